@@ -1,0 +1,90 @@
+# Practice Hub: `make run` serves the demo hub; `make test` runs every check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+UV := $(shell command -v uv 2>/dev/null || echo var/tools/bin/uv)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PG_DIR ?= var/postgres
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install assets browser db demo run run-postgres lint check test test-postgres test-python format clean
+
+help:
+	@echo "make run            install, prepare the database, load demo content, serve http://$(HOST):$(PORT)"
+	@echo "make test           install what tests need and run every check (ruff, checks, migrations, pytest)"
+	@echo "make run-postgres   as make run, on a throwaway PostgreSQL 15 cluster in $(PG_DIR)"
+	@echo "make test-postgres  the pytest suite on a throwaway PostgreSQL 15 cluster"
+
+var/tools/bin/uv:
+	$(PYTHON) -m venv var/tools
+	var/tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+var/frontend/.built: node_modules/.installed $(wildcard hub/static_src/*)
+	npm run build
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+assets: var/frontend/.built
+
+# Debian's Chromium for the browser tests (never a downloaded browser).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+
+db: install
+	$(MANAGE) migrate --noinput
+
+demo: db
+	$(MANAGE) load_demo
+
+run: install assets demo
+	@echo
+	@echo "Practice Hub is starting at http://$(HOST):$(PORT)/"
+	@echo "Sign in at http://$(HOST):$(PORT)/admin/ as admin / practicehub (members: any demo email / practicehub)"
+	@echo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+run-postgres: install assets
+	@trap '.ci/postgres stop $(CURDIR)/$(PG_DIR)' EXIT; \
+	export DATABASE_URL=$$(.ci/postgres start $(CURDIR)/$(PG_DIR)); \
+	$(MANAGE) migrate --noinput && $(MANAGE) load_demo && \
+	echo "Serving on PostgreSQL ($$DATABASE_URL) at http://$(HOST):$(PORT)/" && \
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test-python: install assets browser
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test: lint check test-python
+
+test-postgres: install assets browser
+	@pg_dir=$$(mktemp -d)/data; trap ".ci/postgres stop $$pg_dir; rm -rf $$(dirname $$pg_dir)" EXIT; \
+	export DATABASE_URL=$$(.ci/postgres start $$pg_dir); \
+	echo "Running the test suite on PostgreSQL at $$DATABASE_URL"; \
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) node_modules var/frontend var/static var/tools

@@ -1,0 +1,59 @@
+"""The home page: what is new and what matters."""
+
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
+
+from practice.models import BlogPostPage, CommunityPage, DiscussionThreadPage, EventPage, PracticePage
+
+
+class HomePage(Page):
+    introduction = models.TextField(
+        blank=True, help_text="A sentence or two under the heading saying what the hub is for."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        InlinePanel("featured_items", label="Featured items", max_num=6),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "practice.CommunityIndexPage",
+        "practice.ResourceLibraryPage",
+        "practice.EventIndexPage",
+        "practice.GuidanceIndexPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        visible = PracticePage.objects.live().visible_to(user)
+        context["featured_items"] = (
+            self.featured_items.filter(page__in=visible.values("pk")).select_related("page").order_by("sort_order")
+        )
+        context["latest_posts"] = (
+            BlogPostPage.objects.live().visible_to(user).select_related("community").order_by("-date")[:6]
+        )
+        context["active_threads"] = (
+            DiscussionThreadPage.objects.live()
+            .visible_to(user)
+            .select_related("community")
+            .order_by("-last_activity_at")[:6]
+        )
+        context["upcoming_events"] = EventPage.objects.live().visible_to(user).select_related("region").upcoming()[:4]
+        context["communities"] = CommunityPage.objects.live().visible_to(user).order_by("title")[:8]
+        return context
+
+
+class HomeFeaturedItem(Orderable):
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
+    page = models.ForeignKey("practice.PracticePage", on_delete=models.CASCADE, related_name="+")
+    blurb = models.CharField(max_length=250, blank=True, help_text="Optional: replaces the page's own summary.")
+
+    panels = [FieldPanel("page"), FieldPanel("blurb")]

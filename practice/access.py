@@ -1,0 +1,185 @@
+"""Who may see what: one policy, enforced through Wagtail's page privacy.
+
+Editors set a community's access level and a post's security level. Those choices are written as
+Wagtail view restrictions (the single source of truth that serving checks), and every practice
+page carries a denormalised copy of its effective restrictions (`visibility`, `view_groups`) so
+that listings, feeds, the API and search can filter inside one query.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+from wagtail.models import Page, PageViewRestriction
+
+
+class AccessLevel(models.TextChoices):
+    OPEN = "open", "Open: anyone can read and join"
+    RESTRICTED = "restricted", "Restricted: anyone can see it exists; members read; joining needs approval"
+    PRIVATE = "private", "Private: invisible to non-members; invitation only"
+
+
+class SecurityLevel(models.TextChoices):
+    PUBLIC = "public", "Public: anyone"
+    MEMBERS = "members", "Members: anyone signed in"
+    COMMUNITY = "community", "Community: members of its community only"
+
+
+class Visibility(models.TextChoices):
+    """The effective view restriction on a page, derived from Wagtail's restrictions."""
+
+    PUBLIC = "public", "Anyone"
+    MEMBERS = "members", "Signed-in members"
+    GROUPS = "groups", "Members of certain groups"
+    HIDDEN = "hidden", "Nobody in listings"
+
+
+_STRICTNESS = [SecurityLevel.PUBLIC, SecurityLevel.MEMBERS, SecurityLevel.COMMUNITY]
+
+# The most open security level a community's content may have.
+COMMUNITY_FLOOR = {
+    AccessLevel.OPEN: SecurityLevel.PUBLIC,
+    AccessLevel.RESTRICTED: SecurityLevel.COMMUNITY,
+    AccessLevel.PRIVATE: SecurityLevel.COMMUNITY,
+}
+
+
+def strictest(*levels):
+    """Return the most restrictive of the given security levels."""
+    return max(levels, key=_STRICTNESS.index)
+
+
+def staff_groups():
+    """Return the hub staff groups that see every community's content."""
+    return Group.objects.filter(name__in=settings.HUB_STAFF_GROUPS)
+
+
+def is_staff_member(user):
+    """Say whether the user is hub staff (editors, moderators, administrators)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return any(group.name in settings.HUB_STAFF_GROUPS for group in user.groups.all())
+
+
+def ancestor_paths(path):
+    """Return the tree paths of a page and all its ancestors."""
+    step = Page.steplen
+    return [path[:end] for end in range(step, len(path) + 1, step)]
+
+
+def visibility_filter(user, prefix=""):
+    """Return a Q that keeps only the practice pages the user may open."""
+    if user.is_authenticated and user.is_superuser:
+        return Q()
+    field = f"{prefix}visibility"
+    if not user.is_authenticated:
+        return Q(**{field: Visibility.PUBLIC})
+    from .models import PracticePage
+
+    through = PracticePage.view_groups.through
+    in_a_group = Exists(
+        through.objects.filter(
+            practicepage_id=OuterRef(f"{prefix}pk"),
+            group_id__in=user.groups.values("pk"),
+        )
+    )
+    return Q(**{f"{field}__in": [Visibility.PUBLIC, Visibility.MEMBERS]}) | (
+        Q(**{field: Visibility.GROUPS}) & Q(in_a_group)
+    )
+
+
+def effective_visibility(restrictions):
+    """Fold the restrictions on a page and its ancestors into (visibility, group ids)."""
+    if not restrictions:
+        return Visibility.PUBLIC, set()
+    if any(r.restriction_type == PageViewRestriction.PASSWORD for r in restrictions):
+        return Visibility.HIDDEN, set()
+    group_sets = [
+        {group.pk for group in r.groups.all()} for r in restrictions if r.restriction_type == PageViewRestriction.GROUPS
+    ]
+    if not group_sets:
+        return Visibility.MEMBERS, set()
+    # A reader must be in one group of each restriction. Those in the common groups surely are;
+    # anyone else is left out of listings rather than risk showing them too much.
+    common = set.intersection(*group_sets)
+    if not common:
+        return Visibility.HIDDEN, set()
+    return Visibility.GROUPS, common
+
+
+def refresh_visibility(root):
+    """Recompute the denormalised visibility of a page and every practice page below it."""
+    from .models import PracticePage
+
+    restrictions = (
+        PageViewRestriction.objects.filter(
+            Q(page__path__in=ancestor_paths(root.path)) | Q(page__path__startswith=root.path)
+        )
+        .select_related("page")
+        .prefetch_related("groups")
+    )
+    by_path = {}
+    for restriction in restrictions:
+        by_path.setdefault(restriction.page.path, []).append(restriction)
+
+    through = PracticePage.view_groups.through
+    current_groups = {}
+    for page_id, group_id in through.objects.filter(practicepage__path__startswith=root.path).values_list(
+        "practicepage_id", "group_id"
+    ):
+        current_groups.setdefault(page_id, set()).add(group_id)
+
+    changed_pages, stale_links, new_links = [], [], []
+    for page in PracticePage.objects.filter(path__startswith=root.path).only("pk", "path", "visibility"):
+        applicable = [r for path in ancestor_paths(page.path) for r in by_path.get(path, [])]
+        visibility, group_ids = effective_visibility(applicable)
+        if visibility != page.visibility:
+            page.visibility = visibility
+            changed_pages.append(page)
+        if group_ids != current_groups.get(page.pk, set()):
+            stale_links.append(page.pk)
+            new_links += [through(practicepage_id=page.pk, group_id=group_id) for group_id in group_ids]
+    PracticePage.objects.bulk_update(changed_pages, ["visibility"], batch_size=500)
+    through.objects.filter(practicepage_id__in=stale_links).delete()
+    through.objects.bulk_create(new_links, batch_size=500)
+
+
+def required_level(page):
+    """Return the security level a practice page must have, given its community's access level."""
+    from .models import CommunityPage
+
+    if isinstance(page, CommunityPage):
+        return SecurityLevel.COMMUNITY if page.access_level == AccessLevel.PRIVATE else SecurityLevel.PUBLIC
+    community = page.community
+    if community is None:
+        return page.security_level
+    return strictest(COMMUNITY_FLOOR[community.access_level], page.security_level)
+
+
+def apply_security(page):
+    """Write the page's own view restriction so that it matches its required security level."""
+    level = required_level(page)
+    own = list(PageViewRestriction.objects.filter(page=page).prefetch_related("groups"))
+    if level == SecurityLevel.PUBLIC:
+        wanted_type, wanted_groups = None, set()
+    elif level == SecurityLevel.MEMBERS:
+        wanted_type, wanted_groups = PageViewRestriction.LOGIN, set()
+    else:
+        wanted_type = PageViewRestriction.GROUPS
+        wanted_groups = {page.community.members_group_id, *staff_groups().values_list("pk", flat=True)}
+
+    already_right = (
+        len(own) == 1
+        and own[0].restriction_type == wanted_type
+        and {group.pk for group in own[0].groups.all()} == wanted_groups
+    )
+    if already_right:
+        return
+    for restriction in own:
+        restriction.delete()
+    if wanted_type is not None:
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type=wanted_type)
+        restriction.groups.set(wanted_groups)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class PracticeConfig(AppConfig):
+    name = "practice"
+    verbose_name = "Practice content"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,78 @@
+"""The base of every piece of practice content: classification, community and access."""
+
+from django.contrib.auth.models import Group
+from django.db import models
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from ..access import SecurityLevel, Visibility, visibility_filter
+from .vocabulary import TaggedPage
+
+
+class PracticePageQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """Return the pages this user may open."""
+        return self.filter(visibility_filter(user))
+
+
+PracticePageManager = PageManager.from_queryset(PracticePageQuerySet)
+
+
+class PracticePage(Page):
+    """Fields every piece of practice content has, so listings and search can span types."""
+
+    summary = models.TextField(blank=True, max_length=400, help_text="One or two sentences shown in listings.")
+    topics = ParentalManyToManyField("practice.Topic", blank=True, related_name="pages")
+    audiences = ParentalManyToManyField("practice.AudienceRole", blank=True, related_name="pages")
+    tags = ClusterTaggableManager(through=TaggedPage, blank=True)
+    security_level = models.CharField(
+        max_length=12,
+        choices=SecurityLevel.choices,
+        default=SecurityLevel.PUBLIC,
+        help_text="Who may read this. A community's access level can make it stricter, never more open.",
+    )
+    # Derived: the nearest community above (or this page, for a community) and the effective
+    # view restriction, kept in step by practice.signals from Wagtail's own page privacy.
+    community = models.ForeignKey(
+        "practice.CommunityPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    visibility = models.CharField(
+        max_length=8, choices=Visibility.choices, default=Visibility.PUBLIC, editable=False, db_index=True
+    )
+    view_groups = models.ManyToManyField(Group, blank=True, editable=False, related_name="+")
+
+    objects = PracticePageManager()
+
+    is_creatable = False
+
+    classification_panel = MultiFieldPanel(
+        [FieldPanel("topics"), FieldPanel("audiences"), FieldPanel("tags")],
+        heading="Topics and audiences",
+    )
+    access_panel = FieldPanel("security_level")
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.AutocompleteField("summary"),
+        index.FilterField("visibility"),
+        index.FilterField("community"),
+        index.FilterField("security_level"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = "practice page"
+
+    @property
+    def kind_label(self):
+        return self.specific_class._meta.verbose_name.capitalize()

@@ -1,0 +1,139 @@
+"""Communities of practice and their membership."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..access import AccessLevel
+from .base import PracticePage
+
+
+class CommunityIndexPage(Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practice.CommunityPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "community index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["communities"] = (
+            CommunityPage.objects.live().visible_to(request.user).order_by("title").prefetch_related("topics")
+        )
+        return context
+
+
+class CommunityPage(PracticePage):
+    """A community of practice with its own blog, discussions, resources and events."""
+
+    access_level = models.CharField(max_length=12, choices=AccessLevel.choices, default=AccessLevel.OPEN)
+    description = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    members_group = models.OneToOneField(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="community"
+    )
+
+    content_panels = PracticePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("access_level"),
+        PracticePage.classification_panel,
+    ]
+    search_fields = PracticePage.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("access_level"),
+    ]
+    parent_page_types = ["practice.CommunityIndexPage"]
+    subpage_types = [
+        "practice.BlogIndexPage",
+        "practice.DiscussionIndexPage",
+        "practice.ResourceLibraryPage",
+        "practice.EventIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = "community"
+
+    def save(self, *args, **kwargs):
+        if self.members_group_id is None:
+            self.members_group = Group.objects.create(name=f"Community members: {self.title} ({self.slug})"[:150])
+        saved_level = CommunityPage.objects.filter(pk=self.pk).values_list("access_level", flat=True).first()
+        self.access_level_changed = saved_level is not None and saved_level != self.access_level
+        super().save(*args, **kwargs)
+
+    def section(self, model):
+        """Return this community's section page of the given type, if it has one."""
+        return model.objects.child_of(self).live().first()
+
+    def get_context(self, request, *args, **kwargs):
+        from .events import EventPage
+        from .posts import BlogPostPage
+        from .threads import DiscussionThreadPage
+
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        context["sections"] = self.get_children().live().specific()
+        context["facilitators"] = Membership.objects.active().facilitators().filter(community=self).with_profiles()
+        context["membership"] = (
+            Membership.objects.filter(community=self, member=user).first() if user.is_authenticated else None
+        )
+        in_community = PracticePage.objects.descendant_of(self).live()
+        context["latest_posts"] = (
+            BlogPostPage.objects.filter(pk__in=in_community.values("pk")).visible_to(user).order_by("-date")[:5]
+        )
+        context["active_threads"] = (
+            DiscussionThreadPage.objects.filter(pk__in=in_community.values("pk"))
+            .visible_to(user)
+            .order_by("-pinned", "-last_activity_at")[:5]
+        )
+        context["upcoming_events"] = (
+            EventPage.objects.filter(pk__in=in_community.values("pk")).visible_to(user).upcoming()[:5]
+        )
+        return context
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Membership.Status.ACTIVE)
+
+    def facilitators(self):
+        return self.filter(role=Membership.Role.FACILITATOR)
+
+    def with_profiles(self):
+        return self.select_related("member", "member__profile")
+
+
+class Membership(models.Model):
+    """A member's place in a community: asked, invited, active or declined."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", "Member"
+        FACILITATOR = "facilitator", "Facilitator"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        REQUESTED = "requested", "Asked to join"
+        INVITED = "invited", "Invited"
+        DECLINED = "declined", "Declined"
+
+    community = models.ForeignKey(CommunityPage, on_delete=models.CASCADE, related_name="memberships")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["community", "member"], name="one_membership_per_community")]
+
+    def __str__(self):
+        return f"{self.member} in {self.community} ({self.get_status_display()})"

@@ -1,0 +1,74 @@
+"""Editor-published guidance and case studies."""
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import PostBodyBlock
+from .base import PracticePage
+
+
+class GuidanceIndexPage(Page):
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practice.GuidancePage", "practice.CaseStudyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "guidance and case studies index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guides"] = GuidancePage.objects.child_of(self).live().visible_to(request.user).order_by("title")
+        context["case_studies"] = (
+            CaseStudyPage.objects.child_of(self)
+            .live()
+            .visible_to(request.user)
+            .select_related("organisation")
+            .order_by("-first_published_at")
+        )
+        return context
+
+
+class GuidancePage(PracticePage):
+    body = StreamField(PostBodyBlock(), blank=True)
+
+    content_panels = PracticePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        PracticePage.classification_panel,
+    ]
+    settings_panels = PracticePage.settings_panels + [PracticePage.access_panel]
+    search_fields = PracticePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["practice.GuidanceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "guidance page"
+
+
+class CaseStudyPage(PracticePage):
+    organisation = models.ForeignKey(
+        "practice.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="case_studies"
+    )
+    body = StreamField(PostBodyBlock(), blank=True)
+
+    content_panels = PracticePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("organisation"),
+        FieldPanel("body"),
+        PracticePage.classification_panel,
+    ]
+    settings_panels = PracticePage.settings_panels + [PracticePage.access_panel]
+    search_fields = PracticePage.search_fields + [index.SearchField("body"), index.FilterField("organisation")]
+    parent_page_types = ["practice.GuidanceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "case study"
+        verbose_name_plural = "case studies"

@@ -1,0 +1,123 @@
+"""Curated resource links, resource libraries and collections."""
+
+from django.db import models
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .base import PracticePage
+
+
+class ResourceLibraryPage(Page):
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage", "practice.CommunityPage"]
+    subpage_types = ["practice.ResourceLinkPage", "practice.CollectionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "resource library"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["collections"] = CollectionPage.objects.child_of(self).live().visible_to(request.user)
+        context["resources"] = (
+            ResourceLinkPage.objects.child_of(self)
+            .live()
+            .visible_to(request.user)
+            .select_related("publisher")
+            .order_by("-date_added")[:30]
+        )
+        return context
+
+
+class ResourceLinkPage(PracticePage):
+    """A pointer to good material elsewhere, with an editor's note on why it is worth reading."""
+
+    class ResourceType(models.TextChoices):
+        GUIDANCE = "guidance", "Guidance"
+        RESEARCH = "research", "Research"
+        BLOG = "blog", "Blog or aggregator"
+        CASE_STUDY = "case_study", "Case study"
+        VIDEO = "video", "Video"
+        EVENT_ARCHIVE = "event_archive", "Event archive"
+        WHITE_PAPER = "white_paper", "White paper or report"
+        TOOLKIT = "toolkit", "Toolkit or template"
+
+    class LinkStatus(models.TextChoices):
+        UNCHECKED = "unchecked", "Not checked yet"
+        OK = "ok", "Working"
+        REDIRECTED = "redirected", "Moved"
+        BROKEN = "broken", "Broken"
+
+    url = models.URLField(max_length=500, verbose_name="web address")
+    publisher = models.ForeignKey(
+        "practice.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="resources"
+    )
+    resource_type = models.CharField(max_length=20, choices=ResourceType.choices, default=ResourceType.GUIDANCE)
+    editors_note = models.TextField(blank=True, verbose_name="why this is worth your time")
+    date_added = models.DateTimeField(default=timezone.now, db_index=True)
+    link_status = models.CharField(max_length=12, choices=LinkStatus.choices, default=LinkStatus.UNCHECKED)
+    last_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    final_url = models.URLField(max_length=500, blank=True, editable=False)
+
+    content_panels = PracticePage.content_panels + [
+        FieldPanel("url"),
+        FieldPanel("summary"),
+        FieldPanel("editors_note"),
+        MultiFieldPanel([FieldPanel("publisher"), FieldPanel("resource_type")], heading="Source"),
+        PracticePage.classification_panel,
+    ]
+    settings_panels = PracticePage.settings_panels + [PracticePage.access_panel]
+    search_fields = PracticePage.search_fields + [
+        index.SearchField("editors_note"),
+        index.FilterField("resource_type"),
+        index.FilterField("publisher"),
+        index.FilterField("link_status"),
+        index.FilterField("date_added"),
+    ]
+    parent_page_types = ["practice.ResourceLibraryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "resource link"
+
+
+class CollectionPage(PracticePage):
+    """An ordered, annotated reading list chosen by an editor."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = PracticePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        InlinePanel("items", label="Items", min_num=1),
+        PracticePage.classification_panel,
+    ]
+    search_fields = PracticePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["practice.ResourceLibraryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "collection"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        visible = PracticePage.objects.live().visible_to(request.user)
+        context["items"] = (
+            self.items.filter(page__in=visible.values("pk")).select_related("page").order_by("sort_order")
+        )
+        return context
+
+
+class CollectionItem(Orderable):
+    collection = ParentalKey(CollectionPage, on_delete=models.CASCADE, related_name="items")
+    page = models.ForeignKey("practice.PracticePage", on_delete=models.CASCADE, related_name="+")
+    note = models.TextField(blank=True, help_text="Why this item is in the collection.")
+
+    panels = [FieldPanel("page"), FieldPanel("note")]

@@ -1,0 +1,109 @@
+"""Discussion threads started by members, and their replies."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, PageManager
+from wagtail.search import index
+
+from .base import PracticePage, PracticePageQuerySet
+
+
+class DiscussionIndexPage(Page):
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["practice.CommunityPage"]
+    subpage_types = ["practice.DiscussionThreadPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "community discussions"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["threads"] = (
+            DiscussionThreadPage.objects.child_of(self)
+            .live()
+            .visible_to(request.user)
+            .select_related("starter__profile")
+            .order_by("-pinned", "-last_activity_at")[:30]
+        )
+        return context
+
+
+class ThreadQuerySet(PracticePageQuerySet):
+    def open(self):
+        return self.filter(status=DiscussionThreadPage.Status.OPEN)
+
+    def answered(self):
+        return self.filter(status=DiscussionThreadPage.Status.ANSWERED)
+
+    def unanswered(self):
+        return self.filter(status=DiscussionThreadPage.Status.OPEN, reply_count=0)
+
+
+class DiscussionThreadPage(PracticePage):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        ANSWERED = "answered", "Answered"
+        CLOSED = "closed", "Closed"
+
+    starter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="threads_started"
+    )
+    body = models.TextField(help_text="The question or topic, in plain text or Markdown.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    pinned = models.BooleanField(default=False)
+    accepted_reply = models.ForeignKey(
+        "practice.Reply", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reply_count = models.PositiveIntegerField(default=0, editable=False)
+    last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = PageManager.from_queryset(ThreadQuerySet)()
+
+    content_panels = PracticePage.content_panels + [
+        FieldPanel("body"),
+        FieldPanel("starter"),
+        FieldPanel("status"),
+        FieldPanel("pinned"),
+        PracticePage.classification_panel,
+    ]
+    search_fields = PracticePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("status"),
+        index.FilterField("last_activity_at"),
+    ]
+    parent_page_types = ["practice.DiscussionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "discussion thread"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["replies"] = self.replies.select_related("author__profile").order_by("created_at")
+        return context
+
+
+class Reply(models.Model):
+    """A member's reply in a thread, possibly to another reply."""
+
+    thread = models.ForeignKey(DiscussionThreadPage, on_delete=models.CASCADE, related_name="replies")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="replies"
+    )
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "replies"
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"Reply by {self.author} in {self.thread}"

@@ -1,0 +1,41 @@
+import pytest
+
+from django.contrib.auth.models import Group
+
+from practice.access import AccessLevel
+from practice.models import Membership
+from practice.services import membership_join
+from tests.factories import CommunityPageFactory, MemberProfileFactory, UserFactory
+
+
+@pytest.fixture
+def member(db):
+    """A signed-in practitioner with a profile, in no community."""
+    return MemberProfileFactory(user__username="sam.reader@northmoor.gov.uk").user
+
+
+@pytest.fixture
+def editor(db):
+    """Hub staff: a member of Wagtail's Editors group."""
+    user = UserFactory(username="eddie.editor@practicehub.example")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root@practicehub.example", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def communities(db):
+    """One community of each access level, each with one community member and one facilitator."""
+    built = {}
+    for level in AccessLevel:
+        community = CommunityPageFactory(title=f"{level.label.split(':')[0]} community", access_level=level)
+        insider = UserFactory(username=f"insider-{level}@example.gov.uk")
+        facilitator = UserFactory(username=f"facilitator-{level}@example.gov.uk")
+        membership_join(community=community, member=insider)
+        membership_join(community=community, member=facilitator, role=Membership.Role.FACILITATOR)
+        built[level] = {"community": community, "insider": insider, "facilitator": facilitator}
+    return built

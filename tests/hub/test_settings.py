@@ -1,0 +1,53 @@
+"""Production settings: configured from the environment, refusing to start without a secret."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL_CONFIGURATION = {
+    "DJANGO_SETTINGS_MODULE": "hub.settings.production",
+    "SECRET_KEY": "k9#Rr2vP!x7Qw3zL@m5Nt8Yb1Hc4Jd6Fg0Ks2Ua9Ve3Xi7Oq5Wp1Zl8Mn4By6Ct",
+    "ALLOWED_HOSTS": "practicehub.example.gov.uk",
+    "DATABASE_URL": "postgres://hub:secret@127.0.0.1:5432/hub",
+}
+
+
+def manage(*args, env):
+    clean = {key: value for key, value in os.environ.items() if key not in REAL_CONFIGURATION}
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_a_real_configuration():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=REAL_CONFIGURATION)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**REAL_CONFIGURATION, "SECRET_KEY": ""}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Set the SECRET_KEY" in result.stderr
+
+
+def test_elasticsearch_is_the_search_backend_when_its_url_is_set():
+    env = {
+        **REAL_CONFIGURATION,
+        "ELASTICSEARCH_URL": "https://search.internal:9200",
+        "ELASTICSEARCH_INDEX_PREFIX": "hub_live_",
+    }
+    code = "from django.conf import settings; print(settings.WAGTAILSEARCH_BACKENDS['default'])"
+    result = manage("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "wagtail.search.backends.elasticsearch9" in result.stdout
+    assert "'INDEX_PREFIX': 'hub_live_'" in result.stdout
+    assert "https://search.internal:9200" in result.stdout
