@@ -2,9 +2,10 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 
 from wagtail import hooks
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from .access import AccessLevel
-from .models import CommunityPage
+from .models import AudienceRole, CommunityPage, Organisation, Region, ResourceLinkPage, Topic
 
 
 @hooks.register("before_serve_page", order=-10)
@@ -24,3 +25,57 @@ def explain_restricted_page(page, request, serve_args, serve_kwargs):
         {"page": page, "community": community, "signed_in": request.user.is_authenticated},
         status=403,
     )
+
+
+class TopicAdmin(ModelAdmin):
+    model = Topic
+    menu_icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+
+
+class AudienceRoleAdmin(ModelAdmin):
+    model = AudienceRole
+    menu_icon = "group"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class RegionAdmin(ModelAdmin):
+    model = Region
+    menu_icon = "site"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class OrganisationAdmin(ModelAdmin):
+    model = Organisation
+    menu_icon = "home"
+    list_display = ["name", "kind", "region"]
+    list_filter = ["kind", "region"]
+    search_fields = ["name", "email_domains"]
+
+
+class ResourceLinkAdmin(ModelAdmin):
+    """Editors' curation desk: every resource link across the tree, with filters and search."""
+
+    model = ResourceLinkPage
+    menu_label = "Resources"
+    menu_icon = "link"
+    list_display = ["title", "publisher", "resource_type", "link_status", "date_added"]
+    list_filter = ["resource_type", "link_status", "topics", "audiences", "publisher"]
+    search_fields = ["title", "summary", "url", "editors_note"]
+    ordering = ["-date_added"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("publisher")
+
+
+class VocabularyGroup(ModelAdminGroup):
+    menu_label = "Vocabulary"
+    menu_icon = "tag"
+    items = [TopicAdmin, AudienceRoleAdmin, RegionAdmin, OrganisationAdmin]
+
+
+modeladmin_register(ResourceLinkAdmin)
+modeladmin_register(VocabularyGroup)
