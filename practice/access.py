@@ -9,7 +9,7 @@ that listings, feeds, the API and search can filter inside one query.
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -70,24 +70,17 @@ def ancestor_paths(path):
     return [path[:end] for end in range(step, len(path) + 1, step)]
 
 
-def visibility_filter(user, prefix=""):
+def visibility_filter(user):
     """Return a Q that keeps only the practice pages the user may open."""
     if user.is_authenticated and user.is_superuser:
         return Q()
-    field = f"{prefix}visibility"
     if not user.is_authenticated:
-        return Q(**{field: Visibility.PUBLIC})
+        return Q(visibility=Visibility.PUBLIC)
     from .models import PracticePage
 
-    through = PracticePage.view_groups.through
-    in_a_group = Exists(
-        through.objects.filter(
-            practicepage_id=OuterRef(f"{prefix}pk"),
-            group_id__in=user.groups.values("pk"),
-        )
-    )
-    return Q(**{f"{field}__in": [Visibility.PUBLIC, Visibility.MEMBERS]}) | (
-        Q(**{field: Visibility.GROUPS}) & Q(in_a_group)
+    in_their_groups = PracticePage.view_groups.through.objects.filter(group__user=user).values("practicepage_id")
+    return Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS]) | Q(
+        visibility=Visibility.GROUPS, pk__in=in_their_groups
     )
 
 

@@ -64,7 +64,7 @@ class ResourceLinkAdmin(ModelAdmin):
     menu_icon = "link"
     list_display = ["title", "publisher", "resource_type", "link_status", "date_added"]
     list_filter = ["resource_type", "link_status", "topics", "audiences", "publisher"]
-    search_fields = ["title", "summary", "url", "editors_note"]
+    search_fields = ["title", "summary", "link_url", "editors_note"]
     ordering = ["-date_added"]
 
     def get_queryset(self, request):

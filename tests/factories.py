@@ -190,7 +190,7 @@ class ResourceLinkPageFactory(PageFactory):
         model = models.ResourceLinkPage
 
     parent = factory.SubFactory(ResourceLibraryPageFactory)
-    url = "https://www.gov.uk/guidance/example"
+    link_url = "https://www.gov.uk/guidance/example"
     summary = "Useful guidance."
 
 

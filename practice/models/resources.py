@@ -55,7 +55,7 @@ class ResourceLinkPage(PracticePage):
         REDIRECTED = "redirected", "Moved"
         BROKEN = "broken", "Broken"
 
-    url = models.URLField(max_length=500, verbose_name="web address")
+    link_url = models.URLField(max_length=500, verbose_name="web address")
     publisher = models.ForeignKey(
         "practice.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="resources"
     )
@@ -67,7 +67,7 @@ class ResourceLinkPage(PracticePage):
     final_url = models.URLField(max_length=500, blank=True, editable=False)
 
     content_panels = PracticePage.content_panels + [
-        FieldPanel("url"),
+        FieldPanel("link_url"),
         FieldPanel("summary"),
         FieldPanel("editors_note"),
         MultiFieldPanel([FieldPanel("publisher"), FieldPanel("resource_type")], heading="Source"),

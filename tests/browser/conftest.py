@@ -1,19 +1,24 @@
-"""Headless Debian Chromium driven by Playwright against pytest-django's live server."""
+"""Headless Debian Chromium, driven by Playwright, against the hub served by gunicorn on 127.0.0.1.
+
+The server runs in its own processes on its own SQLite file holding the demo hub, exactly as a
+reader would meet it; tests sign in through the real sign-in form.
+"""
 
 import os
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from django.conf import settings
-from django.test import Client
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -25,7 +30,77 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+DEMO_PASSWORD = "practicehub"  # noqa: S105 - the demo hub's published password
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(url, server, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the hub server exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own server on 127.0.0.1
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"the hub server did not answer {url} within {timeout}s")
+
+
+class HubServer:
+    """The demo hub served by gunicorn from its own database file."""
+
+    def __init__(self, workdir):
+        database = workdir / "browser.sqlite3"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "hub.settings.test",
+            "DATABASE_URL": f"sqlite:///{database}",
+            "MEDIA_ROOT": str(workdir / "media"),
+        }
+        self.env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        self.url = f"http://127.0.0.1:{free_port()}"
+        self.process = None
+
+    def manage(self, *args):
+        """Run a management command against the server's database and return what it printed."""
+        result = subprocess.run(  # noqa: S603 - our own manage.py
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True, text=True
+        )
+        return result.stdout
+
+    def start(self):
+        self.manage("migrate", "--noinput", "-v0")
+        self.manage("load_demo", "--quiet")
+        gunicorn = Path(sys.executable).parent / "gunicorn"
+        self.process = subprocess.Popen(  # noqa: S603 - gunicorn from our own venv
+            [str(gunicorn), "hub.wsgi", "--bind", self.url.removeprefix("http://"), "--workers", "2"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_until_up(f"{self.url}/healthz", self.process)
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def hub_server(tmp_path_factory):
+    server = HubServer(tmp_path_factory.mktemp("hub"))
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -43,17 +118,14 @@ def browser_page(browser):
     context.close()
 
 
-@pytest.fixture
-def sign_in(live_server):
-    """Return a function that signs a user in to the browser page by setting a session cookie."""
-
-    def sign_in_as(browser_page, user):
-        client = Client()
-        client.force_login(user)
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        browser_page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-
-    return sign_in_as
+def sign_in(browser_page, hub_server, username, password=DEMO_PASSWORD):
+    """Sign in through the hub's sign-in form, as a person would."""
+    browser_page.goto(f"{hub_server.url}/accounts/sign-in/")
+    browser_page.fill("input[name=username]", username)
+    browser_page.fill("input[name=password]", password)
+    with browser_page.expect_navigation():
+        browser_page.press("input[name=password]", "Enter")
+    assert "/accounts/sign-in/" not in browser_page.url, f"could not sign in as {username}"
 
 
 def axe_violations(browser_page):

@@ -79,10 +79,12 @@ def test_home_page_shows_what_is_new(client, demo_hub):
     assert len(context["active_threads"]) > 0
     assert len(context["upcoming_events"]) > 0
     assert len(context["communities"]) > 0
-    assert b"govuk-header" in response.content
+    assert b"govuk-generic-header" in response.content
 
 
 def queries_for(client, url):
+    """Count the queries of a warm request (the first one also fills Wagtail's site cache)."""
+    client.get(url)
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)

@@ -15,7 +15,9 @@ REAL_CONFIGURATION = {
 
 
 def manage(*args, env):
-    clean = {key: value for key, value in os.environ.items() if key not in REAL_CONFIGURATION}
+    clean = {
+        key: value for key, value in os.environ.items() if key not in {*REAL_CONFIGURATION, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -1,0 +1,62 @@
+"""The demo loader builds a hub with every access level, and loading it again changes nothing."""
+
+import io
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+
+from wagtail.models import Page
+
+from practice.access import AccessLevel
+from practice.models import BlogPostPage, CommunityPage, Membership, PracticePage, Reply
+
+
+def load_demo():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in (Page, Reply, Membership, get_user_model())}
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_twice_creates_nothing_the_second_time():
+    load_demo()
+    first = counts()
+
+    output = load_demo()
+
+    assert counts() == first
+    assert "Demo hub ready: 0 created" in output
+    assert "Blog posts: 0 created" in output
+    assert "Sign in at http://127.0.0.1:8000/admin/ as admin / practicehub" in output
+
+
+@pytest.mark.django_db
+def test_demo_has_two_communities_of_each_access_level_and_hides_private_ones_from_visitors():
+    load_demo()
+
+    for level in AccessLevel:
+        assert CommunityPage.objects.filter(access_level=level).count() == 2, level
+    visible = PracticePage.objects.visible_to(AnonymousUser())
+    for community in CommunityPage.objects.filter(access_level=AccessLevel.PRIVATE):
+        assert not visible.descendant_of(community, inclusive=True).exists(), community.title
+    public_posts = BlogPostPage.objects.filter(visibility="public")
+    assert public_posts.exists()
+    assert not public_posts.exclude(community__access_level=AccessLevel.OPEN).exists()
+    assert not public_posts.exclude(security_level="public").exists()
+
+
+@pytest.mark.django_db
+def test_demo_keeps_an_existing_administrators_password():
+    get_user_model().objects.create_superuser("admin", "admin@example.org", "a different password")
+
+    output = load_demo()
+
+    assert get_user_model().objects.get(username="admin").check_password("a different password")
+    assert "admin / practicehub" not in output
