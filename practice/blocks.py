@@ -62,13 +62,11 @@ class VideoBlock(blocks.StructBlock):
         template = "blocks/video_block.html"
 
 
-class SeeAlsoLinkBlock(blocks.StructBlock):
+class PageOrUrlBlock(blocks.StructBlock):
+    """A link to either a page of the hub or a web address elsewhere, never both."""
+
     page = blocks.PageChooserBlock(required=False)
     url = blocks.URLBlock(required=False)
-    text = blocks.CharBlock(max_length=200)
-
-    class Meta:
-        icon = "link"
 
     def clean(self, value):
         value = super().clean(value)
@@ -77,6 +75,13 @@ class SeeAlsoLinkBlock(blocks.StructBlock):
                 block_errors={"url": blocks.BlockValidationError("Choose a page or enter a web address, not both.")}
             )
         return value
+
+
+class SeeAlsoLinkBlock(PageOrUrlBlock):
+    text = blocks.CharBlock(max_length=200)
+
+    class Meta:
+        icon = "link"
 
 
 class SeeAlsoBlock(blocks.StructBlock):
@@ -98,23 +103,13 @@ class AttachmentBlock(blocks.StructBlock):
         template = "blocks/attachment_block.html"
 
 
-class CallToActionBlock(blocks.StructBlock):
+class CallToActionBlock(PageOrUrlBlock):
     text = blocks.CharBlock(max_length=120)
-    page = blocks.PageChooserBlock(required=False)
-    url = blocks.URLBlock(required=False)
 
     class Meta:
         icon = "pick"
         template = "blocks/call_to_action_block.html"
         preview_value = {"text": "Join the community", "url": "https://example.org/"}
-
-    def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
-            raise StructBlockValidationError(
-                block_errors={"url": blocks.BlockValidationError("Choose a page or enter a web address, not both.")}
-            )
-        return value
 
 
 class PostBodyBlock(blocks.StreamBlock):
