@@ -1,6 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
-from .models import BlogPostPage, CommunityPage, MemberProfile
+from .models import BlogPostPage, CommunityPage, MemberProfile, Membership
 
 
 def member_profile(request, slug):
@@ -17,7 +17,7 @@ def member_profile(request, slug):
         .filter(authors=profile.user)
         .order_by("-date")[:10],
         "communities": visible_communities.filter(
-            memberships__member=profile.user, memberships__status="active"
+            memberships__member=profile.user, memberships__status=Membership.Status.ACTIVE
         ).order_by("title"),
     }
     return render(request, "practice/member_profile.html", context)

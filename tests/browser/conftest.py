@@ -39,6 +39,19 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def fresh_database_url(workdir):
+    """Return an empty database for the server: on the suite's PostgreSQL cluster if it has one."""
+    suite_url = os.environ.get("DATABASE_URL", "")
+    if not suite_url.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{workdir / 'browser.sqlite3'}"
+    import psycopg
+
+    with psycopg.connect(suite_url, autocommit=True) as connection:
+        connection.execute("DROP DATABASE IF EXISTS hub_browser")
+        connection.execute("CREATE DATABASE hub_browser")
+    return suite_url.rsplit("/", 1)[0] + "/hub_browser"
+
+
 def wait_until_up(url, server, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -56,11 +69,10 @@ class HubServer:
     """The demo hub served by gunicorn from its own database file."""
 
     def __init__(self, workdir):
-        database = workdir / "browser.sqlite3"
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "hub.settings.test",
-            "DATABASE_URL": f"sqlite:///{database}",
+            "DATABASE_URL": fresh_database_url(workdir),
             "MEDIA_ROOT": str(workdir / "media"),
         }
         self.env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
