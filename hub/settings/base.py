@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -203,6 +205,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odp", "ods", "odt", "pdf", "ppt
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# Events map: Leaflet draws tiles from this server ({s}, {z}, {x}, {y} are Leaflet's placeholders).
+HUB_MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+HUB_MAP_ATTRIBUTION = env.str("MAP_ATTRIBUTION", default="&copy; OpenStreetMap contributors")
 
 # Comments (django-comments-xtd): replies nest three deep.
 COMMENTS_APP = "django_comments_xtd"
