@@ -1,6 +1,21 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def sync_sites_framework(sender, **kwargs):
+    """Keep django.contrib.sites (used in emails' links) in step with the hub's public address."""
+    from urllib.parse import urlparse
+
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    domain = urlparse(settings.WAGTAILADMIN_BASE_URL).netloc
+    Site.objects.update_or_create(pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.WAGTAIL_SITE_NAME})
 
 
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Home and site"
+
+    def ready(self):
+        post_migrate.connect(sync_sites_framework, sender=self)

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -8,7 +7,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
-from practice.forms import SignInForm
 from search import views as search_views
 
 urlpatterns = [
@@ -18,12 +16,7 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("search/", search_views.search, name="search"),
     path("members/", include("practice.urls")),
-    path(
-        "accounts/sign-in/",
-        auth_views.LoginView.as_view(authentication_form=SignInForm, redirect_authenticated_user=True),
-        name="login",
-    ),
-    path("accounts/sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("practice.account_urls")),
 ]
 
 if settings.DEBUG:

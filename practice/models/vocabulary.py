@@ -72,6 +72,11 @@ class Organisation(VocabularyTerm):
     def is_public_sector(self):
         return self.kind not in {self.Kind.VOLUNTARY, self.Kind.OTHER}
 
+    def owns_email(self, email):
+        """Say whether an email address is at one of this public-sector organisation's domains."""
+        domain = email.rpartition("@")[2].lower()
+        return self.is_public_sector and domain in self.email_domains.lower().split()
+
 
 class TaggedPage(TaggedItemBase):
     """Free tags on practice content."""
