@@ -228,13 +228,12 @@ class DemoBuilder:
         )
         user.groups.add(*Group.objects.filter(name__in=data.get("groups", [])))
         organisation = self.lookup(Organisation, data["profile"]["organisation"])
-        domain = email.rpartition("@")[2]
         self.create(
             MemberProfile,
             data["profile"],
             user=user,
             display_name=f"{data['first_name']} {data['last_name']}",
-            is_verified=organisation.is_public_sector and domain in organisation.email_domains.split(),
+            is_verified=organisation.owns_email(email),
         )
 
     def page(self, parent, model, data):
