@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from hub.api import api_router
 from search import views as search_views
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("search/", search_views.search, name="search"),
     path("members/", include("practice.urls")),
+    path("feeds/", include("practice.feed_urls")),
+    path("api/v2/", api_router.urls),
     path("accounts/", include("practice.account_urls")),
 ]
 

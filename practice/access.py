@@ -78,9 +78,10 @@ def visibility_filter(user):
         return Q(visibility=Visibility.PUBLIC)
     from .models import PracticePage
 
-    in_their_groups = PracticePage.view_groups.through.objects.filter(group__user=user).values("practicepage_id")
+    # Matched on path, not id: search backends drop filters on a page type's pointer key.
+    in_their_groups = PracticePage.view_groups.through.objects.filter(group__user=user).values("practicepage__path")
     return Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS]) | Q(
-        visibility=Visibility.GROUPS, pk__in=in_their_groups
+        visibility=Visibility.GROUPS, path__in=in_their_groups
     )
 
 

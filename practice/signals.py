@@ -1,6 +1,10 @@
-"""Keep each practice page's community and effective access in step with Wagtail's page privacy."""
+"""Keep each practice page's community and effective access in step with Wagtail's page privacy,
+and each community's editing permissions in step with its sections."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+import contextlib
+import contextvars
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from wagtail.models import Page, PageViewRestriction
@@ -8,9 +12,26 @@ from wagtail.signals import post_page_move
 
 from .access import ancestor_paths, apply_security, refresh_visibility
 from .models import CommunityPage, PracticePage
+from .permissions import SECTION_MODELS
+from .services import community_grant_permissions
 
 # Saves that only move Wagtail's revision bookkeeping leave access as it was.
 _BOOKKEEPING_FIELDS = {"latest_revision", "live_revision", "has_unpublished_changes", "draft_title", "locked"}
+
+
+# Set while this module rewrites restrictions itself, so that only changes made elsewhere are undone.
+_writing_restrictions = contextvars.ContextVar("writing_restrictions", default=False)
+# Pages being deleted: their restrictions go with them and must not be put back.
+_deleting_pages = contextvars.ContextVar("deleting_pages", default=frozenset())
+
+
+@contextlib.contextmanager
+def writing_restrictions():
+    token = _writing_restrictions.set(True)
+    try:
+        yield
+    finally:
+        _writing_restrictions.reset(token)
 
 
 def sync_access(page):
@@ -31,18 +52,49 @@ def practice_page_saved(sender, instance, created, raw, update_fields=None, **kw
         return
     if update_fields is not None and set(update_fields) <= _BOOKKEEPING_FIELDS:
         return
-    sync_access(instance)
-    if isinstance(instance, CommunityPage) and instance.access_level_changed:
-        for page in PracticePage.objects.descendant_of(instance).select_related("community"):
-            apply_security(page)
+    with writing_restrictions():
+        sync_access(instance)
+        if isinstance(instance, CommunityPage) and instance.access_level_changed:
+            for page in PracticePage.objects.descendant_of(instance).select_related("community"):
+                apply_security(page)
     refresh_visibility(instance)
 
 
 @receiver(post_page_move)
 def practice_page_moved(sender, instance, **kwargs):
-    for page in PracticePage.objects.descendant_of(instance, inclusive=True).order_by("depth"):
-        sync_access(page.specific)
+    with writing_restrictions():
+        for page in PracticePage.objects.descendant_of(instance, inclusive=True).order_by("depth"):
+            sync_access(page.specific)
     refresh_visibility(instance)
+
+
+@receiver(post_save, sender=CommunityPage)
+def community_saved(sender, instance, raw, update_fields=None, **kwargs):
+    if raw or (update_fields is not None and set(update_fields) <= _BOOKKEEPING_FIELDS):
+        return
+    community_grant_permissions(instance)
+
+
+def _grant_in_parent_community(page):
+    community = CommunityPage.objects.filter(path=page.path[: -Page.steplen]).first()
+    if community is not None:
+        community_grant_permissions(community)
+
+
+@receiver(post_save)
+def section_created(sender, instance, created, raw, **kwargs):
+    if created and not raw and isinstance(instance, SECTION_MODELS):
+        _grant_in_parent_community(instance)
+
+
+@receiver(post_page_move)
+def section_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    if not issubclass(sender, SECTION_MODELS):
+        return
+    for parent in {parent_page_before.pk, parent_page_after.pk}:
+        community = CommunityPage.objects.filter(pk=parent).first()
+        if community is not None:
+            community_grant_permissions(community)
 
 
 def _refresh_restricted_page(restriction):
@@ -57,7 +109,34 @@ def restriction_changed(sender, instance, **kwargs):
     _refresh_restricted_page(instance)
 
 
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_removed(sender, instance, **kwargs):
+    """Put back a practice page's restriction removed by hand, e.g. in the editor's privacy dialog.
+
+    Anyone who may publish a page may set its privacy in Wagtail, members included where they publish
+    their own posts; a page's security level and its community decide its restriction, not them.
+    """
+    if _writing_restrictions.get() or instance.page_id in _deleting_pages.get():
+        return
+    page = PracticePage.objects.filter(pk=instance.page_id).select_related("community").first()
+    if page is not None:
+        with writing_restrictions():
+            apply_security(page)
+
+
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)
 def restriction_groups_changed(sender, instance, action, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, PageViewRestriction):
         _refresh_restricted_page(instance)
+
+
+@receiver(pre_delete)
+def page_deleting(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        _deleting_pages.set(_deleting_pages.get() | {instance.pk})
+
+
+@receiver(post_delete, sender=Page)
+def page_deleted(sender, instance, **kwargs):
+    # The base page row goes last, after the restrictions and the specific page's own rows.
+    _deleting_pages.set(_deleting_pages.get() - {instance.pk})

@@ -4,8 +4,8 @@ from django.template.response import TemplateResponse
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from .access import AccessLevel
-from .models import AudienceRole, CommunityPage, Organisation, Region, ResourceLinkPage, Topic
+from .access import AccessLevel, is_staff_member, visibility_filter
+from .models import AudienceRole, CommunityPage, Organisation, PracticePage, Region, ResourceLinkPage, Topic
 
 
 @hooks.register("before_serve_page", order=-10)
@@ -25,6 +25,21 @@ def explain_restricted_page(page, request, serve_args, serve_kwargs):
         {"page": page, "community": community, "signed_in": request.user.is_authenticated},
         status=403,
     )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def offer_only_readable_pages(pages, request):
+    """Keep pages a member may not read out of the page chooser, titles included.
+
+    Members reach the editor to write posts; the chooser would otherwise list every page in the tree.
+    """
+    user = request.user
+    if is_staff_member(user):
+        return pages
+    pages = pages.exclude(pk__in=PracticePage.objects.exclude(visibility_filter(user)).values("pk"))
+    for path in CommunityPage.objects.exclude(visibility_filter(user)).values_list("path", flat=True):
+        pages = pages.exclude(path__startswith=path)
+    return pages
 
 
 class TopicAdmin(ModelAdmin):

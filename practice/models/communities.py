@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.urls import reverse
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -37,14 +38,26 @@ class CommunityPage(PracticePage):
 
     access_level = models.CharField(max_length=12, choices=AccessLevel.choices, default=AccessLevel.OPEN)
     description = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    requires_approval = models.BooleanField(
+        default=False,
+        verbose_name="posts need a facilitator's approval",
+        help_text="Members' blog posts wait for a facilitator to approve them before they go live.",
+    )
     members_group = models.OneToOneField(
         Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="community"
+    )
+    facilitators_group = models.OneToOneField(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="facilitated_community"
+    )
+    approval_workflow = models.ForeignKey(
+        "wagtailcore.Workflow", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
 
     content_panels = PracticePage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("access_level"),
+        FieldPanel("requires_approval"),
         PracticePage.classification_panel,
     ]
     search_fields = PracticePage.search_fields + [
@@ -63,11 +76,29 @@ class CommunityPage(PracticePage):
         verbose_name = "community"
 
     def save(self, *args, **kwargs):
+        saved = (
+            CommunityPage.objects.filter(pk=self.pk)
+            .values("access_level", "members_group", "facilitators_group", "approval_workflow")
+            .first()
+        )
+        if saved is not None:
+            # The groups and workflow belong to the community, not to the revision or stale copy being
+            # saved: never drop them, or members would lose access and the groups be made again.
+            self.members_group_id = self.members_group_id or saved["members_group"]
+            self.facilitators_group_id = self.facilitators_group_id or saved["facilitators_group"]
+            self.approval_workflow_id = self.approval_workflow_id or saved["approval_workflow"]
+        self.ensure_groups()
+        self.access_level_changed = saved is not None and saved["access_level"] != self.access_level
+        super().save(*args, **kwargs)
+
+    def ensure_groups(self):
+        """Create the community's members and facilitators groups if it does not have them yet."""
         if self.members_group_id is None:
             self.members_group = Group.objects.create(name=f"Community members: {self.title} ({self.slug})"[:150])
-        saved_level = CommunityPage.objects.filter(pk=self.pk).values_list("access_level", flat=True).first()
-        self.access_level_changed = saved_level is not None and saved_level != self.access_level
-        super().save(*args, **kwargs)
+        if self.facilitators_group_id is None:
+            self.facilitators_group = Group.objects.create(
+                name=f"Community facilitators: {self.title} ({self.slug})"[:150]
+            )
 
     def section(self, model):
         """Return this community's section page of the given type, if it has one."""
@@ -75,16 +106,22 @@ class CommunityPage(PracticePage):
 
     def get_context(self, request, *args, **kwargs):
         from .events import EventPage
-        from .posts import BlogPostPage
+        from .posts import BlogIndexPage, BlogPostPage
         from .threads import DiscussionThreadPage
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         context["sections"] = self.get_children().live().specific()
         context["facilitators"] = Membership.objects.active().facilitators().filter(community=self).with_profiles()
-        context["membership"] = (
+        context["membership"] = membership = (
             Membership.objects.filter(community=self, member=user).first() if user.is_authenticated else None
         )
+        if membership is not None and membership.status == Membership.Status.ACTIVE:
+            blog = BlogIndexPage.objects.child_of(self).first()
+            if blog is not None:
+                context["write_post_url"] = reverse(
+                    "wagtailadmin_pages:add", args=["practice", "blogpostpage", blog.pk]
+                )
         in_community = PracticePage.objects.descendant_of(self).live()
         context["latest_posts"] = (
             BlogPostPage.objects.filter(pk__in=in_community.values("pk")).visible_to(user).order_by("-date")[:5]

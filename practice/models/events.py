@@ -5,19 +5,23 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from ..calendar import calendar_response
 from .base import PracticePage, PracticePageQuerySet
 
 TIME_ZONES = [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
 
 
-class EventIndexPage(Page):
+class EventIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -28,12 +32,51 @@ class EventIndexPage(Page):
     class Meta:
         verbose_name = "events listing"
 
+    def visible_events(self, user):
+        return EventPage.objects.descendant_of(self).live().visible_to(user)
+
     def get_context(self, request, *args, **kwargs):
+        from ..filters import EventFilterForm, paginate  # the filters are built on these models
+
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.descendant_of(self).live().visible_to(request.user).select_related("region")
-        context["upcoming_events"] = events.upcoming()[:30]
-        context["past_events"] = events.past()[:10]
+        events = self.visible_events(request.user)
+        form = EventFilterForm(request.GET, events=events)
+        page_obj = paginate(request, form.filter(events).select_related("region").prefetch_related("topics"))
+        context["filter_form"] = form
+        context["events"] = page_obj
+        context["map_data"] = map_data(request, page_obj)
         return context
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        """Answer with an iCalendar feed of the upcoming events in this listing that the reader may open."""
+        events = self.visible_events(request.user).upcoming()
+        return calendar_response(request, events, name=self.title, filename=f"{self.slug}.ics")
+
+
+def map_data(request, events):
+    """Return what the events map draws: the tile server and the listed events that have coordinates."""
+    return {
+        "tileUrl": settings.HUB_MAP_TILE_URL,
+        "attribution": settings.HUB_MAP_ATTRIBUTION,
+        "icon": {
+            "iconUrl": static("leaflet/images/marker-icon.png"),
+            "iconRetinaUrl": static("leaflet/images/marker-icon-2x.png"),
+            "shadowUrl": static("leaflet/images/marker-shadow.png"),
+        },
+        "events": [
+            {
+                "title": event.title,
+                "url": event.get_url(request),
+                "when": date_format(event.local_start, "j F Y, H:i"),
+                "place": event.venue_name,
+                "lat": float(event.latitude),
+                "lng": float(event.longitude),
+            }
+            for event in events
+            if event.has_coordinates
+        ],
+    }
 
 
 class EventQuerySet(PracticePageQuerySet):
@@ -44,7 +87,7 @@ class EventQuerySet(PracticePageQuerySet):
         return self.filter(end__lt=timezone.now()).order_by("-start")
 
 
-class EventPage(PracticePage):
+class EventPage(RoutablePageMixin, PracticePage):
     class EventType(models.TextChoices):
         SURGERY = "surgery", "Social media surgery"
         TEACAMP = "teacamp", "Teacamp"
@@ -128,3 +171,12 @@ class EventPage(PracticePage):
     @property
     def local_end(self):
         return timezone.localtime(self.end, zoneinfo.ZoneInfo(self.time_zone))
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        """Answer with this event as an iCalendar file; Wagtail has already checked the reader may open it."""
+        return calendar_response(request, [self], name=self.title, filename=f"{self.slug}.ics")

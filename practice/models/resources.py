@@ -24,14 +24,19 @@ class ResourceLibraryPage(Page):
         verbose_name = "resource library"
 
     def get_context(self, request, *args, **kwargs):
+        from ..filters import ResourceFilterForm, paginate  # the filters are built on these models
+
         context = super().get_context(request, *args, **kwargs)
         context["collections"] = CollectionPage.objects.child_of(self).live().visible_to(request.user)
-        context["resources"] = (
-            ResourceLinkPage.objects.child_of(self)
-            .live()
-            .visible_to(request.user)
+        resources = ResourceLinkPage.objects.child_of(self).live().visible_to(request.user)
+        form = ResourceFilterForm(request.GET, resources=resources)
+        context["filter_form"] = form
+        context["resources"] = paginate(
+            request,
+            form.filter(resources)
             .select_related("publisher")
-            .order_by("-date_added")[:30]
+            .prefetch_related("topics")
+            .order_by("-date_added", "-pk"),
         )
         return context
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
@@ -23,26 +24,48 @@ class DiscussionIndexPage(Page):
         verbose_name = "community discussions"
 
     def get_context(self, request, *args, **kwargs):
+        from ..filters import ThreadFilterForm, paginate  # the filters are built on these models
+
         context = super().get_context(request, *args, **kwargs)
-        context["threads"] = (
-            DiscussionThreadPage.objects.child_of(self)
-            .live()
-            .visible_to(request.user)
-            .select_related("starter__profile")
-            .order_by("-pinned", "-last_activity_at")[:30]
+        threads = DiscussionThreadPage.objects.child_of(self).live().visible_to(request.user)
+        form = ThreadFilterForm(request.GET, threads=threads)
+        context["filter_form"] = form
+        context["threads"] = paginate(
+            request,
+            form.filter(threads).select_related("starter__profile").order_by("-pinned", "-last_activity_at", "-pk"),
         )
         return context
 
 
+def thread_states():
+    """Return the condition for each state a reader can filter threads by."""
+    status = DiscussionThreadPage.Status
+    return {
+        "open": Q(status=status.OPEN),
+        "answered": Q(status=status.ANSWERED),
+        "closed": Q(status=status.CLOSED),
+        "unanswered": Q(status=status.OPEN, reply_count=0),
+    }
+
+
 class ThreadQuerySet(PracticePageQuerySet):
     def open(self):
-        return self.filter(status=DiscussionThreadPage.Status.OPEN)
+        return self.filter(thread_states()["open"])
 
     def answered(self):
-        return self.filter(status=DiscussionThreadPage.Status.ANSWERED)
+        return self.filter(thread_states()["answered"])
+
+    def closed(self):
+        return self.filter(thread_states()["closed"])
 
     def unanswered(self):
-        return self.filter(status=DiscussionThreadPage.Status.OPEN, reply_count=0)
+        return self.filter(thread_states()["unanswered"])
+
+    def status_counts(self):
+        """Return how many of these threads are open, answered, closed and unanswered, in one query."""
+        return self.order_by().aggregate(
+            **{state: Count("pk", filter=condition) for state, condition in thread_states().items()}
+        )
 
 
 class DiscussionThreadPage(PracticePage):

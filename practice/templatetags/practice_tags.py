@@ -1,0 +1,29 @@
+"""Template helpers that keep pages a reader may not open out of what they are shown.
+
+Rendered without a request (a feed, an email, `str(page.body)`), only pages anyone may read count as readable.
+"""
+
+from django import template
+
+from ..permissions import page_readable
+
+register = template.Library()
+
+
+@register.filter
+def readable_by(page, request):
+    """Say whether the reader of the request may open the page: `{% if link.page|readable_by:request %}`."""
+    return page_readable(page, request)
+
+
+@register.simple_tag(takes_context=True)
+def can_read(context, page):
+    """Say whether this template's reader may open the page: `{% can_read value.page as readable %}`."""
+    return page_readable(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def readable_links(context, links):
+    """Return the links to web addresses and to pages this template's reader may open."""
+    request = context.get("request")
+    return [link for link in links if link.get("url") or page_readable(link.get("page"), request)]

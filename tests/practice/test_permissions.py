@@ -1,0 +1,224 @@
+"""Members write in their own community's blog through the Wagtail editor, and nowhere else; facilitators approve."""
+
+import pytest
+
+from django.urls import reverse
+
+from wagtail.models import Page, PageViewRestriction, WorkflowPage, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from practice.access import AccessLevel, SecurityLevel
+from practice.models import BlogIndexPage, BlogPostPage, CommunityPage
+from tests.factories import (
+    BlogIndexPageFactory,
+    BlogPostPageFactory,
+    DiscussionIndexPageFactory,
+    GuidanceIndexPageFactory,
+)
+
+OPEN, RESTRICTED, PRIVATE = AccessLevel.OPEN, AccessLevel.RESTRICTED, AccessLevel.PRIVATE
+
+
+def add_url(parent, model=BlogPostPage):
+    return reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
+
+
+def post_form(title, action="action-publish"):
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": title.lower().replace(" ", "-"),
+            "summary": "What we learned.",
+            "date": "2026-03-11 09:30",
+            "body": streamfield([("paragraph", rich_text("<p>We tried it and it worked.</p>"))]),
+            "tags": "",
+            "security_level": SecurityLevel.PUBLIC,
+            "comments_open": "on",
+        }
+    )
+    data[action] = action
+    return data
+
+
+def require_approval(community):
+    community.requires_approval = True
+    community.save_revision().publish()
+    return CommunityPage.objects.get(pk=community.pk)
+
+
+@pytest.fixture
+def open_community(communities):
+    """The open community with its blog, its insider (a member) and its facilitator."""
+    entry = communities[OPEN]
+    entry["blog"] = BlogIndexPageFactory(parent=entry["community"])
+    return entry
+
+
+@pytest.mark.django_db
+def test_community_members_and_facilitators_may_sign_in_to_the_editor(client, open_community, member):
+    client.force_login(open_community["insider"])
+    assert client.get("/admin/").status_code == 200
+    client.force_login(open_community["facilitator"])
+    assert client.get("/admin/").status_code == 200
+    client.force_login(member)
+    assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_blog_made_in_the_editor_is_open_to_its_communitys_members(client, superuser, communities):
+    community = communities[OPEN]["community"]
+    client.force_login(superuser)
+
+    response = client.post(
+        add_url(community, BlogIndexPage),
+        nested_form_data({"title": "Blog", "slug": "blog", "intro": "", "action-publish": "action-publish"}),
+    )
+
+    assert response.status_code == 302
+    blog = BlogIndexPage.objects.child_of(community).get()
+    assert blog.permissions_for_user(communities[OPEN]["insider"]).can_add_subpage()
+
+
+@pytest.mark.django_db
+def test_a_member_publishes_straight_away_where_no_approval_is_needed(client, open_community):
+    client.force_login(open_community["insider"])
+
+    response = client.post(add_url(open_community["blog"]), post_form("Our first live Q and A"))
+
+    assert response.status_code == 302
+    post = BlogPostPage.objects.get(title="Our first live Q and A")
+    assert post.live
+    assert post.owner == open_community["insider"]
+    client.logout()
+    assert client.get(post.url).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("where", ["other community's blog", "own community's discussions", "guidance"])
+def test_a_member_cannot_add_pages_outside_their_communitys_blog(client, communities, open_community, where):
+    parent = {
+        "other community's blog": lambda: BlogIndexPageFactory(parent=communities[RESTRICTED]["community"]),
+        "own community's discussions": lambda: DiscussionIndexPageFactory(parent=open_community["community"]),
+        "guidance": GuidanceIndexPageFactory,
+    }[where]()
+    model = parent.specific_class.allowed_subpage_models()[0]
+    client.force_login(open_community["insider"])
+
+    assert client.get(add_url(parent, model)).status_code != 200
+    client.post(add_url(parent, model), post_form("Somewhere I should not write"))
+
+    assert not Page.objects.filter(title="Somewhere I should not write").exists()
+
+
+@pytest.mark.django_db
+def test_a_member_cannot_edit_another_members_post_but_a_facilitator_can(client, open_community):
+    post = BlogPostPageFactory(parent=open_community["blog"], title="Someone else's post")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[post.pk])
+
+    client.force_login(open_community["insider"])
+    assert client.get(edit_url).status_code != 200
+
+    client.force_login(open_community["facilitator"])
+    assert client.get(edit_url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_in_an_approval_community_a_members_post_waits_for_a_facilitator(client, open_community):
+    community = require_approval(open_community["community"])
+    blog = open_community["blog"]
+    assert WorkflowPage.objects.get(page=blog).workflow.name == f"Facilitator approval: {community.title}"
+    insider, facilitator = open_community["insider"], open_community["facilitator"]
+
+    # The member cannot publish: asking to is saved as a draft, and the editor offers them to submit instead.
+    client.force_login(insider)
+    client.post(add_url(blog), post_form("Storm warnings that people read"))
+    post = BlogPostPage.objects.get(title="Storm warnings that people read")
+    assert not post.live
+    assert not post.permissions_for_user(insider).can_publish()
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[post.pk]))
+    assert b"action-submit" in edit.content
+
+    edited = post_form("Storm warnings that people read", action="action-submit")
+    client.post(reverse("wagtailadmin_pages:edit", args=[post.pk]), edited)
+    post.refresh_from_db()
+    assert post.workflow_in_progress
+    task_state = post.current_workflow_task_state
+    approve_url = reverse("wagtailadmin_pages:workflow_action", args=[post.pk, "approve", task_state.pk])
+
+    client.post(approve_url)  # the author cannot approve their own post
+    post.refresh_from_db()
+    assert not post.live
+
+    client.force_login(facilitator)
+    client.post(approve_url)
+
+    post.refresh_from_db()
+    assert post.live
+    assert WorkflowState.objects.get(pk=task_state.workflow_state_id).status == WorkflowState.STATUS_APPROVED
+    client.logout()
+    assert client.get(post.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_member_cannot_open_a_community_post_to_everyone_with_the_privacy_dialog(client, open_community):
+    post = BlogPostPageFactory(parent=open_community["blog"], security_level=SecurityLevel.COMMUNITY)
+    insider = open_community["insider"]
+    assert post.permissions_for_user(insider).can_set_view_restrictions()  # Wagtail ties privacy to publishing
+    client.force_login(insider)
+
+    client.post(reverse("wagtailadmin_pages:set_privacy", args=[post.pk]), {"restriction_type": "none"})
+
+    restriction = PageViewRestriction.objects.get(page=post)
+    assert restriction.restriction_type == PageViewRestriction.GROUPS
+    client.logout()
+    assert client.get(post.url).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_page_chooser_shows_members_only_what_they_may_read(client, communities, open_community):
+    private_blog = BlogIndexPageFactory(parent=communities[PRIVATE]["community"])
+    BlogPostPageFactory(parent=private_blog, title="Budget leak rehearsal notes")
+    BlogPostPageFactory(parent=open_community["blog"], title="Budget consultation posts that worked")
+    search_url = reverse("wagtailadmin_choose_page_search")
+
+    client.force_login(open_community["insider"])
+    found = client.get(search_url, {"q": "budget"}).content
+    assert b"Budget consultation posts that worked" in found
+    assert b"Budget leak rehearsal notes" not in found
+    browsed = client.get(reverse("wagtailadmin_choose_page_child", args=[communities[PRIVATE]["community"].pk]))
+    assert b"Budget leak" not in browsed.content
+
+    client.force_login(communities[PRIVATE]["insider"])
+    assert b"Budget leak rehearsal notes" in client.get(search_url, {"q": "budget"}).content
+
+
+@pytest.mark.django_db
+def test_members_and_facilitators_groups_get_no_site_wide_permissions(open_community):
+    community = open_community["community"]
+    for group in (community.members_group, community.facilitators_group):
+        assert list(group.permissions.values_list("codename", flat=True)) == ["access_admin"]
+
+
+@pytest.mark.django_db
+def test_deleting_restricted_pages_leaves_no_restriction_behind(communities, open_community):
+    post = BlogPostPageFactory(parent=open_community["blog"], security_level=SecurityLevel.COMMUNITY)
+    private = communities[PRIVATE]["community"]
+    private_post = BlogPostPageFactory(parent=BlogIndexPageFactory(parent=private))
+    restricted = [post.pk, private.pk, private_post.pk]
+
+    post.delete()
+    private.delete()
+
+    assert not PageViewRestriction.objects.filter(page_id__in=restricted).exists()
+
+
+@pytest.mark.django_db
+def test_the_community_page_shows_its_members_where_to_write(client, open_community, member):
+    community = open_community["community"]
+    write_url = add_url(open_community["blog"])
+
+    client.force_login(open_community["insider"])
+    assert write_url in client.get(community.url).content.decode()
+
+    client.force_login(member)
+    assert write_url not in client.get(community.url).content.decode()

@@ -1,0 +1,202 @@
+"""Resource libraries: collections, then resources with filters and paging, within what a reader may see."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from django.utils import timezone
+
+from practice.access import SecurityLevel
+from practice.models import ResourceLinkPage
+from tests.factories import (
+    AudienceRoleFactory,
+    CollectionPageFactory,
+    OrganisationFactory,
+    ResourceLibraryPageFactory,
+    ResourceLinkPageFactory,
+    TopicFactory,
+)
+from tests.practice.querycounts import queries_to_render
+
+pytestmark = pytest.mark.django_db
+
+Type, Status = ResourceLinkPage.ResourceType, ResourceLinkPage.LinkStatus
+
+
+def resource(library, title, *, topics=(), audiences=(), days_ago=0, **kwargs):
+    page = ResourceLinkPageFactory(
+        parent=library, title=title, date_added=timezone.now() - dt.timedelta(days=days_ago), **kwargs
+    )
+    page.topics.set(topics)
+    page.audiences.set(audiences)
+    page.save()
+    return page
+
+
+def resource_titles(response):
+    """Return the titles of the resources listed (not the collections), in order."""
+    listed = response.content.decode().split('id="resources-heading"')[1]
+    return re.findall(r'hub-card__title"><a class="govuk-link" href="[^"]*">([^<]*)</a>', listed)
+
+
+@pytest.fixture
+def library():
+    return ResourceLibraryPageFactory()
+
+
+@pytest.fixture
+def shelf(library):
+    social, accessibility = TopicFactory(name="Social media"), TopicFactory(name="Accessibility")
+    councillors, comms = AudienceRoleFactory(name="Councillors"), AudienceRoleFactory(name="Comms officers")
+    gds, lga = (
+        OrganisationFactory(name="Government Digital Service"),
+        OrganisationFactory(name="Local Government Association"),
+    )
+    return {
+        "guide": resource(
+            library,
+            "Social media guidance",
+            topics=[social],
+            audiences=[comms],
+            publisher=gds,
+            resource_type=Type.GUIDANCE,
+            link_status=Status.OK,
+            days_ago=1,
+            editors_note="The standard every council team starts from.",
+        ),
+        "research": resource(
+            library,
+            "Councillors online research",
+            topics=[social],
+            audiences=[councillors],
+            publisher=lga,
+            resource_type=Type.RESEARCH,
+            link_status=Status.BROKEN,
+            days_ago=2,
+        ),
+        "toolkit": resource(
+            library,
+            "Alt text toolkit",
+            topics=[accessibility],
+            audiences=[comms],
+            publisher=gds,
+            resource_type=Type.TOOLKIT,
+            link_status=Status.OK,
+            days_ago=3,
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["Social media guidance", "Councillors online research", "Alt text toolkit"]),
+        ("type=research", ["Councillors online research"]),
+        ("topic=social-media", ["Social media guidance", "Councillors online research"]),
+        ("audience=comms-officers", ["Social media guidance", "Alt text toolkit"]),
+        ("publisher=government-digital-service", ["Social media guidance", "Alt text toolkit"]),
+        ("link_status=broken", ["Councillors online research"]),
+        ("q=toolkit", ["Alt text toolkit"]),
+        ("q=every+council", ["Social media guidance"]),
+        ("topic=social-media&audience=comms-officers", ["Social media guidance"]),
+    ],
+)
+def test_filters_narrow_the_resources(client, library, shelf, query, expected):
+    response = client.get(f"{library.url}?{query}")
+
+    assert response.status_code == 200
+    assert resource_titles(response) == expected
+
+
+def test_filter_options_count_only_what_the_reader_may_see(client, library, shelf, member):
+    secret = OrganisationFactory(name="Secret Unit")
+    resource(
+        library,
+        "Members-only playbook",
+        topics=[TopicFactory(name="Crisis comms")],
+        publisher=secret,
+        resource_type=Type.WHITE_PAPER,
+        security_level=SecurityLevel.MEMBERS,
+    )
+
+    content = client.get(library.url).content.decode()
+    assert "Secret Unit" not in content
+    assert "Crisis comms" not in content
+    assert "White paper" not in content
+    assert "Members-only playbook" not in content
+    assert "Social media (2)" in content
+    assert "3 resources" in content
+
+    client.force_login(member)
+    content = client.get(library.url).content.decode()
+    assert "Secret Unit (1)" in content
+    assert "4 resources" in content
+
+
+def test_collections_are_listed_above_the_resources_and_only_those_the_reader_may_open(client, library, shelf):
+    CollectionPageFactory(parent=library, title="Getting started with social media")
+    CollectionPageFactory(parent=library, title="Members' reading list", security_level=SecurityLevel.MEMBERS)
+
+    content = client.get(library.url).content.decode()
+
+    assert content.index("Getting started with social media") < content.index('id="resources-heading"')
+    assert "reading list" not in content
+
+
+def test_filters_without_a_match_say_so(client, library, shelf):
+    content = client.get(f"{library.url}?type=research&audience=comms-officers").content.decode()
+
+    assert "No resources match these filters" in content
+    assert "Clear filters" in content
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "type=podcast",
+        "topic=nope",
+        "audience=%00",
+        "publisher=x",
+        "link_status=gone",
+        "page=abc",
+        "page=999",
+        "q=" + "x" * 500,
+    ],
+)
+def test_bad_parameters_are_ignored_not_errors(client, library, shelf, query):
+    response = client.get(f"{library.url}?{query}")
+
+    assert response.status_code == 200
+    assert len(resource_titles(response)) == 3
+
+
+def test_resources_come_twelve_to_a_page(client, library):
+    for day in range(14):
+        resource(library, f"Guide {day:02}", days_ago=day)
+
+    assert resource_titles(client.get(library.url)) == [f"Guide {day:02}" for day in range(12)]
+    assert resource_titles(client.get(f"{library.url}?page=2")) == ["Guide 12", "Guide 13"]
+
+
+def test_resource_library_queries_do_not_grow_with_the_resources(client, library, member):
+    topic, org = TopicFactory(), OrganisationFactory()
+    resource(library, "First", topics=[topic], publisher=org)
+    CollectionPageFactory(parent=library)
+    client.force_login(member)
+    few = queries_to_render(client, library.url)
+
+    for number in range(20):
+        resource(
+            library,
+            f"More {number}",
+            topics=[topic, TopicFactory()],
+            audiences=[AudienceRoleFactory()],
+            publisher=OrganisationFactory(),
+            resource_type=Type.VIDEO,
+        )
+        CollectionPageFactory(parent=library)
+    many = queries_to_render(client, library.url)
+
+    assert few == many
+    assert queries_to_render(client, f"{library.url}?type=video&page=2") == many

@@ -1,0 +1,212 @@
+"""Membership services keep community groups, and so editing rights, in step; permission grants are idempotent."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage
+
+from practice.models import BlogIndexPage, CommunityPage, Membership
+from practice.services import (
+    community_grant_permissions,
+    membership_join,
+    membership_leave,
+    membership_set_role,
+)
+from tests.factories import (
+    BlogIndexPageFactory,
+    CommunityPageFactory,
+    DiscussionIndexPageFactory,
+    EventIndexPageFactory,
+    ResourceLibraryPageFactory,
+    UserFactory,
+)
+
+FACILITATOR = Membership.Role.FACILITATOR
+
+
+def groups_of(user):
+    return set(get_user_model().objects.get(pk=user.pk).groups.all())
+
+
+def can_write_in(user, page):
+    """Ask Wagtail, with a fresh user so that no permission cache is reused, whether the user may add pages here."""
+    return page.permissions_for_user(get_user_model().objects.get(pk=user.pk)).can_add_subpage()
+
+
+def held(community):
+    """Return the page permissions the community's groups hold, as (group, page, action) triples."""
+    return {
+        (perm.group_id, perm.page_id, perm.permission.codename.removesuffix("_page"))
+        for perm in GroupPagePermission.objects.filter(
+            group__in=[community.members_group, community.facilitators_group]
+        ).select_related("permission")
+    }
+
+
+@pytest.fixture
+def community(db):
+    community = CommunityPageFactory(title="Council web managers")
+    for factory in (
+        BlogIndexPageFactory,
+        DiscussionIndexPageFactory,
+        ResourceLibraryPageFactory,
+        EventIndexPageFactory,
+    ):
+        factory(parent=community)
+    return CommunityPage.objects.get(pk=community.pk)
+
+
+@pytest.mark.django_db
+def test_a_new_community_gets_its_own_members_and_facilitators_groups(community):
+    assert community.members_group.name == f"Community members: Council web managers ({community.slug})"
+    assert community.facilitators_group.name == f"Community facilitators: Council web managers ({community.slug})"
+    for group in (community.members_group, community.facilitators_group):
+        assert group.permissions.filter(codename="access_admin").exists()
+
+
+@pytest.mark.django_db
+def test_joining_as_a_member_adds_to_the_members_group_only(community):
+    member = UserFactory()
+
+    membership_join(community=community, member=member)
+
+    assert groups_of(member) == {community.members_group}
+    assert can_write_in(member, BlogIndexPage.objects.child_of(community).get())
+
+
+@pytest.mark.django_db
+def test_joining_as_a_facilitator_adds_to_both_groups(community):
+    facilitator = UserFactory()
+
+    membership_join(community=community, member=facilitator, role=FACILITATOR)
+
+    assert groups_of(facilitator) == {community.members_group, community.facilitators_group}
+
+
+@pytest.mark.django_db
+def test_setting_the_role_moves_the_member_in_and_out_of_the_facilitators_group(community):
+    member = UserFactory()
+    membership = membership_join(community=community, member=member)
+    discussions = DiscussionIndexPageFactory(parent=community)
+    assert not can_write_in(member, discussions)
+
+    membership_set_role(membership=membership, role=FACILITATOR)
+
+    assert Membership.objects.get(pk=membership.pk).role == FACILITATOR
+    assert groups_of(member) == {community.members_group, community.facilitators_group}
+    assert can_write_in(member, discussions)
+
+    membership_set_role(membership=membership, role=Membership.Role.MEMBER)
+
+    assert groups_of(member) == {community.members_group}
+    assert not can_write_in(member, discussions)
+
+
+@pytest.mark.django_db
+def test_setting_the_role_of_a_pending_request_grants_nothing(community):
+    member = UserFactory()
+    membership = Membership.objects.create(community=community, member=member, status=Membership.Status.REQUESTED)
+
+    membership_set_role(membership=membership, role=FACILITATOR)
+
+    assert groups_of(member) == set()
+
+
+@pytest.mark.django_db
+def test_joining_again_as_a_member_ends_a_facilitators_role(community):
+    member = UserFactory()
+    membership_join(community=community, member=member, role=FACILITATOR)
+
+    membership_join(community=community, member=member)
+
+    assert groups_of(member) == {community.members_group}
+
+
+@pytest.mark.django_db
+def test_leaving_takes_away_both_groups_and_the_right_to_write(community):
+    facilitator = UserFactory()
+    membership_join(community=community, member=facilitator, role=FACILITATOR)
+    blog = BlogIndexPageFactory(parent=community)
+    assert can_write_in(facilitator, blog)
+
+    membership_leave(community=community, member=facilitator)
+
+    assert groups_of(facilitator) == set()
+    assert not Membership.objects.filter(community=community, member=facilitator).exists()
+    assert not can_write_in(facilitator, blog)
+
+
+@pytest.mark.django_db
+def test_sections_give_facilitators_everything_and_members_the_blog_only(community):
+    sections = {page.slug: page.pk for page in community.get_children()}
+    members, facilitators = community.members_group_id, community.facilitators_group_id
+
+    expected = {
+        (facilitators, pk, action) for pk in sections.values() for action in ("add", "change", "publish", "lock")
+    }
+    expected |= {(members, sections["blog"], "add"), (members, sections["blog"], "publish")}
+    assert held(community) == expected
+
+
+@pytest.mark.django_db
+def test_granting_permissions_again_changes_nothing(community):
+    before = set(GroupPagePermission.objects.values_list("pk", flat=True))
+    groups = set(Group.objects.values_list("pk", flat=True))
+
+    community_grant_permissions(community)
+    community_grant_permissions(CommunityPage.objects.get(pk=community.pk))
+
+    assert set(GroupPagePermission.objects.values_list("pk", flat=True)) == before
+    assert set(Group.objects.values_list("pk", flat=True)) == groups
+
+
+@pytest.mark.django_db
+def test_requiring_approval_takes_publish_from_members_and_puts_the_blog_under_a_workflow(community, editor):
+    blog = BlogIndexPageFactory(parent=community)
+    community.requires_approval = True
+    revision = community.save_revision()
+    revision.publish()
+
+    community = CommunityPage.objects.get(pk=community.pk)
+    members = community.members_group_id
+    assert {(group, action) for group, page, action in held(community) if page == blog.pk and group == members} == {
+        (members, "add")
+    }
+    workflow = WorkflowPage.objects.get(page=blog).workflow
+    assert workflow == community.approval_workflow
+    assert workflow.name == "Facilitator approval: Council web managers"
+    task = GroupApprovalTask.objects.get(workflow_tasks__workflow=workflow)
+    assert set(task.groups.values_list("name", flat=True)) == {
+        community.facilitators_group.name,
+        "Editors",
+        "Moderators",
+    }
+
+    # Publishing again, even a revision saved before the workflow existed, keeps the one workflow.
+    revision.publish()
+    assert CommunityPage.objects.get(pk=community.pk).approval_workflow == workflow
+    community.title = "Council web teams"
+    community.save_revision().publish()
+    community = CommunityPage.objects.get(pk=community.pk)
+    assert community.approval_workflow == workflow
+    workflow.refresh_from_db()
+    assert workflow.name == "Facilitator approval: Council web teams"
+    assert GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).count() == 1
+    assert Workflow.objects.filter(name__startswith="Facilitator approval").count() == 1
+
+
+@pytest.mark.django_db
+def test_dropping_approval_detaches_the_workflow_and_gives_publish_back(community):
+    blog = BlogIndexPageFactory(parent=community)
+    community.requires_approval = True
+    community.save_revision().publish()
+    assert WorkflowPage.objects.filter(page=blog).exists()
+
+    community = CommunityPage.objects.get(pk=community.pk)
+    community.requires_approval = False
+    community.save_revision().publish()
+
+    assert not WorkflowPage.objects.filter(page=blog).exists()
+    assert (community.members_group_id, blog.pk, "publish") in held(community)

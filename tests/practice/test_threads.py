@@ -1,0 +1,123 @@
+"""Discussion listings: status filter and paging, within what a reader may see."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from django.utils import timezone
+
+from practice.access import SecurityLevel
+from practice.models import DiscussionThreadPage
+from tests.factories import DiscussionIndexPageFactory, DiscussionThreadPageFactory, MemberProfileFactory
+from tests.practice.querycounts import queries_to_render
+
+pytestmark = pytest.mark.django_db
+
+Status = DiscussionThreadPage.Status
+
+
+def thread(discussions, title, *, hours_ago=0, **kwargs):
+    return DiscussionThreadPageFactory(
+        parent=discussions, title=title, last_activity_at=timezone.now() - dt.timedelta(hours=hours_ago), **kwargs
+    )
+
+
+def titles(response):
+    return re.findall(r'hub-card__title"><a class="govuk-link" href="[^"]*">([^<]*)</a>', response.content.decode())
+
+
+@pytest.fixture
+def discussions():
+    return DiscussionIndexPageFactory()
+
+
+@pytest.fixture
+def threads(discussions):
+    return {
+        "quiet": thread(discussions, "Anyone live-posting storms?", hours_ago=1),
+        "busy": thread(discussions, "Best scheduling tool", hours_ago=2, reply_count=4),
+        "answered": thread(discussions, "Alt text on X", hours_ago=3, status=Status.ANSWERED, reply_count=2),
+        "closed": thread(discussions, "Old TikTok question", hours_ago=4, status=Status.CLOSED, reply_count=9),
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["Anyone live-posting storms?", "Best scheduling tool", "Alt text on X", "Old TikTok question"]),
+        ("status=open", ["Anyone live-posting storms?", "Best scheduling tool"]),
+        ("status=unanswered", ["Anyone live-posting storms?"]),
+        ("status=answered", ["Alt text on X"]),
+        ("status=closed", ["Old TikTok question"]),
+    ],
+)
+def test_status_filter_narrows_the_threads(client, discussions, threads, query, expected):
+    response = client.get(f"{discussions.url}?{query}")
+
+    assert response.status_code == 200
+    assert titles(response) == expected
+
+
+def test_pinned_threads_come_first(client, discussions, threads):
+    thread(discussions, "Read this first", hours_ago=48, pinned=True)
+
+    assert titles(client.get(discussions.url))[0] == "Read this first"
+
+
+def test_status_options_count_only_threads_the_reader_may_see(client, discussions, threads, member):
+    thread(discussions, "Members-only rota question", security_level=SecurityLevel.MEMBERS)
+
+    content = client.get(discussions.url).content.decode()
+    assert "Members-only rota question" not in content
+    assert "Open (2)" in content
+    assert "Open with no replies (1)" in content
+    assert "4 discussions" in content
+
+    client.force_login(member)
+    content = client.get(discussions.url).content.decode()
+    assert "Members-only rota question" in content
+    assert "Open (3)" in content
+
+
+@pytest.mark.parametrize("query", ["status=lost", "status=", "page=abc", "page=999", "status=%00"])
+def test_bad_parameters_are_ignored_not_errors(client, discussions, threads, query):
+    response = client.get(f"{discussions.url}?{query}")
+
+    assert response.status_code == 200
+    assert len(titles(response)) == 4
+
+
+def test_an_unknown_status_is_reported(client, discussions, threads):
+    assert "Choose a status from the list" in client.get(f"{discussions.url}?status=lost").content.decode()
+
+
+def test_threads_come_twelve_to_a_page_and_paging_keeps_the_filter(client, discussions):
+    for hour in range(13):
+        thread(discussions, f"Question {hour:02}", hours_ago=hour)
+    thread(discussions, "Closed question", status=Status.CLOSED)
+
+    first = client.get(f"{discussions.url}?status=open")
+    assert titles(first) == [f"Question {hour:02}" for hour in range(12)]
+    assert 'href="?page=2&amp;status=open"' in first.content.decode()
+    assert titles(client.get(f"{discussions.url}?status=open&page=2")) == ["Question 12"]
+
+
+def test_empty_filter_results_say_so(client, discussions, threads):
+    DiscussionThreadPage.objects.filter(status=Status.CLOSED).update(status=Status.ANSWERED)
+
+    content = client.get(f"{discussions.url}?status=closed").content.decode()
+    assert "No discussions match these filters" in content
+
+
+def test_discussion_listing_queries_do_not_grow_with_the_threads(client, discussions, member):
+    thread(discussions, "First")
+    client.force_login(member)
+    few = queries_to_render(client, discussions.url)
+
+    for number in range(20):
+        thread(discussions, f"More {number}", starter=MemberProfileFactory().user, status=Status.ANSWERED)
+    many = queries_to_render(client, discussions.url)
+
+    assert few == many
+    assert queries_to_render(client, f"{discussions.url}?status=answered&page=2") == many
