@@ -1080,6 +1080,7 @@ COUNCIL_WEB_MANAGERS = {
     "title": "Council web managers",
     "slug": "council-web-managers",
     "access_level": "restricted",
+    "requires_approval": True,
     "summary": (
         "For people who run council websites: content, accessibility, search, platforms and the "
         "daily negotiation with services."
