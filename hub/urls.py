@@ -20,6 +20,7 @@ urlpatterns = [
     path("feeds/", include("practice.feed_urls")),
     path("api/v2/", api_router.urls),
     path("accounts/", include("practice.account_urls")),
+    path("membership/", include("practice.membership_urls")),
 ]
 
 if settings.DEBUG:

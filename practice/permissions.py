@@ -9,9 +9,19 @@ grants, so an approval switched on or a section moved away takes the old rights 
 
 from django.contrib.auth.models import AnonymousUser, Permission
 
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
-from .access import staff_groups, visibility_filter
+from .access import AccessLevel, staff_groups, visibility_filter
 from .models import (
     BlogIndexPage,
     CommunityPage,
@@ -26,6 +36,12 @@ FACILITATOR_ACTIONS = frozenset({"add", "change", "publish", "lock"})
 # Wagtail's "add" also lets a member edit (and delete while still a draft) the posts they own, but not
 # other members' posts: editing those is a facilitator's job, so members get no "change".
 MEMBER_ACTIONS = frozenset({"add"})
+# Likewise in the community's collection: Wagtail lets uploaders edit their own images and documents
+# with "add", so only facilitators may change what others uploaded.
+MEDIA_MEMBER_PERMISSIONS = frozenset(
+    {"wagtailimages.add_image", "wagtailimages.choose_image", "wagtaildocs.add_document", "wagtaildocs.choose_document"}
+)
+MEDIA_FACILITATOR_PERMISSIONS = MEDIA_MEMBER_PERMISSIONS | {"wagtailimages.change_image", "wagtaildocs.change_document"}
 
 
 def member_actions(community):
@@ -72,6 +88,85 @@ def set_page_permissions(community, sections):
             GroupPagePermission(group_id=group_id, page_id=page_id, permission=permissions[action])
             for group_id, page_id, action in missing
         )
+
+
+def media_collection_name(community):
+    """Return the name of the community's collection, as it appears in the editor's collection menus."""
+    return f"Community: {community.title}"[:255]
+
+
+def ensure_media_collection(community):
+    """Return the community's collection for images and documents, made under the root collection if missing."""
+    name = media_collection_name(community)
+    collection = Collection.objects.filter(pk=community.media_collection_id).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=name)
+        CommunityPage.objects.filter(pk=community.pk).update(media_collection=collection)
+        community.media_collection = collection
+    elif collection.name != name:
+        collection.name = name
+        collection.save(update_fields=["name"])
+    return collection
+
+
+def permission_name(permission):
+    """Return a permission's name as Django's has_perm() spells it, e.g. "wagtailimages.add_image"."""
+    return f"{permission.content_type.app_label}.{permission.codename}"
+
+
+def set_collection_permissions(community, collection):
+    """Give the community's groups exactly their media permissions, on its own collection only."""
+    wanted = {(community.members_group_id, collection.pk, perm) for perm in MEDIA_MEMBER_PERMISSIONS}
+    wanted |= {(community.facilitators_group_id, collection.pk, perm) for perm in MEDIA_FACILITATOR_PERMISSIONS}
+    held = {
+        (perm.group_id, perm.collection_id, permission_name(perm.permission)): perm.pk
+        for perm in GroupCollectionPermission.objects.filter(
+            group__in=[community.members_group_id, community.facilitators_group_id]
+        ).select_related("permission__content_type")
+    }
+    stale = [pk for key, pk in held.items() if key not in wanted]
+    if stale:
+        GroupCollectionPermission.objects.filter(pk__in=stale).delete()
+    missing = wanted - held.keys()
+    if missing:
+        permissions = {
+            permission_name(perm): perm
+            for perm in Permission.objects.filter(
+                content_type__app_label__in=["wagtailimages", "wagtaildocs"],
+                codename__in=[name.partition(".")[2] for name in MEDIA_FACILITATOR_PERMISSIONS],
+            ).select_related("content_type")
+        }
+        GroupCollectionPermission.objects.bulk_create(
+            GroupCollectionPermission(group_id=group_id, collection_id=collection_id, permission=permissions[name])
+            for group_id, collection_id, name in missing
+        )
+
+
+def restrict_media_collection(community, collection):
+    """Restrict the collection to the community's groups and hub staff, unless the community is open."""
+    own = list(CollectionViewRestriction.objects.filter(collection=collection).prefetch_related("groups"))
+    if community.access_level == AccessLevel.OPEN:
+        wanted_groups = None
+    else:
+        wanted_groups = {
+            community.members_group_id,
+            community.facilitators_group_id,
+            *staff_groups().values_list("pk", flat=True),
+        }
+    already_right = (not own and wanted_groups is None) or (
+        len(own) == 1
+        and own[0].restriction_type == CollectionViewRestriction.GROUPS
+        and {group.pk for group in own[0].groups.all()} == wanted_groups
+    )
+    if already_right:
+        return
+    for restriction in own:
+        restriction.delete()
+    if wanted_groups is not None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set(wanted_groups)
 
 
 def grant_admin_access(community):

@@ -1,9 +1,21 @@
 """Writes that touch several models, each in one transaction."""
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 
 from .models import BlogIndexPage, CommunityPage, Membership
-from .permissions import community_sections, grant_admin_access, set_page_permissions, sync_approval_workflow
+from .permissions import (
+    community_sections,
+    ensure_media_collection,
+    grant_admin_access,
+    restrict_media_collection,
+    set_collection_permissions,
+    set_page_permissions,
+    sync_approval_workflow,
+)
 
 
 def _sync_member_groups(membership):
@@ -46,7 +58,7 @@ def membership_leave(*, community, member):
 
 @transaction.atomic
 def community_grant_permissions(community):
-    """Give the community's groups their editor access, section permissions and approval workflow.
+    """Give the community's groups their editor access, section permissions, approval workflow and media collection.
 
     Idempotent: it changes only what differs, so it runs after every save of a community or section.
     """
@@ -60,3 +72,69 @@ def community_grant_permissions(community):
     set_page_permissions(community, sections)
     blog = next((section for section in sections if section.specific_class is BlogIndexPage), None)
     sync_approval_workflow(community, blog)
+    collection = ensure_media_collection(community)
+    set_collection_permissions(community, collection)
+    restrict_media_collection(community, collection)
+
+
+@transaction.atomic
+def membership_request(*, community, member):
+    """Ask to join a restricted community; its facilitators are told. Asking again changes nothing."""
+    membership, created = Membership.objects.get_or_create(
+        community=community, member=member, defaults={"status": Membership.Status.REQUESTED}
+    )
+    if membership.status == Membership.Status.DECLINED:
+        membership.status = Membership.Status.REQUESTED
+        membership.save(update_fields=["status"])
+        created = True
+    if created:
+        transaction.on_commit(lambda: notify_join_requested(membership))
+    return membership
+
+
+@transaction.atomic
+def membership_approve(*, membership, by):
+    """Let a requester in; they are told."""
+    membership.status = Membership.Status.ACTIVE
+    membership.save(update_fields=["status"])
+    _sync_member_groups(membership)
+    transaction.on_commit(lambda: notify_join_answered(membership, approved=True))
+    return membership
+
+
+@transaction.atomic
+def membership_decline(*, membership, by):
+    """Turn a request down; the requester is told."""
+    membership.status = Membership.Status.DECLINED
+    membership.save(update_fields=["status"])
+    _sync_member_groups(membership)
+    transaction.on_commit(lambda: notify_join_answered(membership, approved=False))
+    return membership
+
+
+def _absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def notify_join_requested(membership):
+    facilitators = Membership.objects.active().facilitators().filter(community=membership.community)
+    context = {
+        "membership": membership,
+        "link": _absolute(reverse("community_members", args=[membership.community_id])),
+    }
+    send_mail(
+        subject=f"Request to join {membership.community.title}",
+        message=render_to_string("practice/emails/join_requested.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=list(facilitators.values_list("member__email", flat=True)),
+    )
+
+
+def notify_join_answered(membership, *, approved):
+    context = {"membership": membership, "approved": approved, "link": _absolute(membership.community.url)}
+    send_mail(
+        subject=f"Your request to join {membership.community.title}",
+        message=render_to_string("practice/emails/join_answered.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[membership.member.email],
+    )

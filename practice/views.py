@@ -1,6 +1,12 @@
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
+from .access import AccessLevel, is_staff_member
 from .models import BlogPostPage, CommunityPage, MemberProfile, Membership
+from .services import membership_approve, membership_decline, membership_join, membership_leave, membership_request
 
 
 def member_profile(request, slug):
@@ -21,3 +27,79 @@ def member_profile(request, slug):
         ).order_by("title"),
     }
     return render(request, "practice/member_profile.html", context)
+
+
+def _community_for(request, community_id):
+    """Return the live community the user may see, or 404 (private communities stay hidden)."""
+    communities = CommunityPage.objects.live().visible_to(request.user)
+    return get_object_or_404(communities, pk=community_id)
+
+
+def _facilitated_community(request, community_id):
+    """Return the community if the user facilitates it (or is hub staff); refuse everyone else."""
+    community = _community_for(request, community_id)
+    facilitates = Membership.objects.active().facilitators().filter(community=community, member=request.user)
+    if not (is_staff_member(request.user) or facilitates.exists()):
+        raise PermissionDenied("Only this community's facilitators can do that.")
+    return community
+
+
+@login_required
+@require_POST
+def community_join(request, community_id):
+    """Join an open community, or ask to join a restricted one."""
+    community = _community_for(request, community_id)
+    if community.access_level == AccessLevel.OPEN:
+        membership_join(community=community, member=request.user)
+        messages.success(request, f"You have joined {community.title}.")
+    elif community.access_level == AccessLevel.RESTRICTED:
+        membership = membership_request(community=community, member=request.user)
+        if membership.status == Membership.Status.ACTIVE:
+            messages.info(request, f"You are already a member of {community.title}.")
+        else:
+            messages.success(request, "Your request has been sent. A facilitator will let you know their answer.")
+    else:
+        raise PermissionDenied("This community is by invitation only.")
+    return redirect(community.url)
+
+
+@login_required
+@require_POST
+def community_leave(request, community_id):
+    community = _community_for(request, community_id)
+    membership_leave(community=community, member=request.user)
+    messages.success(request, f"You have left {community.title}.")
+    # A restricted or private community's pages are now closed to them: go somewhere they can read.
+    return redirect(community.url if community.access_level != AccessLevel.PRIVATE else "/")
+
+
+@login_required
+def community_members(request, community_id):
+    """The facilitators' list of members, roles and requests to join."""
+    community = _facilitated_community(request, community_id)
+    memberships = Membership.objects.filter(community=community).with_profiles().order_by("member__first_name")
+    context = {
+        "community": community,
+        "members": [m for m in memberships if m.status == Membership.Status.ACTIVE],
+        "requests": [m for m in memberships if m.status == Membership.Status.REQUESTED],
+    }
+    return render(request, "practice/community_members.html", context)
+
+
+@login_required
+@require_POST
+def membership_request_answer(request, membership_id, answer):
+    """Approve or decline a request to join, as a facilitator of its community."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("community", "member"),
+        pk=membership_id,
+        status=Membership.Status.REQUESTED,
+    )
+    community = _facilitated_community(request, membership.community_id)
+    if answer == "approve":
+        membership_approve(membership=membership, by=request.user)
+        messages.success(request, f"{membership.member.get_full_name()} is now a member.")
+    else:
+        membership_decline(membership=membership, by=request.user)
+        messages.success(request, f"You declined {membership.member.get_full_name()}'s request.")
+    return redirect("community_members", community_id=community.pk)

@@ -52,6 +52,14 @@ class CommunityPage(PracticePage):
     approval_workflow = models.ForeignKey(
         "wagtailcore.Workflow", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
+    media_collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="community",
+    )
 
     content_panels = PracticePage.content_panels + [
         FieldPanel("summary"),
@@ -78,15 +86,16 @@ class CommunityPage(PracticePage):
     def save(self, *args, **kwargs):
         saved = (
             CommunityPage.objects.filter(pk=self.pk)
-            .values("access_level", "members_group", "facilitators_group", "approval_workflow")
+            .values("access_level", "members_group", "facilitators_group", "approval_workflow", "media_collection")
             .first()
         )
         if saved is not None:
-            # The groups and workflow belong to the community, not to the revision or stale copy being
-            # saved: never drop them, or members would lose access and the groups be made again.
+            # The groups, workflow and collection belong to the community, not to the revision or stale copy
+            # being saved: never drop them, or members would lose access and they be made again.
             self.members_group_id = self.members_group_id or saved["members_group"]
             self.facilitators_group_id = self.facilitators_group_id or saved["facilitators_group"]
             self.approval_workflow_id = self.approval_workflow_id or saved["approval_workflow"]
+            self.media_collection_id = self.media_collection_id or saved["media_collection"]
         self.ensure_groups()
         self.access_level_changed = saved is not None and saved["access_level"] != self.access_level
         super().save(*args, **kwargs)

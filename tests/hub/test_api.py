@@ -184,3 +184,27 @@ def test_media_in_a_restricted_collection_are_hidden_from_those_it_refuses(
     client.force_login(communities[PRIVATE]["insider"])
     assert visible() == {public.pk, hidden.pk, nested.pk}
     assert client.get(f"/api/v2/{endpoint}/{hidden.pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+def test_media_in_a_private_communitys_collection_are_listed_to_its_members_only(
+    client, communities, member, editor, media_root, endpoint
+):
+    factory = wagtail_factories.ImageFactory if endpoint == "images" else wagtail_factories.DocumentFactory
+    private = factory(title="Rehearsal floor plan", collection=Collection.objects.get(community__access_level=PRIVATE))
+    public = factory(title="Open day poster", collection=Collection.get_first_root_node())
+
+    def visible():
+        response = client.get(f"/api/v2/{endpoint}/")
+        assert response.status_code == 200
+        return {item["id"] for item in response.json()["items"]}
+
+    for outsider in (None, member, communities[OPEN]["insider"]):
+        if outsider is not None:
+            client.force_login(outsider)
+        assert visible() == {public.pk}
+        assert client.get(f"/api/v2/{endpoint}/{private.pk}/").status_code == 404
+    for insider in (communities[PRIVATE]["insider"], communities[PRIVATE]["facilitator"], editor):
+        client.force_login(insider)
+        assert visible() == {public.pk, private.pk}

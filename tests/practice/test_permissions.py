@@ -1,14 +1,19 @@
 """Members write in their own community's blog through the Wagtail editor, and nowhere else; facilitators approve."""
 
 import pytest
+import wagtail_factories
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from wagtail.models import Page, PageViewRestriction, WorkflowPage, WorkflowState
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Collection, Page, PageViewRestriction, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from practice.access import AccessLevel, SecurityLevel
 from practice.models import BlogIndexPage, BlogPostPage, CommunityPage
+from practice.services import membership_join
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,
@@ -222,3 +227,132 @@ def test_the_community_page_shows_its_members_where_to_write(client, open_commun
 
     client.force_login(member)
     assert write_url not in client.get(community.url).content.decode()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def collection_of(community):
+    return CommunityPage.objects.get(pk=community.pk).media_collection
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("chooser", "factory"),
+    [
+        ("wagtailimages_chooser:choose", wagtail_factories.ImageFactory),
+        ("wagtaildocs_chooser:choose", wagtail_factories.DocumentFactory),
+    ],
+    ids=["images", "documents"],
+)
+def test_a_member_chooses_media_only_from_their_communitys_collection(
+    client, communities, open_community, media_root, chooser, factory
+):
+    factory(title="Flood map from our community", collection=collection_of(open_community["community"]))
+    factory(title="Flood map from the private community", collection=collection_of(communities[PRIVATE]["community"]))
+    factory(title="Flood map in the main library", collection=Collection.get_first_root_node())
+
+    client.force_login(open_community["insider"])
+    response = client.get(reverse(chooser))
+
+    assert response.status_code == 200
+    assert b"Flood map from our community" in response.content
+    assert b"Flood map from the private community" not in response.content
+    assert b"Flood map in the main library" not in response.content
+
+
+def upload_image(client, title, collection):
+    png = get_test_image_file().file.getvalue()
+    return client.post(
+        reverse("wagtailimages:add"),
+        {"title": title, "file": SimpleUploadedFile("stand.png", png), "collection": collection.pk, "tags": ""},
+    )
+
+
+@pytest.mark.django_db
+def test_a_member_uploads_an_image_into_their_communitys_collection_and_may_edit_it(client, open_community, media_root):
+    collection = collection_of(open_community["community"])
+    client.force_login(open_community["insider"])
+
+    response = upload_image(client, "Our stand at the summit", collection)
+
+    assert response.status_code == 302
+    image = get_image_model().objects.get(title="Our stand at the summit")
+    assert image.collection == collection
+    assert image.uploaded_by_user == open_community["insider"]
+    assert (media_root / image.file.name).exists()
+    assert client.get(reverse("wagtailimages:edit", args=[image.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_only_a_facilitator_may_edit_another_members_image_in_the_collection(client, open_community, media_root):
+    image = wagtail_factories.ImageFactory(collection=collection_of(open_community["community"]))
+    edit_url = reverse("wagtailimages:edit", args=[image.pk])
+
+    client.force_login(open_community["insider"])
+    assert client.get(edit_url).status_code != 200
+
+    client.force_login(open_community["facilitator"])
+    assert client.get(edit_url).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("where", ["another community's collection", "the main library"])
+def test_a_member_cannot_upload_an_image_outside_their_communitys_collections(
+    client, communities, open_community, media_root, where
+):
+    insider, images = open_community["insider"], get_image_model().objects
+    elsewhere = {
+        "another community's collection": lambda: collection_of(communities[PRIVATE]["community"]),
+        "the main library": Collection.get_first_root_node,
+    }[where]()
+    client.force_login(insider)
+
+    # With one collection to upload into, Wagtail leaves out the collection field and files every upload there.
+    upload_image(client, "Filed in our own collection", elsewhere)
+    assert images.get(title="Filed in our own collection").collection == collection_of(open_community["community"])
+
+    # A member of two communities chooses between their two collections, and no other.
+    restricted = communities[RESTRICTED]["community"]
+    membership_join(community=restricted, member=insider)
+    refused = upload_image(client, "Somewhere I should not upload", elsewhere)
+    upload_image(client, "Filed in the other community", collection_of(restricted))
+
+    assert refused.status_code == 200
+    assert "collection" in refused.context["form"].errors
+    assert not images.filter(title="Somewhere I should not upload").exists()
+    assert images.get(title="Filed in the other community").collection == collection_of(restricted)
+
+
+@pytest.mark.django_db
+def test_a_private_communitys_documents_are_served_to_its_members_and_staff_only(
+    client, communities, member, editor, media_root
+):
+    community = communities[PRIVATE]["community"]
+    document = wagtail_factories.DocumentFactory(
+        collection=collection_of(community), file__data=b"Rehearsal notes", file__filename="rehearsal.txt"
+    )
+
+    # Wagtail sends whoever a collection's restriction refuses to sign in, even if they already have.
+    for outsider in (None, member, communities[OPEN]["insider"]):
+        if outsider is not None:
+            client.force_login(outsider)
+        refused = client.get(document.url)
+        assert refused.status_code == 302
+        assert refused["Location"].endswith(f"?next={document.url}")
+
+    for reader in (communities[PRIVATE]["insider"], communities[PRIVATE]["facilitator"], editor):
+        client.force_login(reader)
+        response = client.get(document.url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == b"Rehearsal notes"
+
+
+@pytest.mark.django_db
+def test_an_open_communitys_documents_are_served_to_anyone(client, open_community, media_root):
+    document = wagtail_factories.DocumentFactory(collection=collection_of(open_community["community"]))
+
+    assert client.get(document.url).status_code == 200

@@ -5,8 +5,19 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+)
+from wagtail.permissions import policy_registry
 
+from practice.access import AccessLevel
 from practice.models import BlogIndexPage, CommunityPage, Membership
 from practice.services import (
     community_grant_permissions,
@@ -210,3 +221,102 @@ def test_dropping_approval_detaches_the_workflow_and_gives_publish_back(communit
 
     assert not WorkflowPage.objects.filter(page=blog).exists()
     assert (community.members_group_id, blog.pk, "publish") in held(community)
+
+
+def media_rights(community):
+    """Return the media permissions the community's groups hold, as (group, collection, permission) triples."""
+    return {
+        (perm.group_id, perm.collection_id, f"{perm.permission.content_type.app_label}.{perm.permission.codename}")
+        for perm in GroupCollectionPermission.objects.filter(
+            group__in=[community.members_group, community.facilitators_group]
+        ).select_related("permission__content_type")
+    }
+
+
+def restriction_on(collection):
+    """Return the collection's view restrictions as (type, group names) pairs."""
+    return [
+        (restriction.restriction_type, set(restriction.groups.values_list("name", flat=True)))
+        for restriction in CollectionViewRestriction.objects.filter(collection=collection)
+    ]
+
+
+def publish(community, **changes):
+    for field, value in changes.items():
+        setattr(community, field, value)
+    community.save_revision().publish()
+    return CommunityPage.objects.get(pk=community.pk)
+
+
+@pytest.mark.django_db
+def test_a_new_community_gets_its_own_media_collection_for_its_groups_to_upload_into(community):
+    collection = community.media_collection
+    members, facilitators = community.members_group_id, community.facilitators_group_id
+    uploads = {"wagtailimages.add_image", "wagtailimages.choose_image", "wagtaildocs.add_document"}
+    uploads |= {"wagtaildocs.choose_document"}
+    edits = {"wagtailimages.change_image", "wagtaildocs.change_document"}
+
+    assert collection.name == "Community: Council web managers"
+    assert collection.get_parent() == Collection.get_first_root_node()
+    assert media_rights(community) == {(members, collection.pk, perm) for perm in uploads} | {
+        (facilitators, collection.pk, perm) for perm in uploads | edits
+    }
+    assert restriction_on(collection) == []  # an open community's media are open to all
+    member = UserFactory()
+    membership_join(community=community, member=member)
+    image_policy = policy_registry.get_by_type(get_image_model())
+    assert list(image_policy.collections_user_has_permission_for(member, "add")) == [collection]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("access_level", list(AccessLevel))
+def test_granting_permissions_again_changes_no_media_collection_rows(access_level):
+    community = CommunityPage.objects.get(pk=CommunityPageFactory(access_level=access_level).pk)
+
+    def media_rows():
+        return (
+            set(Collection.objects.values_list("pk", "path", "name")),
+            set(GroupCollectionPermission.objects.values_list("pk", flat=True)),
+            set(CollectionViewRestriction.objects.values_list("pk", flat=True)),
+            set(CollectionViewRestriction.groups.through.objects.values_list("pk", flat=True)),
+        )
+
+    before = media_rows()
+    community_grant_permissions(community)
+    community_grant_permissions(CommunityPage.objects.get(pk=community.pk))
+
+    assert media_rows() == before
+    assert CommunityPage.objects.get(pk=community.pk).media_collection == community.media_collection
+
+
+@pytest.mark.django_db
+def test_the_media_collection_is_restricted_to_the_community_while_it_is_not_open(community):
+    collection = community.media_collection
+    insiders = {community.members_group.name, community.facilitators_group.name, "Editors", "Moderators"}
+
+    community = publish(community, access_level=AccessLevel.PRIVATE)
+    assert restriction_on(collection) == [(CollectionViewRestriction.GROUPS, insiders)]
+
+    community = publish(community, access_level=AccessLevel.RESTRICTED)
+    assert restriction_on(collection) == [(CollectionViewRestriction.GROUPS, insiders)]
+
+    community = publish(community, access_level=AccessLevel.OPEN)
+    assert restriction_on(collection) == []
+    assert community.media_collection == collection
+
+
+@pytest.mark.django_db
+def test_renaming_a_community_renames_its_media_collection_and_keeps_it(community):
+    collection = community.media_collection
+    stale = CommunityPage.objects.get(pk=community.pk)
+    stale.media_collection = None
+
+    stale.save()  # a copy saved without the collection, e.g. an old revision, does not lose it
+    assert CommunityPage.objects.get(pk=community.pk).media_collection == collection
+
+    community = publish(community, title="Council web teams")
+
+    assert community.media_collection == collection
+    collection.refresh_from_db()
+    assert collection.name == "Community: Council web teams"
+    assert Collection.objects.count() == 2  # the root and this community's

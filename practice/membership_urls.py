@@ -1,0 +1,23 @@
+"""Joining, leaving and running a community's membership."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("<int:community_id>/join/", views.community_join, name="community_join"),
+    path("<int:community_id>/leave/", views.community_leave, name="community_leave"),
+    path("<int:community_id>/members/", views.community_members, name="community_members"),
+    path(
+        "requests/<int:membership_id>/approve/",
+        views.membership_request_answer,
+        {"answer": "approve"},
+        name="membership_approve",
+    ),
+    path(
+        "requests/<int:membership_id>/decline/",
+        views.membership_request_answer,
+        {"answer": "decline"},
+        name="membership_decline",
+    ),
+]
