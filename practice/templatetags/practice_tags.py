@@ -4,7 +4,9 @@ Rendered without a request (a feed, an email, `str(page.body)`), only pages anyo
 """
 
 from django import template
+from django.utils.safestring import mark_safe
 
+from ..markup import render_markdown
 from ..permissions import page_readable
 
 register = template.Library()
@@ -27,3 +29,9 @@ def readable_links(context, links):
     """Return the links to web addresses and to pages this template's reader may open."""
     request = context.get("request")
     return [link for link in links if link.get("url") or page_readable(link.get("page"), request)]
+
+
+@register.filter
+def markdown(text):
+    """Render a member's Markdown as sanitised HTML."""
+    return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 in render_markdown
