@@ -12,7 +12,7 @@ PG_DIR ?= var/postgres
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install assets browser db demo run run-postgres lint check test test-postgres test-python format clean
+.PHONY: help install assets browser db demo run run-postgres lint check audit test test-postgres test-python format clean
 
 help:
 	@echo "make run            install, prepare the database, load demo content, serve http://$(HOST):$(PORT)"
@@ -75,10 +75,15 @@ check: install assets
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# Security audit: bandit on our code (reviewed findings carry `# nosec` with a reason), pip-audit on the lock.
+audit: install
+	$(VENV)/bin/bandit --quiet --configfile pyproject.toml --recursive hub home practice search
+	$(PY) .ci/audit_dependencies.py
+
 test-python: install assets browser
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-test: lint check test-python
+test: lint check audit test-python
 
 test-postgres: install assets browser
 	@pg_dir=$$(mktemp -d)/data; trap ".ci/postgres stop $$pg_dir; rm -rf $$(dirname $$pg_dir)" EXIT; \

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import environ
 
+from hub.csp import site_policy
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -61,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "hub.csp.HubCSPMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -200,6 +203,8 @@ SITE_ID = 1
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Practice Hub"
+# No Gravatar: editors' avatars never call a third party (and the admin CSP stays tight).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -208,6 +213,9 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Events map: Leaflet draws tiles from this server ({s}, {z}, {x}, {y} are Leaflet's placeholders).
 HUB_MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+
+# Content Security Policy (django-csp): no inline script or style on the public site; see hub/csp.py.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": site_policy(HUB_MAP_TILE_URL)}
 HUB_MAP_ATTRIBUTION = env.str("MAP_ATTRIBUTION", default="&copy; OpenStreetMap contributors")
 
 # Comments (django-comments-xtd): replies nest three deep.

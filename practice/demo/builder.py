@@ -47,7 +47,7 @@ from practice.services import membership_join
 
 from . import communities, library, people, vocabulary
 
-DEMO_PASSWORD = "practicehub"  # noqa: S105 - the published password of the demo accounts
+DEMO_PASSWORD = "practicehub"  # noqa: S105 - the published password of the demo accounts  # nosec B105
 ADMIN_USERNAME = "admin"
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 

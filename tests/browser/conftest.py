@@ -125,8 +125,17 @@ def browser():
 
 @pytest.fixture
 def browser_page(browser):
+    """A fresh browser tab; `page.csp_violations` collects what the Content Security Policy blocked."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
+    page = context.new_page()
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield page
     context.close()
 
 

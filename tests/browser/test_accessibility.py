@@ -39,7 +39,8 @@ def test_every_page_type_passes_axe(hub_server, sample_urls, browser_page, signe
         response = browser_page.goto(hub_server.url + url)
         assert response.status == 200, f"{name} {url} answered {response.status}"
         screenshot(browser_page, f"{name}-{'signed-in' if signed_in else 'signed-out'}")
-        violations = axe_violations(browser_page)
+        violations = axe_violations(browser_page) + browser_page.csp_violations
+        browser_page.csp_violations.clear()
         if violations:
             failures[url] = violations
     assert failures == {}
