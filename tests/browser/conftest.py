@@ -131,9 +131,7 @@ def browser_page(browser):
     page.csp_violations = []
     page.on(
         "console",
-        lambda message: (
-            page.csp_violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
+        lambda message: page.csp_violations.append(message.text) if "Content Security Policy" in message.text else None,
     )
     yield page
     context.close()
