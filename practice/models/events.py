@@ -164,7 +164,8 @@ class EventPage(RoutablePageMixin, PracticePage):
         from ..booking_services import booking_summary  # the services are built on these models
 
         context = super().get_context(request, *args, **kwargs)
-        context["booking"] = booking_summary(self, request.user)
+        # A new event previewed in the editor has no bookings yet, nor an id to book with.
+        context["booking"] = booking_summary(self, request.user) if self.pk else None
         return context
 
     @property
