@@ -1,4 +1,5 @@
 from .base import PracticePage
+from .bookings import EventBooking
 from .communities import CommunityIndexPage, CommunityPage, Membership
 from .events import EventIndexPage, EventPage
 from .guidance import CaseStudyPage, GuidanceIndexPage, GuidancePage
@@ -19,6 +20,7 @@ __all__ = [
     "CommunityPage",
     "DiscussionIndexPage",
     "DiscussionThreadPage",
+    "EventBooking",
     "EventIndexPage",
     "EventPage",
     "GuidanceIndexPage",

@@ -160,6 +160,14 @@ class EventPage(RoutablePageMixin, PracticePage):
         if not (self.venue_name or self.address or self.online_url):
             raise ValidationError({"venue_name": "Give a venue or address, or an online joining link."})
 
+    def get_context(self, request, *args, **kwargs):
+        from ..booking_services import booking_summary  # the services are built on these models
+
+        context = super().get_context(request, *args, **kwargs)
+        # A new event previewed in the editor has no bookings yet, nor an id to book with.
+        context["booking"] = booking_summary(self, request.user) if self.pk else None
+        return context
+
     @property
     def is_past(self):
         return self.end < timezone.now()
