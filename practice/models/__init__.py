@@ -1,4 +1,5 @@
 from .base import PracticePage
+from .comments import CommentHold, CommentSettings, CommentsMixin, ModerationWord
 from .communities import CommunityIndexPage, CommunityPage, Membership
 from .events import EventIndexPage, EventPage
 from .guidance import CaseStudyPage, GuidanceIndexPage, GuidancePage
@@ -14,6 +15,9 @@ __all__ = [
     "BlogPostPage",
     "CaseStudyPage",
     "CollectionItem",
+    "CommentHold",
+    "CommentSettings",
+    "CommentsMixin",
     "CollectionPage",
     "CommunityIndexPage",
     "CommunityPage",
@@ -24,6 +28,7 @@ __all__ = [
     "GuidanceIndexPage",
     "GuidancePage",
     "MemberProfile",
+    "ModerationWord",
     "Membership",
     "Organisation",
     "PracticePage",
