@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/", include("practice.account_urls")),
     path("membership/", include("practice.membership_urls")),
     path("bookings/", include("practice.booking_urls")),
+    path("comments/", include("practice.comment_urls")),
 ]
 
 if settings.DEBUG:

@@ -13,3 +13,7 @@ reply_posted = Signal()
 
 # A reply was marked as the thread's accepted answer. Arguments: thread, reply, by.
 answer_accepted = Signal()
+
+# A comment became readable on a page (posted, or approved by a moderator). Arguments: comment
+# (django_comments_xtd XtdComment), page (the specific page), by (the comment's author).
+comment_posted = Signal()

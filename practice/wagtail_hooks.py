@@ -94,3 +94,6 @@ class VocabularyGroup(ModelAdminGroup):
 
 modeladmin_register(ResourceLinkAdmin)
 modeladmin_register(VocabularyGroup)
+
+# The comment moderation queue and word list register their own hooks.
+from . import comment_admin  # noqa: E402, F401

@@ -224,6 +224,17 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 2
 COMMENTS_XTD_CONFIRM_EMAIL = False
 COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
 COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
+# Only signed-in members comment; they may report comments and mark them helpful. Follow-up emails
+# are sent by practice.comments (checked against access at send time), plain text, after commit.
+COMMENT_MAX_LENGTH = 3000
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {"who_can_post": "users", "allow_flagging": True, "allow_feedback": True, "show_feedback": True}
+}
+COMMENTS_XTD_SEND_HTML_EMAIL = False
+COMMENTS_XTD_THREADED_EMAILS = False
+COMMENTS_XTD_SALT = b"practice-hub-comments"
+# A comment with more links than this waits for a moderator.
+HUB_COMMENT_MAX_LINKS = 2
 
 # Hub staff groups: added to every community restriction, so editors see all communities' content.
 HUB_STAFF_GROUPS = ["Editors", "Moderators"]

@@ -1,5 +1,6 @@
 from .base import PracticePage
 from .bookings import EventBooking
+from .comments import CommentHold, CommentSettings, CommentsMixin, ModerationWord
 from .communities import CommunityIndexPage, CommunityPage, Membership
 from .events import EventIndexPage, EventPage
 from .guidance import CaseStudyPage, GuidanceIndexPage, GuidancePage
@@ -15,6 +16,9 @@ __all__ = [
     "BlogPostPage",
     "CaseStudyPage",
     "CollectionItem",
+    "CommentHold",
+    "CommentSettings",
+    "CommentsMixin",
     "CollectionPage",
     "CommunityIndexPage",
     "CommunityPage",
@@ -26,6 +30,7 @@ __all__ = [
     "GuidanceIndexPage",
     "GuidancePage",
     "MemberProfile",
+    "ModerationWord",
     "Membership",
     "Organisation",
     "PracticePage",

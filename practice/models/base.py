@@ -73,6 +73,10 @@ class PracticePage(Page):
     class Meta:
         verbose_name = "practice page"
 
+    def get_absolute_url(self):
+        """Return the page's address, so comment permalinks and Django's "view on site" can point at it."""
+        return self.get_url()
+
     @property
     def kind_label(self):
         return self.specific_class._meta.verbose_name.capitalize()

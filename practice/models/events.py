@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from ..calendar import calendar_response
 from .base import PracticePage, PracticePageQuerySet
+from .comments import CommentsMixin
 
 TIME_ZONES = [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
 
@@ -87,7 +88,7 @@ class EventQuerySet(PracticePageQuerySet):
         return self.filter(end__lt=timezone.now()).order_by("-start")
 
 
-class EventPage(RoutablePageMixin, PracticePage):
+class EventPage(RoutablePageMixin, CommentsMixin, PracticePage):
     class EventType(models.TextChoices):
         SURGERY = "surgery", "Social media surgery"
         TEACAMP = "teacamp", "Teacamp"
@@ -140,6 +141,7 @@ class EventPage(RoutablePageMixin, PracticePage):
         FieldPanel("write_up_url"),
         PracticePage.classification_panel,
     ]
+    settings_panels = PracticePage.settings_panels + [CommentsMixin.comments_panel]
     search_fields = PracticePage.search_fields + [
         index.SearchField("description"),
         index.SearchField("venue_name"),

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from ..blocks import PostBodyBlock
 from .base import PracticePage
+from .comments import CommentsMixin
 
 
 class GuidanceIndexPage(Page):
@@ -52,7 +53,7 @@ class GuidancePage(PracticePage):
         verbose_name = "guidance page"
 
 
-class CaseStudyPage(PracticePage):
+class CaseStudyPage(CommentsMixin, PracticePage):
     organisation = models.ForeignKey(
         "practice.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="case_studies"
     )
@@ -64,7 +65,7 @@ class CaseStudyPage(PracticePage):
         FieldPanel("body"),
         PracticePage.classification_panel,
     ]
-    settings_panels = PracticePage.settings_panels + [PracticePage.access_panel]
+    settings_panels = PracticePage.settings_panels + [PracticePage.access_panel, CommentsMixin.comments_panel]
     search_fields = PracticePage.search_fields + [index.SearchField("body"), index.FilterField("organisation")]
     parent_page_types = ["practice.GuidanceIndexPage"]
     subpage_types = []

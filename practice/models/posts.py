@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from ..blocks import PostBodyBlock
 from .base import PracticePage, PracticePageQuerySet
+from .comments import CommentsMixin
 
 
 class BlogIndexPage(Page):
@@ -71,11 +72,10 @@ class BlogPostQuerySet(PracticePageQuerySet):
         )
 
 
-class BlogPostPage(PracticePage):
+class BlogPostPage(CommentsMixin, PracticePage):
     date = models.DateTimeField(default=timezone.now, db_index=True)
     authors = ParentalManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="blog_posts")
     body = StreamField(PostBodyBlock(), blank=True)
-    comments_open = models.BooleanField(default=True, help_text="Untick to close comments on this post.")
 
     content_panels = PracticePage.content_panels + [
         FieldPanel("summary"),
@@ -83,7 +83,7 @@ class BlogPostPage(PracticePage):
         FieldPanel("body"),
         PracticePage.classification_panel,
     ]
-    settings_panels = PracticePage.settings_panels + [PracticePage.access_panel, FieldPanel("comments_open")]
+    settings_panels = PracticePage.settings_panels + [PracticePage.access_panel, CommentsMixin.comments_panel]
     search_fields = PracticePage.search_fields + [
         index.SearchField("body"),
         index.FilterField("date"),
@@ -95,6 +95,9 @@ class BlogPostPage(PracticePage):
 
     class Meta:
         verbose_name = "blog post"
+
+    def commenting_since(self):
+        return self.date
 
     @property
     def reading_time(self):

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .base import PracticePage
+from .comments import CommentsMixin
 
 
 class ResourceLibraryPage(Page):
@@ -41,7 +42,7 @@ class ResourceLibraryPage(Page):
         return context
 
 
-class ResourceLinkPage(PracticePage):
+class ResourceLinkPage(CommentsMixin, PracticePage):
     """A pointer to good material elsewhere, with an editor's note on why it is worth reading."""
 
     class ResourceType(models.TextChoices):
@@ -78,7 +79,7 @@ class ResourceLinkPage(PracticePage):
         MultiFieldPanel([FieldPanel("publisher"), FieldPanel("resource_type")], heading="Source"),
         PracticePage.classification_panel,
     ]
-    settings_panels = PracticePage.settings_panels + [PracticePage.access_panel]
+    settings_panels = PracticePage.settings_panels + [PracticePage.access_panel, CommentsMixin.comments_panel]
     search_fields = PracticePage.search_fields + [
         index.SearchField("editors_note"),
         index.FilterField("resource_type"),

@@ -1,0 +1,61 @@
+"""Which members' writing waits for a moderator before others see it, and why.
+
+The rules read only the author and the text, so comments and discussion replies can share them:
+a member's first contribution, writing with more links than settings.HUB_COMMENT_MAX_LINKS, and
+writing that contains a word or phrase from the editors' list (ModerationWord).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from .access import is_staff_member
+from .markup import link_count
+from .models import ModerationWord
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether to hold a piece of writing back, with the reasons a moderator will read."""
+
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def hold(self):
+        return bool(self.reasons)
+
+    @property
+    def reason(self):
+        return "; ".join(self.reasons)
+
+
+def has_published_before(author):
+    """Say whether the member already has a comment others can read."""
+    from django_comments_xtd.models import XtdComment
+
+    return XtdComment.objects.filter(user=author, is_public=True, is_removed=False).exists()
+
+
+def watched_words_in(text):
+    """Return the words and phrases from the moderation list that the text contains, as whole words."""
+    words = list(ModerationWord.objects.values_list("word", flat=True))
+    if not words:
+        return []
+    lowered = " ".join(text.split()).lower()
+    return [word for word in words if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)]
+
+
+def moderation_verdict(*, author, text):
+    """Say whether this member's writing waits for a moderator, and why; hub staff only meet the word list."""
+    reasons = []
+    if not is_staff_member(author):
+        if not has_published_before(author):
+            reasons.append("First comment from this member")
+        links = link_count(text)
+        if links > settings.HUB_COMMENT_MAX_LINKS:
+            reasons.append(f"{links} links (more than {settings.HUB_COMMENT_MAX_LINKS})")
+    words = watched_words_in(text)
+    if words:
+        reasons.append("Contains " + ", ".join(f"“{word}”" for word in words))
+    return Verdict(reasons)
