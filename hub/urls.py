@@ -21,6 +21,9 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("accounts/", include("practice.account_urls")),
     path("membership/", include("practice.membership_urls")),
+    path("notifications/", include("practice.notification_urls")),
+    path("following/", include("practice.following_urls")),
+    path("topics/", include("practice.topic_urls")),
 ]
 
 if settings.DEBUG:

@@ -6,4 +6,4 @@ class PracticeConfig(AppConfig):
     verbose_name = "Practice content"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import following_receivers, signals  # noqa: F401

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_comments_xtd",
     "django_comments",
     "rest_framework",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.navigation",
+                "practice.context_processors.notifications",
             ],
         },
     },
@@ -216,6 +218,10 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 2
 COMMENTS_XTD_CONFIRM_EMAIL = False
 COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
 COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (notifications, digests) through django-tasks: run at once, in the same process, unless
+# production's settings hand it to the database worker (`manage.py db_worker`).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Hub staff groups: added to every community restriction, so editors see all communities' content.
 HUB_STAFF_GROUPS = ["Editors", "Moderators"]

@@ -1,6 +1,7 @@
 from .base import PracticePage
 from .communities import CommunityIndexPage, CommunityPage, Membership
 from .events import EventIndexPage, EventPage
+from .following import Follow, Notification, NotificationSettings
 from .guidance import CaseStudyPage, GuidanceIndexPage, GuidancePage
 from .members import MemberProfile
 from .posts import BlogIndexPage, BlogPostPage
@@ -21,10 +22,13 @@ __all__ = [
     "DiscussionThreadPage",
     "EventIndexPage",
     "EventPage",
+    "Follow",
     "GuidanceIndexPage",
     "GuidancePage",
     "MemberProfile",
     "Membership",
+    "Notification",
+    "NotificationSettings",
     "Organisation",
     "PracticePage",
     "Reply",
