@@ -271,3 +271,12 @@ def test_settings_page_lists_follows_without_naming_pages_out_of_reach(client, c
     assert b"A page you can no longer open" in page.content
     client.post(reverse("unfollow_page", args=[thread.pk]))
     assert not Follow.objects.filter(follower=follower).exists()
+
+
+def test_the_command_can_hand_the_digests_to_the_task_worker(communities):
+    starter, follower, thread = followed_thread(communities[OPEN]["community"])
+    post_reply(thread, starter)
+    out = io.StringIO()
+    call_command("send_digests", "--enqueue", stdout=out)
+    assert "Queued the digests as task" in out.getvalue()
+    assert len(mail.outbox) == 1  # the immediate backend of development and tests runs it at once
