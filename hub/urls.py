@@ -23,6 +23,9 @@ urlpatterns = [
     path("membership/", include("practice.membership_urls")),
     path("bookings/", include("practice.booking_urls")),
     path("comments/", include("practice.comment_urls")),
+    path("notifications/", include("practice.notification_urls")),
+    path("following/", include("practice.following_urls")),
+    path("topics/", include("practice.topic_urls")),
 ]
 
 if settings.DEBUG:

@@ -6,4 +6,4 @@ class PracticeConfig(AppConfig):
     verbose_name = "Practice content"
 
     def ready(self):
-        from . import booking_signals, signals  # noqa: F401
+        from . import booking_signals, following_receivers, signals  # noqa: F401

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_comments_xtd",
     "django_comments",
     "rest_framework",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.navigation",
+                "practice.context_processors.notifications",
             ],
         },
     },
@@ -235,6 +237,10 @@ COMMENTS_XTD_THREADED_EMAILS = False
 COMMENTS_XTD_SALT = b"practice-hub-comments"
 # A comment with more links than this waits for a moderator.
 HUB_COMMENT_MAX_LINKS = 2
+
+# Background work (notifications, digests) through django-tasks: run at once, in the same process, unless
+# production's settings hand it to the database worker (`manage.py db_worker`).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Hub staff groups: added to every community restriction, so editors see all communities' content.
 HUB_STAFF_GROUPS = ["Editors", "Moderators"]

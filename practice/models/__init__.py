@@ -3,6 +3,7 @@ from .bookings import EventBooking
 from .comments import CommentHold, CommentSettings, CommentsMixin, ModerationWord
 from .communities import CommunityIndexPage, CommunityPage, Membership
 from .events import EventIndexPage, EventPage
+from .following import Follow, Notification, NotificationSettings
 from .guidance import CaseStudyPage, GuidanceIndexPage, GuidancePage
 from .members import MemberProfile
 from .posts import BlogIndexPage, BlogPostPage
@@ -27,11 +28,14 @@ __all__ = [
     "EventBooking",
     "EventIndexPage",
     "EventPage",
+    "Follow",
     "GuidanceIndexPage",
     "GuidancePage",
     "MemberProfile",
     "ModerationWord",
     "Membership",
+    "Notification",
+    "NotificationSettings",
     "Organisation",
     "PracticePage",
     "Reply",

@@ -1,6 +1,7 @@
 """The shared vocabulary that classifies everything: topics, audience roles, regions, organisations."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
@@ -29,6 +30,14 @@ class Topic(VocabularyTerm):
 
     class Meta(VocabularyTerm.Meta):
         pass
+
+    def get_absolute_url(self):
+        return reverse("topic_page", kwargs={"slug": self.slug})
+
+    @property
+    def url(self):
+        """The topic's public page, so that topic lists (components/tag_list.html) link to it."""
+        return self.get_absolute_url()
 
 
 class AudienceRole(VocabularyTerm):
