@@ -7,3 +7,4 @@ class PracticeConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .accounts import receivers  # noqa: F401
