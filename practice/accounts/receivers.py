@@ -1,12 +1,20 @@
-"""A confirmed email address at a known public-sector domain makes its member verified."""
+"""A confirmed email address at a known public-sector domain makes its member verified, whichever comes first."""
 
 from allauth.account.signals import email_confirmed
 
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from .services import member_profile_verify
+from ..models import Organisation
+from .services import member_profile_verify, organisation_verify_members
 
 
 @receiver(email_confirmed)
 def verify_member_by_email_domain(sender, request, email_address, **kwargs):
     member_profile_verify(email_address=email_address)
+
+
+@receiver(post_save, sender=Organisation)
+def verify_members_at_new_domains(sender, instance, raw, **kwargs):
+    if not raw:
+        organisation_verify_members(organisation=instance)

@@ -63,6 +63,24 @@ def member_profile_verify(*, email_address):
 
 
 @transaction.atomic
+def organisation_verify_members(*, organisation):
+    """Verify the members not yet verified whose confirmed addresses are at the organisation's domains."""
+    if not organisation.is_public_sector:
+        return 0
+    at_domains = Q()
+    for domain in organisation.email_domains.lower().split():
+        at_domains |= Q(email__iendswith=f"@{domain}")
+    if not at_domains:
+        return 0
+    addresses = EmailAddress.objects.filter(at_domains, verified=True).exclude(user__profile__is_verified=True)
+    verified = 0
+    for address in addresses.select_related("user"):
+        if member_profile_verify(email_address=address) is not None:
+            verified += 1
+    return verified
+
+
+@transaction.atomic
 def member_email_address_vouch(*, user, email):
     """Record a member's email address as confirmed, because the people who added them vouch for it."""
     email = email.lower()

@@ -633,3 +633,37 @@ def test_posts_without_a_csrf_token_are_refused_and_change_nothing(vocabulary):
     assert MemberProfile.objects.get(user=user).display_name == "A Khan"
     assert get_user_model().objects.count() == 1
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+@pytest.mark.django_db
+def test_a_deleted_members_replies_read_as_a_former_members(client, conversation):
+    thread = conversation["thread"]
+    thread.save_revision().publish()
+    account_client = Client()
+    account_client.force_login(conversation["ali"])
+    account_client.post("/accounts/delete/", {"password": PASSWORD})
+
+    page = client.get(thread.url)
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Started by a former member" in text
+    assert "Former member" in text
+    assert "Ali's answer" in text
+    assert "Ali Khan" not in text
+
+
+@pytest.mark.django_db
+def test_members_are_verified_when_an_editor_adds_their_domain_later(client):
+    sign_up(client, "tom@wexley.gov.uk")
+    client.post(confirmation_path(mail.outbox[0]))
+    sign_up(Client(), "not.confirmed@wexley.gov.uk", name="Not Confirmed")
+    council = OrganisationFactory(name="Wexley Borough Council")
+    assert not MemberProfile.objects.filter(is_verified=True).exists()
+
+    council.email_domains = "wexley.gov.uk"
+    council.save()
+
+    profile = MemberProfile.objects.get(user__email="tom@wexley.gov.uk")
+    assert (profile.is_verified, profile.organisation) == (True, council)
+    assert MemberProfile.objects.get(display_name="Not Confirmed").is_verified is False
