@@ -63,6 +63,15 @@ def member_profile_verify(*, email_address):
 
 
 @transaction.atomic
+def member_profile_reverify(*, user):
+    """Take away the verified mark of a member with no confirmed address left at a public-sector domain."""
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    if any(organisation_for_email(email) for email in addresses):
+        return
+    MemberProfile.objects.filter(user=user, is_verified=True).update(is_verified=False)
+
+
+@transaction.atomic
 def organisation_verify_members(*, organisation):
     """Verify the members not yet verified whose confirmed addresses are at the organisation's domains."""
     if not organisation.is_public_sector:

@@ -667,3 +667,51 @@ def test_members_are_verified_when_an_editor_adds_their_domain_later(client):
     profile = MemberProfile.objects.get(user__email="tom@wexley.gov.uk")
     assert (profile.is_verified, profile.organisation) == (True, council)
     assert MemberProfile.objects.get(display_name="Not Confirmed").is_verified is False
+
+
+@pytest.mark.django_db
+def test_removing_the_only_council_address_takes_the_verified_mark_away(client, northmoor):
+    user = signed_up_member("ali@northmoor.gov.uk", is_verified=True, organisation=northmoor)
+    EmailAddress.objects.create(user=user, email="ali@gmail.example", verified=True, primary=False)
+    EmailAddress.objects.filter(email="ali@northmoor.gov.uk").update(primary=False)
+    EmailAddress.objects.filter(email="ali@gmail.example").update(primary=True)
+    client.force_login(user)
+
+    response = client.post("/accounts/email/", {"action_remove": "", "email": "ali@northmoor.gov.uk"})
+
+    assert response.status_code == 302
+    assert not EmailAddress.objects.filter(email="ali@northmoor.gov.uk").exists()
+    assert MemberProfile.objects.get(user=user).is_verified is False
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "signed_in", "heading"),
+    [
+        ("/accounts/sign-in/", False, "Sign in"),
+        ("/accounts/create-account/", False, "Create an account"),
+        ("/accounts/confirm-email/", False, "Check your email"),
+        ("/accounts/confirm-email/no-such-key/", False, "This link has expired"),
+        ("/accounts/password/reset/", False, "Reset your password"),
+        ("/accounts/password/reset/sent/", False, "Check your email"),
+        ("/accounts/password/saved/", False, "Password saved"),
+        ("/accounts/sign-out/", True, "Sign out"),
+        ("/accounts/email/", True, "Your email addresses"),
+        ("/accounts/password/change/", True, "Change your password"),
+        ("/accounts/sign-in-again/", True, "Enter your password again"),
+        ("/accounts/profile/", True, "Your profile"),
+        ("/accounts/your-data/", True, "Your data"),
+        ("/accounts/delete/", True, "Delete your account"),
+    ],
+)
+def test_every_account_page_is_a_govuk_page(client, path, signed_in, heading):
+    if signed_in:
+        client.force_login(signed_up_member())
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert f"<title>{heading} – Practice Hub</title>" in text
+    assert re.search(rf'<h1 class="govuk-(heading-l|panel__title)">{heading}</h1>', text)
+    assert "govuk-header" in text or "govuk-generic-header" in text
