@@ -7,3 +7,4 @@ class PracticeConfig(AppConfig):
 
     def ready(self):
         from . import booking_signals, following_receivers, signals  # noqa: F401
+        from .accounts import receivers  # noqa: F401

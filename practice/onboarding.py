@@ -3,19 +3,21 @@
 import csv
 from dataclasses import dataclass, field
 
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
+from .accounts.services import member_email_address_vouch, unique_profile_slug
 from .models import AudienceRole, CommunityPage, MemberProfile, Membership, Organisation, Region, Topic
 
 COLUMNS = ["email", "name", "organisation", "role", "region", "interests", "communities"]
@@ -110,15 +112,6 @@ def parse_row(line, row):
     )
 
 
-def unique_profile_slug(name):
-    base = slugify(name)[:70] or "member"
-    slug, number = base, 1
-    while MemberProfile.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
 @transaction.atomic
 def member_import(*, row, invite=True):
     """Create or update one member from a parsed row; return what changed."""
@@ -126,13 +119,18 @@ def member_import(*, row, invite=True):
 
     user_model = get_user_model()
     changes = []
-    user = user_model.objects.filter(username__iexact=row.email).first()
+    user = user_model.objects.filter(email__iexact=row.email).order_by("pk").first()
     first_name, _, last_name = row.name.partition(" ")
     if user is None:
         user = user_model(username=row.email, email=row.email, first_name=first_name, last_name=last_name)
         user.set_unusable_password()
         user.save()
         changes.append("created")
+    if not EmailAddress.objects.filter(user=user, email__iexact=row.email, verified=True).exists():
+        # Whoever imports a member vouches for their address, so they can sign in without confirming it.
+        member_email_address_vouch(user=user, email=row.email)
+        if "created" not in changes:
+            changes.append("email address confirmed")
     profile = MemberProfile.objects.filter(user=user).first()
     if profile is None:
         profile = MemberProfile(user=user, slug=unique_profile_slug(row.name))
@@ -164,11 +162,8 @@ def member_import(*, row, invite=True):
 def send_invitation(user):
     """Email a new member a link to choose their password and sign in."""
     path = reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
+        "account_reset_password_from_key",
+        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
     )
     context = {"user": user, "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path}
     send_mail(

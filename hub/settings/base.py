@@ -244,3 +244,32 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Hub staff groups: added to every community restriction, so editors see all communities' content.
 HUB_STAFF_GROUPS = ["Editors", "Moderators"]
+
+# Accounts (django-allauth): members sign in with their email address, confirmed before first use.
+INSTALLED_APPS += ["allauth", "allauth.account"]
+MIDDLEWARE += ["allauth.account.middleware.AccountMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",  # the Wagtail admin's own sign-in
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "practice.accounts.adapter.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "practice.accounts.forms.SignUpDetailsForm"
+ACCOUNT_USER_DISPLAY = "practice.accounts.adapter.user_display"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_SIGNUP_REDIRECT_URL = "account_profile"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = WAGTAILADMIN_BASE_URL.partition(":")[0]
+# Attempts per client address (ip) and per email address tried (key); too many answer 429.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/m/ip,50/h/ip",
+}
+# Behind a load balancer the client address is in X-Forwarded-For: say how many proxies are ours.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

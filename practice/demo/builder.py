@@ -18,6 +18,7 @@ from django.utils.text import capfirst, slugify
 from wagtail.models import Page, Site
 
 from home.models import HomeFeaturedItem
+from practice.accounts.services import member_email_address_vouch
 from practice.models import (
     AudienceRole,
     BlogIndexPage,
@@ -49,6 +50,7 @@ from . import communities, library, people, vocabulary
 
 DEMO_PASSWORD = "practicehub"  # noqa: S105 - the published password of the demo accounts  # nosec B105
 ADMIN_USERNAME = "admin"
+ADMIN_EMAIL = "admin@practicehub.example"
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 SITE_SECTION_MODELS = {
@@ -227,6 +229,7 @@ class DemoBuilder:
             last_name=data["last_name"],
         )
         user.groups.add(*Group.objects.filter(name__in=data.get("groups", [])))
+        member_email_address_vouch(user=user, email=email)
         organisation = self.lookup(Organisation, data["profile"]["organisation"])
         self.create(
             MemberProfile,
@@ -331,7 +334,8 @@ class DemoBuilder:
         exists = self.user_model.objects.filter(username=ADMIN_USERNAME).exists()
         self.tally.count("Administrator", created=not exists)
         if not exists:
-            self.user_model.objects.create_superuser(ADMIN_USERNAME, "admin@practicehub.example", DEMO_PASSWORD)
+            admin = self.user_model.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, DEMO_PASSWORD)
+            member_email_address_vouch(user=admin, email=ADMIN_EMAIL)
 
     def admin_has_demo_password(self):
         admin = self.user_model.objects.get(username=ADMIN_USERNAME)

@@ -140,7 +140,7 @@ def browser_page(browser):
 def sign_in(browser_page, hub_server, username, password=DEMO_PASSWORD):
     """Sign in through the hub's sign-in form, as a person would."""
     browser_page.goto(f"{hub_server.url}/accounts/sign-in/")
-    browser_page.fill("input[name=username]", username)
+    browser_page.fill("input[name=login]", username)
     browser_page.fill("input[name=password]", password)
     with browser_page.expect_navigation():
         browser_page.press("input[name=password]", "Enter")

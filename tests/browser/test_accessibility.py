@@ -21,6 +21,10 @@ for model in [models.CommunityPage, models.BlogPostPage, models.DiscussionThread
     parent = page.get_parent().specific
     urls[parent._meta.model_name] = parent.url
 urls["member-profile"] = models.MemberProfile.objects.filter(is_public=True).first().get_absolute_url()
+# Account pages: signed out, those for members lead to the sign-in page.
+urls.update({"sign-in": "/accounts/sign-in/", "sign-up": "/accounts/create-account/",
+             "your-profile": "/accounts/profile/", "your-data": "/accounts/your-data/",
+             "delete-account": "/accounts/delete/", "email-addresses": "/accounts/email/"})
 print(json.dumps(urls))
 """
 
@@ -50,6 +54,23 @@ def test_every_page_type_passes_axe(hub_server, sample_urls, browser_page, signe
 def test_not_found_and_private_pages_pass_axe(hub_server, browser_page, path):
     response = browser_page.goto(hub_server.url + path)
     assert response.status == 404
+    assert axe_violations(browser_page) == []
+
+
+def test_account_forms_in_error_pass_axe(hub_server, browser_page):
+    browser_page.goto(hub_server.url + "/accounts/create-account/")
+    with browser_page.expect_navigation():
+        browser_page.click("main button[type=submit]")
+    assert browser_page.locator(".govuk-error-summary").is_visible()
+    assert axe_violations(browser_page) == []
+
+    sign_in(browser_page, hub_server, "priya.shah@northmoor.gov.uk")
+    browser_page.goto(hub_server.url + "/accounts/profile/")
+    browser_page.fill("textarea[name=bio]", "x" * 1001)
+    with browser_page.expect_navigation():
+        browser_page.click("main button[type=submit]")
+    assert browser_page.locator(".govuk-error-summary").is_visible()
+    screenshot(browser_page, "profile-with-errors")
     assert axe_violations(browser_page) == []
 
 

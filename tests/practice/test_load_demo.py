@@ -60,3 +60,19 @@ def test_demo_keeps_an_existing_administrators_password():
 
     assert get_user_model().objects.get(username="admin").check_password("a different password")
     assert "admin / practicehub" not in output
+
+
+@pytest.mark.django_db
+def test_demo_members_are_verified_and_sign_in_with_their_email_address(client):
+    from allauth.account.models import EmailAddress
+
+    from practice.demo.builder import DEMO_PASSWORD
+    from practice.demo.people import PRIYA
+
+    load_demo()
+
+    assert not get_user_model().objects.exclude(emailaddress__verified=True).exists()
+    assert EmailAddress.objects.get(email=PRIYA).user.profile.is_verified
+    response = client.post("/accounts/sign-in/", {"login": PRIYA, "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(EmailAddress.objects.get(email=PRIYA).user_id)

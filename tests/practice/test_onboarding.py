@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -72,41 +73,56 @@ def test_creates_members_joins_communities_and_invites_them(tmp_path, vocabulary
     assert Membership.objects.filter(member=priya.user, status=Membership.Status.ACTIVE).count() == 2
     assert not priya.user.has_usable_password()
     assert MemberProfile.objects.get(display_name="Siân Evans").is_verified is False
+    # Whoever imports members vouches for their addresses: they sign in without confirming them first.
+    assert sorted(EmailAddress.objects.filter(verified=True, primary=True).values_list("email", flat=True)) == [
+        "priya.shah@northmoor.gov.uk",
+        "sian.evans@example.org",
+    ]
 
     assert len(mail.outbox) == 2
     invitation = mail.outbox[0]
     assert invitation.to == ["priya.shah@northmoor.gov.uk"]
-    path = re.search(r"http://[^/]+(/accounts/reset/\S+/)", invitation.body).group(1)
+    path = re.search(r"http://127\.0\.0\.1:8000(/accounts/password/reset/key/\S+/)", invitation.body).group(1)
     assert_invitation_sets_a_password(path, "priya.shah@northmoor.gov.uk")
 
 
 def assert_invitation_sets_a_password(path, email):
-    """Follow an invitation link as the new member would, choose a password and sign in with it."""
+    """Follow an invitation link as the new member would, choose a password and sign in with it by email."""
     from django.test import Client
 
     client = Client()
     form_page = client.get(path, follow=True)
     assert b"Choose your password" in form_page.content
     password = "Bin day is Tuesday 42!"
-    saved = client.post(
-        form_page.redirect_chain[-1][0], {"new_password1": password, "new_password2": password}, follow=True
-    )
+    saved = client.post(form_page.redirect_chain[-1][0], {"password1": password, "password2": password}, follow=True)
     assert b"Password saved" in saved.content
-    assert client.login(username=email, password=password)
+    signed_in = client.post("/accounts/sign-in/", {"login": email, "password": password})
+    assert signed_in.status_code == 302
+    assert client.session["_auth_user_id"] == str(get_user_model().objects.get(email=email).pk)
 
 
 @pytest.mark.django_db
 def test_running_twice_changes_nothing(tmp_path, vocabulary, django_capture_on_commit_callbacks):
     path = write(tmp_path, GOOD_ROWS)
     run(path)
-    counts = (get_user_model().objects.count(), MemberProfile.objects.count(), Membership.objects.count())
+    counts = (
+        get_user_model().objects.count(),
+        MemberProfile.objects.count(),
+        Membership.objects.count(),
+        EmailAddress.objects.count(),
+    )
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         out, _, error = run(path)
 
     assert error is None
     assert "line 2: priya.shah@northmoor.gov.uk: unchanged" in out
-    assert (get_user_model().objects.count(), MemberProfile.objects.count(), Membership.objects.count()) == counts
+    assert (
+        get_user_model().objects.count(),
+        MemberProfile.objects.count(),
+        Membership.objects.count(),
+        EmailAddress.objects.count(),
+    ) == counts
     assert callbacks == []
     assert mail.outbox == []
 
@@ -172,3 +188,18 @@ def test_an_unreadable_file_is_a_clear_error(tmp_path, vocabulary):
     _, _, error = run(binary)
     assert error is not None
     assert get_user_model().objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_importing_an_existing_unconfirmed_account_vouches_for_its_address(tmp_path, vocabulary):
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="someone", email="sian.evans@example.org")
+    EmailAddress.objects.create(user=user, email="sian.evans@example.org", verified=False, primary=True)
+
+    out, _, error = run(write(tmp_path, "Sian.Evans@example.org,Siân Evans,,,,,\n"))
+
+    assert error is None
+    assert "line 2: sian.evans@example.org: email address confirmed; updated display_name" in out
+    assert EmailAddress.objects.get(user=user).verified
+    assert get_user_model().objects.count() == 1

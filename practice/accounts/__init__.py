@@ -1,0 +1,1 @@
+"""Members' own accounts: signing up and in (django-allauth), their profile, their data."""

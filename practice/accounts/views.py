@@ -1,0 +1,86 @@
+"""A member's own pages: their profile, their data, deleting their account."""
+
+import json
+from functools import wraps
+
+from allauth.core import ratelimit
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .forms import AccountDeleteForm, ProfileForm
+from .services import account_delete, account_export, member_profile_for
+
+
+def bad_request_when_invalid(view):
+    """Answer a form sent with mistakes with 400, the page with its error messages still shown."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        form = (getattr(response, "context_data", None) or {}).get("form")
+        if request.method == "POST" and response.status_code == 200 and form is not None and form.errors:
+            response.status_code = 400
+        return response
+
+    return wrapped
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    """The signed-in member's profile: who they are and what others may see."""
+    profile = member_profile_for(request.user)
+    form = ProfileForm(request.POST or None, instance=profile, use_required_attribute=False)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Your profile has been saved.")
+            return redirect("account_profile")
+        return render(request, "account/profile.html", {"form": form, "profile": profile}, status=400)
+    return render(request, "account/profile.html", {"form": form, "profile": profile})
+
+
+@login_required
+@require_GET
+def your_data(request):
+    return render(request, "account/your_data.html")
+
+
+@login_required
+@require_GET
+def your_data_download(request):
+    """Everything the hub holds about the member, as a JSON file."""
+    data = account_export(request.user, request)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json; charset=utf-8"
+    )
+    filename = f"practice-hub-your-data-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete_confirm(request):
+    """Ask for the password, then delete the account and sign the former member out."""
+    form = AccountDeleteForm(request.POST or None, user=request.user, use_required_attribute=False)
+    if request.method == "POST":
+        # Guessing the password through this form is limited like any other re-entry of it.
+        too_many = ratelimit.consume_or_429(request, action="reauthenticate", user=request.user)
+        if too_many:
+            return too_many
+        if not form.is_valid():
+            return render(request, "account/delete.html", {"form": form}, status=400)
+        user = request.user
+        account_delete(user=user, delete_contributions=form.cleaned_data["delete_contributions"])
+        logout(request)
+        messages.success(request, "Your account has been deleted.")
+        return redirect("/")
+    return render(request, "account/delete.html", {"form": form})
