@@ -219,3 +219,7 @@ COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
 
 # Hub staff groups: added to every community restriction, so editors see all communities' content.
 HUB_STAFF_GROUPS = ["Editors", "Moderators"]
+
+# Discussions on the public site: how deep replies nest, and how long members may edit what they wrote.
+HUB_REPLY_MAX_DEPTH = 3
+HUB_EDIT_WINDOW_MINUTES = 30
