@@ -79,6 +79,15 @@ class ReplyNode:
     may_edit: bool = False
 
     @property
+    def author_name(self):
+        """Return how the reply's author is named to readers."""
+        author = self.reply.author
+        if author is None:
+            return "A former member"
+        profile = getattr(author, "profile", None)  # selected with the reply: no query either way
+        return profile.display_name if profile is not None and profile.display_name else "A member"
+
+    @property
     def heading_level(self):
         # The thread's title is h1 and "Replies" h2, so replies start at h3 and go one deeper per level.
         return self.depth + 2

@@ -11,7 +11,7 @@ from django.utils import timezone
 from practice import activity
 from practice.access import AccessLevel, SecurityLevel, Visibility
 from practice.discussions import services
-from practice.models import DiscussionThreadPage, MemberProfile, Reply
+from practice.models import DiscussionThreadPage, Reply
 from practice.services import membership_join, membership_leave
 from tests.factories import DiscussionIndexPageFactory, MemberProfileFactory, TopicFactory, UserFactory
 from tests.practice.querycounts import queries_to_render
@@ -305,6 +305,21 @@ def test_a_member_replies_and_the_thread_counts_it(
         ("reply_posted", reply.pk, thread.pk, replier)
     ]
     assert "<em>live</em>" in client.get(thread.url).content.decode()
+
+
+def test_reply_posted_is_announced_only_once_the_reply_is_committed(
+    client, open_place, thread, heard, django_capture_on_commit_callbacks
+):
+    client.force_login(open_place["insider"])
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        client.post(reply_url(thread), {"body": "Ours too."})
+        assert heard == []
+
+    for callback in callbacks:
+        callback()
+    assert [name for name, _ in heard] == ["reply_posted"]
+    assert heard[0][1]["reply"] == Reply.objects.get()
 
 
 def test_replies_nest_to_the_depth_set_in_settings_and_no_deeper(client, open_place, thread, settings):
@@ -679,12 +694,19 @@ def test_the_thread_pages_queries_do_not_grow_with_the_replies(client, open_plac
     assert many == few
 
 
-def test_members_without_a_profile_still_show(client, open_place, thread):
-    author = UserFactory()
-    MemberProfile.objects.filter(user=author).delete()
-    post_reply(thread, author, body="No profile here")
+def test_replies_name_their_authors_as_they_choose(client, open_place, thread):
+    public = MemberProfileFactory(display_name="Priya Shah").user
+    private = MemberProfileFactory(display_name="Quiet Person", is_public=False).user
+    for author, body in [(public, "Named"), (private, "Unlinked"), (UserFactory(), "No profile"), (None, "Gone")]:
+        post_reply(thread, author, body=body)
 
-    assert "No profile here" in client.get(thread.url).content.decode()
+    page = client.get(thread.url).content.decode()
+
+    assert f'href="{public.profile.get_absolute_url()}">Priya Shah</a>' in page
+    assert "Quiet Person" in page
+    assert private.profile.get_absolute_url() not in page
+    assert "A member" in page
+    assert "A former member" in page
 
 
 def test_a_hub_editor_outside_the_community_may_reply(client, place, editor):
