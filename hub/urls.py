@@ -26,6 +26,7 @@ urlpatterns = [
     path("notifications/", include("practice.notification_urls")),
     path("following/", include("practice.following_urls")),
     path("topics/", include("practice.topic_urls")),
+    path("discussions/", include("practice.discussion_urls")),
 ]
 
 if settings.DEBUG:

@@ -273,3 +273,6 @@ ACCOUNT_RATE_LIMITS = {
 }
 # Behind a load balancer the client address is in X-Forwarded-For: say how many proxies are ours.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Discussions on the public site: how deep replies nest, and how long members may edit what they wrote.
+HUB_REPLY_MAX_DEPTH = 3
+HUB_EDIT_WINDOW_MINUTES = 30

@@ -10,6 +10,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from .base import PracticePage, PracticePageQuerySet
+from .communities import CommunityPage
 
 
 class DiscussionIndexPage(Page):
@@ -24,9 +25,12 @@ class DiscussionIndexPage(Page):
         verbose_name = "community discussions"
 
     def get_context(self, request, *args, **kwargs):
+        from ..discussions.rules import Standing
         from ..filters import ThreadFilterForm, paginate  # the filters are built on these models
 
         context = super().get_context(request, *args, **kwargs)
+        context["community"] = community = CommunityPage.objects.parent_of(self).first()
+        context["standing"] = Standing.of(request.user, community)
         threads = DiscussionThreadPage.objects.child_of(self).live().visible_to(request.user)
         form = ThreadFilterForm(request.GET, threads=threads)
         context["filter_form"] = form
@@ -85,6 +89,7 @@ class DiscussionThreadPage(PracticePage):
     )
     reply_count = models.PositiveIntegerField(default=0, editable=False)
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = PageManager.from_queryset(ThreadQuerySet)()
 
@@ -107,9 +112,22 @@ class DiscussionThreadPage(PracticePage):
         verbose_name = "discussion thread"
 
     def get_context(self, request, *args, **kwargs):
+        from ..discussions.rules import thread_page_context
+
         context = super().get_context(request, *args, **kwargs)
-        context["replies"] = self.replies.select_related("author__profile").order_by("created_at")
+        context.update(thread_page_context(self, request.user))
         return context
+
+    def with_content_json(self, content):
+        """Return the page as a revision has it, keeping the live reply count and last activity.
+
+        Replies change those two fields in place, not through revisions, so publishing any revision
+        (an editor's, or a facilitator pinning the thread) must not turn them back.
+        """
+        page = super().with_content_json(content)
+        page.reply_count = self.reply_count
+        page.last_activity_at = self.last_activity_at
+        return page
 
 
 class Reply(models.Model):
