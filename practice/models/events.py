@@ -143,6 +143,7 @@ class EventPage(RoutablePageMixin, PracticePage):
     search_fields = PracticePage.search_fields + [
         index.SearchField("description"),
         index.SearchField("venue_name"),
+        index.SearchField("address"),
         index.FilterField("event_type"),
         index.FilterField("start"),
         index.FilterField("region"),
@@ -152,6 +153,12 @@ class EventPage(RoutablePageMixin, PracticePage):
 
     class Meta:
         verbose_name = "event"
+
+    def search_date(self):
+        return self.start
+
+    def search_region(self):
+        return self.region_id
 
     def clean(self):
         super().clean()

@@ -65,10 +65,20 @@ class CaseStudyPage(PracticePage):
         PracticePage.classification_panel,
     ]
     settings_panels = PracticePage.settings_panels + [PracticePage.access_panel]
-    search_fields = PracticePage.search_fields + [index.SearchField("body"), index.FilterField("organisation")]
+    search_fields = PracticePage.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.FilterField("organisation"),
+    ]
     parent_page_types = ["practice.GuidanceIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = "case study"
         verbose_name_plural = "case studies"
+
+    def search_organisation(self):
+        return self.organisation_id
+
+    def search_region(self):
+        return self.organisation.region_id if self.organisation_id else None

@@ -81,6 +81,7 @@ class ResourceLinkPage(PracticePage):
     settings_panels = PracticePage.settings_panels + [PracticePage.access_panel]
     search_fields = PracticePage.search_fields + [
         index.SearchField("editors_note"),
+        index.RelatedFields("publisher", [index.SearchField("name")]),
         index.FilterField("resource_type"),
         index.FilterField("publisher"),
         index.FilterField("link_status"),
@@ -91,6 +92,15 @@ class ResourceLinkPage(PracticePage):
 
     class Meta:
         verbose_name = "resource link"
+
+    def search_date(self):
+        return self.date_added
+
+    def search_organisation(self):
+        return self.publisher_id
+
+    def search_region(self):
+        return self.publisher.region_id if self.publisher_id else None
 
 
 class CollectionPage(PracticePage):
