@@ -6,6 +6,7 @@ clauses (search.elastic). Either way, `reasons` explains each result in the read
 """
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Min
@@ -37,6 +38,9 @@ FRESHNESS_BOOST = 0.2
 FRESHNESS_HALF_LIFE_DAYS = 180
 HELPFUL_BOOST = 0.05  # per sign of helpfulness (see PracticePage.search_helpfulness), at most eight
 ANSWERED_BONUS = 3
+# Database backends only: their engines do not weigh the title above the body (Elasticsearch does,
+# with field boosts), so re-ranking raises results whose title holds the query's words.
+TITLE_BOOST = 1.0
 
 
 @dataclass(frozen=True)
@@ -187,7 +191,16 @@ def reasons(features, signals):
     return said
 
 
-def rerank(pages, signals, now=None):
+def title_coverage(title, terms):
+    """Return the share of the query's terms that begin a word of the title (so "posting" counts for "post")."""
+    if not terms:
+        return 0.0
+    words = re.findall(r"\w+", title.lower())
+    stems = [term[: max(4, len(term) - 2)] for term in terms]
+    return sum(any(word.startswith(stem) for word in words) for stem in stems) / len(terms)
+
+
+def rerank(pages, signals, now=None, terms=()):
     """Order the engine's best matches by text rank times personal and general boosts.
 
     The engines' scores are not comparable (SQLite's bm25 falls as relevance rises, PostgreSQL's
@@ -199,7 +212,7 @@ def rerank(pages, signals, now=None):
     now = now or timezone.now()
     scored = []
     for position, page in enumerate(pages):
-        text = 1.0 / (1.0 + 0.08 * position)
+        text = (1.0 / (1.0 + 0.08 * position)) * (1.0 + TITLE_BOOST * title_coverage(page.title, terms))
         scored.append((text * boost(features[page.pk], signals, now), -position, page))
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [(page, score) for score, _, page in scored], features

@@ -37,7 +37,7 @@ from practice.models import (
 from . import personal
 from .elastic import UNREACHABLE
 from .models import MAX_QUERY_LENGTH, BestBet, SynonymSet, normalise_query
-from .snippets import snippet
+from .snippets import query_terms, snippet
 
 logger = logging.getLogger(__name__)
 
@@ -240,7 +240,7 @@ def _engine(backend, text, pages, sort, start, stop, signals, now, with_facets=T
     """Ask one backend: the count, the facets and the (page, score) pairs from start to stop."""
     query = build_query(text, backend)
     if sort == "date" or query is MATCH_ALL and signals is None:
-        results = backend.search(query, pages.order_by("-first_published_at", "-pk"), order_by_relevance=False)
+        results = backend.search(query, pages.order_by("-first_published_at", "-path"), order_by_relevance=False)
     else:
         results = backend.search(query, pages)
     count = results.count()
@@ -253,7 +253,7 @@ def _engine(backend, text, pages, sort, start, stop, signals, now, with_facets=T
         scored = [(page, page._score) for page in ranked[start:stop]]
     elif start < RERANK_WINDOW:
         window = list(results[:RERANK_WINDOW]) if query is not MATCH_ALL else _recent_window(pages)
-        ranked, _ = personal.rerank(window, signals, now)
+        ranked, _ = personal.rerank(window, signals, now, terms=query_terms(text))
         scored = ranked[start:stop]
         if stop > len(ranked) and len(ranked) == RERANK_WINDOW:
             scored += [(page, 0.0) for page in results[RERANK_WINDOW:stop]]
@@ -264,7 +264,7 @@ def _engine(backend, text, pages, sort, start, stop, signals, now, with_facets=T
 
 def _recent_window(pages):
     """The candidates for a reader's "for you" list: the most recent pages they may open."""
-    return list(pages.order_by("-first_published_at", "-pk")[:RERANK_WINDOW])
+    return list(pages.order_by("-first_published_at", "-path")[:RERANK_WINDOW])
 
 
 FACET_FIELDS = {"type": "content_type_id", "topic": "topics", "community": "community_id", "audience": "audiences"}

@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 
 SNIPPET_LENGTH = 220
 TEXT_FIELDS = ("summary", "body", "editors_note", "description", "intro", "reply_text")
@@ -28,8 +28,11 @@ def page_text(page):
             continue
         field = page._meta.get_field(name) if name in {f.name for f in page._meta.get_fields()} else None
         if isinstance(field, StreamField):
-            value = " ".join(field.stream_block.get_searchable_content(value))
-        parts.append(strip_tags(str(value)))
+            value = strip_tags(" ".join(field.stream_block.get_searchable_content(value)))
+        elif isinstance(field, RichTextField):
+            value = strip_tags(value)
+        # Plain text fields are shown as members typed them (escaped later), tags and all.
+        parts.append(str(value))
     return " ".join(" ".join(parts).split())
 
 
