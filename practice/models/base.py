@@ -91,20 +91,34 @@ class PracticePage(Page):
         return self.specific_class._meta.verbose_name.capitalize()
 
     # What search ranks and filters by, the same for every type. Types with their own date, place,
-    # organisation or signs of usefulness override these.
+    # organisation or signs of usefulness override content_date, source_organisation, source_region
+    # and helpfulness; the search_* methods stay here so that every type's index entry keeps them
+    # under the same name.
 
-    def search_date(self):
+    def content_date(self):
         """Return the date a reader would give this content: when it was first published."""
         return self.first_published_at
 
-    def search_organisation(self):
+    def source_organisation(self):
         """Return the id of the organisation this content comes from, if it has one."""
         return None
 
-    def search_region(self):
+    def source_region(self):
         """Return the id of the region this content is about, if it has one."""
         return None
 
-    def search_helpfulness(self):
+    def helpfulness(self):
         """Return a small count of signs that readers found this useful."""
         return 0
+
+    def search_date(self):
+        return self.content_date()
+
+    def search_organisation(self):
+        return self.source_organisation()
+
+    def search_region(self):
+        return self.source_region()
+
+    def search_helpfulness(self):
+        return self.helpfulness()

@@ -154,10 +154,10 @@ class EventPage(RoutablePageMixin, PracticePage):
     class Meta:
         verbose_name = "event"
 
-    def search_date(self):
+    def content_date(self):
         return self.start
 
-    def search_region(self):
+    def source_region(self):
         return self.region_id
 
     def clean(self):

@@ -77,8 +77,8 @@ class CaseStudyPage(PracticePage):
         verbose_name = "case study"
         verbose_name_plural = "case studies"
 
-    def search_organisation(self):
+    def source_organisation(self):
         return self.organisation_id
 
-    def search_region(self):
+    def source_region(self):
         return self.organisation.region_id if self.organisation_id else None

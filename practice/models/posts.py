@@ -103,18 +103,18 @@ class BlogPostPage(PracticePage):
         words = count_words(self.body.stream_block, self.body)
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
-    def search_date(self):
+    def content_date(self):
         return self.date
 
     def _first_author_profile(self):
         author = self.authors.select_related("profile__organisation").first()
         return getattr(author, "profile", None) if author is not None else None
 
-    def search_organisation(self):
+    def source_organisation(self):
         profile = self._first_author_profile()
         return profile.organisation_id if profile is not None else None
 
-    def search_region(self):
+    def source_region(self):
         profile = self._first_author_profile()
         if profile is None:
             return None

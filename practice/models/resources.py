@@ -93,13 +93,13 @@ class ResourceLinkPage(PracticePage):
     class Meta:
         verbose_name = "resource link"
 
-    def search_date(self):
+    def content_date(self):
         return self.date_added
 
-    def search_organisation(self):
+    def source_organisation(self):
         return self.publisher_id
 
-    def search_region(self):
+    def source_region(self):
         return self.publisher.region_id if self.publisher_id else None
 
 

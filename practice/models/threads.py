@@ -111,14 +111,14 @@ class DiscussionThreadPage(PracticePage):
         """Return the text of every reply, so that a thread is found by what its answers say."""
         return "\n\n".join(self.replies.order_by("created_at").values_list("body", flat=True))
 
-    def search_date(self):
+    def content_date(self):
         return self.last_activity_at
 
-    def search_organisation(self):
+    def source_organisation(self):
         profile = getattr(self.starter, "profile", None) if self.starter_id else None
         return profile.organisation_id if profile is not None else None
 
-    def search_helpfulness(self):
+    def helpfulness(self):
         """An accepted answer counts most; replies show the question drew help."""
         return (3 if self.status == self.Status.ANSWERED else 0) + min(self.reply_count, 5)
 
