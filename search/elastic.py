@@ -5,8 +5,9 @@ compiler mixin, so the two send the same index settings and the same query bodie
 
 - English analysis for every text field (possessives, stop words, stemming) through the index's
   default analyzers, and at search time the editors' synonyms and acronyms (search.SynonymSet) as a
-  synonym_graph filter. Synonyms are read when the index is created: `manage.py update_index`
-  after changing them.
+  synonym_graph filter. Synonyms are read when the index is created (`manage.py update_index`
+  after changing them); until then, and on every backend, search.ranking also expands the query
+  with the current list, so a new synonym works at once.
 - `results.personalised(signals, now)` wraps the text query in a function_score whose functions are
   search.personal's boosts, so the engine ranks, counts and pages with them.
 
@@ -219,11 +220,6 @@ class HubResultsMixin:
         )
 
 
-class HubBackendMixin:
-    # The engine applies the editors' synonyms itself, so search.ranking does not expand queries.
-    applies_synonyms = True
-
-
 # Elasticsearch 9
 
 
@@ -239,7 +235,7 @@ class Elasticsearch9Results(HubResultsMixin, Elasticsearch9SearchResults):
     pass
 
 
-class Elasticsearch9Backend(HubBackendMixin, Elasticsearch9SearchBackend):
+class Elasticsearch9Backend(Elasticsearch9SearchBackend):
     index_class = Elasticsearch9Index
     query_compiler_class = Elasticsearch9Compiler
     autocomplete_query_compiler_class = Elasticsearch9AutocompleteQueryCompiler
@@ -261,7 +257,7 @@ class OpenSearch3Results(HubResultsMixin, OpenSearch3SearchResults):
     pass
 
 
-class OpenSearch3Backend(HubBackendMixin, OpenSearch3SearchBackend):
+class OpenSearch3Backend(OpenSearch3SearchBackend):
     index_class = OpenSearch3Index
     query_compiler_class = OpenSearch3Compiler
     autocomplete_query_compiler_class = OpenSearch3AutocompleteQueryCompiler

@@ -225,11 +225,11 @@ def _parse(text):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def build_query(text, backend):
-    """Return the engine query for the reader's words, synonyms included unless the engine applies its own."""
+def build_query(text):
+    """Return the engine query for the reader's words, with the editors' synonyms and acronyms swapped in."""
     if not text:
         return MATCH_ALL
-    variants = [text] if getattr(backend, "applies_synonyms", False) else expansions(text)
+    variants = expansions(text)
     queries = [query for query in (_parse(variant) for variant in variants) if query is not None]
     if not queries:
         return MATCH_ALL
@@ -238,14 +238,16 @@ def build_query(text, backend):
 
 def _engine(backend, text, pages, sort, start, stop, signals, now, with_facets=True):
     """Ask one backend: the count, the facets and the (page, score) pairs from start to stop."""
-    query = build_query(text, backend)
-    if sort == "date" or query is MATCH_ALL and signals is None:
+    query = build_query(text)
+    # Without words or a reader to rank for, newest first is the only order that means anything.
+    by_date = sort == "date" or query is MATCH_ALL and signals is None
+    if by_date:
         results = backend.search(query, pages.order_by("-first_published_at", "-path"), order_by_relevance=False)
     else:
         results = backend.search(query, pages)
     count = results.count()
     facets = {name: results.facet(attname) for name, attname in FACET_FIELDS.items()} if count and with_facets else {}
-    if sort == "date":
+    if by_date:
         window = list(results[start:stop])
         scored = [(page, 1.0 / (1 + position)) for position, page in enumerate(window, start)]
     elif hasattr(results, "personalised"):

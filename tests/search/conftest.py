@@ -27,7 +27,7 @@ def vocabulary(db):
 
 
 @pytest.fixture
-def hidden(communities, vocabulary):
+def hidden(communities, vocabulary, django_capture_on_commit_callbacks):
     """Material in a restricted and a private community and at Members level, all saying SECRET."""
     restricted = communities[AccessLevel.RESTRICTED]["community"]
     private = communities[AccessLevel.PRIVATE]["community"]
@@ -51,9 +51,11 @@ def hidden(communities, vocabulary):
             security_level=SecurityLevel.MEMBERS,
         ),
     }
-    for page in pages.values():
-        page.topics.add(vocabulary["covert"])
-        page.save_revision().publish()
+    # Topics are written after the page row, so the index sees them once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in pages.values():
+            page.topics.add(vocabulary["covert"])
+            page.save_revision().publish()
     return pages
 
 
@@ -84,9 +86,9 @@ def library(communities, vocabulary, django_capture_on_commit_callbacks):
     pages["libraries_comms"].topics.add(vocabulary["social"])
     pages["libraries_comms"].audiences.add(vocabulary["comms"])
     pages["title_match"].topics.add(vocabulary["social"])
-    for page in pages.values():
-        page.save_revision().publish()
-    with django_capture_on_commit_callbacks(execute=True):  # a reply indexes its thread once committed
+    with django_capture_on_commit_callbacks(execute=True):  # topics and replies are indexed after commit
+        for page in pages.values():
+            page.save_revision().publish()
         ReplyFactory(thread=pages["thread"], body="We use Hootsuite and it copes with the council's many accounts.")
     return pages
 

@@ -37,13 +37,14 @@ def readers(communities, member, editor):
 
 
 @pytest.fixture
-def bait(hidden, communities):
+def bait(hidden, communities, django_capture_on_commit_callbacks):
     """A public page that shares the hidden pages' word and topic, so "related" would reach for them."""
     page = BlogPostPageFactory(
         parent=hidden["members"].get_parent(), title=f"{SECRET} open plan", summary=f"{SECRET} in the open."
     )
-    page.topics.add(hidden["members"].topics.first())
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.topics.add(hidden["members"].topics.first())
+        page.save_revision().publish()
     return page
 
 

@@ -74,13 +74,21 @@ def test_members_interests_and_role_raise_results_and_say_why(library, intereste
 
 
 @pytest.mark.django_db
-def test_interest_lifts_an_item_over_a_slightly_better_text_match(library, interested_member):
-    # "online" is in the inclusion post's title; the other post only says it in its summary.
-    BlogPostPageFactory(parent=library["inclusion"].get_parent(), title="Going online", summary="Online first.")
-    anonymous = titles(ranking.search("online", AnonymousUser()))
-    personal = titles(ranking.search("online", interested_member))
-    assert anonymous.index("Libraries helping people online") > 0
-    assert personal[0] == "Libraries helping people online"
+def test_an_interest_decides_between_equal_text_matches(
+    library, vocabulary, interested_member, django_capture_on_commit_callbacks
+):
+    blog = library["inclusion"].get_parent()
+    with django_capture_on_commit_callbacks(execute=True):
+        plain = BlogPostPageFactory(parent=blog, title="Drop-in sessions", summary="Drop-in sessions at the town hall.")
+        matching = BlogPostPageFactory(
+            parent=blog, title="Drop-in sessions", summary="Drop-in sessions at the town hall."
+        )
+        matching.topics.add(vocabulary["inclusion"])
+        matching.save_revision().publish()
+    personal = ranking.search("drop-in sessions", interested_member)
+    assert [hit.page.pk for hit in personal.hits] == [matching.pk, plain.pk]
+    assert personal.hits[0].why == ["Matches your interest: Digital inclusion"]
+    assert personal.hits[0].score > personal.hits[1].score
 
 
 @pytest.mark.django_db

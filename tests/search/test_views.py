@@ -110,8 +110,6 @@ def test_an_unreachable_cluster_falls_back_to_the_database(client, library, monk
     real = ranking.get_search_backend
 
     class Unreachable:
-        applies_synonyms = True
-
         def search(self, *args, **kwargs):
             raise elastic_transport.ConnectionError("connection refused")
 
