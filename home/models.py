@@ -48,7 +48,15 @@ class HomePage(Page):
         )
         context["upcoming_events"] = EventPage.objects.live().visible_to(user).select_related("region").upcoming()[:4]
         context["communities"] = CommunityPage.objects.live().visible_to(user).order_by("title")[:8]
+        context["for_you"] = self.for_you(user)
         return context
+
+    def for_you(self, user):
+        """Return a signed-in member's "for you" list, ranked by search (search.ranking), unless they opted out."""
+        from search.analytics import wants_personalisation
+        from search.ranking import for_you
+
+        return for_you(user) if wants_personalisation(user) else []
 
 
 class HomeFeaturedItem(Orderable):

@@ -8,14 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from hub.api import api_router
-from search import views as search_views
+from search.api import search_api
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
-    path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
+    path("api/search/", search_api, name="search_api"),
     path("members/", include("practice.urls")),
     path("feeds/", include("practice.feed_urls")),
     path("api/v2/", api_router.urls),

@@ -1,18 +1,82 @@
-"""The search page: parse the query, ask the search backend, render."""
+"""The search page, autocomplete, result clicks and the personalisation switch: parse, ask ranking, render."""
 
-from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
 
 from practice.models import PracticePage
 
-MAX_QUERY_LENGTH = 200
+from . import ranking
+from .analytics import log_click, log_search, wants_personalisation
+from .models import SearchPreference
+
+AUTOCOMPLETE_LIMIT = 8
 
 
+@require_GET
 def search(request):
     """Search everything the reader may open."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    page_obj = None
-    if query:
-        results = PracticePage.objects.live().visible_to(request.user).specific().search(query)
-        page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "page_obj": page_obj})
+    context = {"types": ranking.TYPES, "sorts": ranking.SORTS, "query": ""}
+    try:
+        query, filters, page, sort = ranking.parse_params(request.GET, request.user)
+    except ranking.InvalidSearch as invalid:
+        context["errors"] = invalid.errors
+        context["query"] = request.GET.get("q", "")[: ranking.MAX_QUERY_LENGTH]
+        return render(request, "search/search.html", context)
+    context.update(query=query, filters=filters, sort=sort)
+    if query or filters:
+        personalise = wants_personalisation(request.user)
+        results = ranking.search(query, request.user, filters, page=page, sort=sort, personalise=personalise)
+        context["results"] = results
+        context["personalise"] = personalise
+        if query and page == 1:
+            context["search_log"] = log_search(request, query, results.count)
+        context["query_string"] = request.GET.copy()
+        context["query_string"].pop("page", None)
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def autocomplete(request):
+    """Answer the search box with titles the reader may open that start with what they have typed."""
+    text = " ".join(request.GET.get("q", "").split())
+    if len(text) > ranking.MAX_QUERY_LENGTH:
+        return JsonResponse({"errors": {"q": "Type 200 characters or fewer."}}, status=400)
+    if len(text) < 2:
+        return JsonResponse({"query": text, "suggestions": []})
+    pages = ranking.autocomplete(text, request.user, limit=AUTOCOMPLETE_LIMIT)
+    return JsonResponse(
+        {
+            "query": text,
+            "suggestions": [
+                {"title": page.title, "url": page.get_url(request), "type": page.kind_label} for page in pages
+            ],
+        }
+    )
+
+
+@require_GET
+def result_click(request, log_id, position, page_id):
+    """Record that a reader followed a result, then send them to it (only if they may open it)."""
+    page = PracticePage.objects.live().visible_to(request.user).filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    log_click(log_id, page, position)
+    return redirect(page.get_url(request))
+
+
+@login_required
+@require_POST
+def personalisation(request):
+    """Switch personalised ranking on or off for this member."""
+    choice = request.POST.get("personalise")
+    if choice not in {"on", "off"}:
+        return HttpResponseBadRequest("Choose on or off.")
+    SearchPreference.objects.update_or_create(user=request.user, defaults={"personalise": choice == "on"})
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = reverse("search")
+    return redirect(back)

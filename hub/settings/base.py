@@ -121,7 +121,7 @@ SEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="practicehub
 if env.str("ELASTICSEARCH_URL", default=""):
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.elastic.Elasticsearch9Backend",
             "URLS": [env.str("ELASTICSEARCH_URL")],
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=5),
@@ -130,7 +130,7 @@ if env.str("ELASTICSEARCH_URL", default=""):
 elif env.str("OPENSEARCH_URL", default=""):
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.opensearch3",
+            "BACKEND": "search.elastic.OpenSearch3Backend",
             "URLS": [env.str("OPENSEARCH_URL")],
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=5),
@@ -138,6 +138,9 @@ elif env.str("OPENSEARCH_URL", default=""):
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].startswith("search.elastic"):
+    # Kept in step beside the cluster, so that search answers from it when the cluster is down.
+    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "wagtail.search.backends.database"}
 
 # Email: EMAIL_URL (e.g. smtp+tls://user:password@smtp.example.org:587) or the usual settings.
 if env.str("EMAIL_URL", default=""):

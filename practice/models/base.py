@@ -61,13 +61,26 @@ class PracticePage(Page):
     )
     access_panel = FieldPanel("security_level")
 
+    # Title over summary over body (types add their body at the default boost of 1). The filter
+    # fields carry every facet and every access condition, so that a backend with its own index
+    # (Elasticsearch, OpenSearch) filters, counts and ranks without asking the database.
     search_fields = Page.search_fields + [
+        index.SearchField("title", boost=5),
+        index.AutocompleteField("title"),
         index.SearchField("summary", boost=2),
         index.AutocompleteField("summary"),
-        index.FilterField("visibility"),
+        index.RelatedFields("topics", [index.SearchField("name", boost=2), index.FilterField("slug")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("topics"),
+        index.FilterField("audiences"),
         index.FilterField("community"),
+        index.FilterField("visibility"),
+        index.FilterField("view_groups"),
         index.FilterField("security_level"),
-        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("search_organisation", type="IntegerField"),
+        index.FilterField("search_region", type="IntegerField"),
+        index.FilterField("search_date", type="DateTimeField"),
+        index.FilterField("search_helpfulness", type="IntegerField"),
     ]
 
     class Meta:
@@ -80,3 +93,36 @@ class PracticePage(Page):
     @property
     def kind_label(self):
         return self.specific_class._meta.verbose_name.capitalize()
+
+    # What search ranks and filters by, the same for every type. Types with their own date, place,
+    # organisation or signs of usefulness override content_date, source_organisation, source_region
+    # and helpfulness; the search_* methods stay here so that every type's index entry keeps them
+    # under the same name.
+
+    def content_date(self):
+        """Return the date a reader would give this content: when it was first published."""
+        return self.first_published_at
+
+    def source_organisation(self):
+        """Return the id of the organisation this content comes from, if it has one."""
+        return None
+
+    def source_region(self):
+        """Return the id of the region this content is about, if it has one."""
+        return None
+
+    def helpfulness(self):
+        """Return a small count of signs that readers found this useful."""
+        return 0
+
+    def search_date(self):
+        return self.content_date()
+
+    def search_organisation(self):
+        return self.source_organisation()
+
+    def search_region(self):
+        return self.source_region()
+
+    def search_helpfulness(self):
+        return self.helpfulness()

@@ -145,6 +145,7 @@ class EventPage(RoutablePageMixin, CommentsMixin, PracticePage):
     search_fields = PracticePage.search_fields + [
         index.SearchField("description"),
         index.SearchField("venue_name"),
+        index.SearchField("address"),
         index.FilterField("event_type"),
         index.FilterField("start"),
         index.FilterField("region"),
@@ -154,6 +155,12 @@ class EventPage(RoutablePageMixin, CommentsMixin, PracticePage):
 
     class Meta:
         verbose_name = "event"
+
+    def content_date(self):
+        return self.start
+
+    def source_region(self):
+        return self.region_id
 
     def clean(self):
         super().clean()

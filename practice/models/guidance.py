@@ -66,10 +66,20 @@ class CaseStudyPage(CommentsMixin, PracticePage):
         PracticePage.classification_panel,
     ]
     settings_panels = PracticePage.settings_panels + [PracticePage.access_panel, CommentsMixin.comments_panel]
-    search_fields = PracticePage.search_fields + [index.SearchField("body"), index.FilterField("organisation")]
+    search_fields = PracticePage.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.FilterField("organisation"),
+    ]
     parent_page_types = ["practice.GuidanceIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = "case study"
         verbose_name_plural = "case studies"
+
+    def source_organisation(self):
+        return self.organisation_id
+
+    def source_region(self):
+        return self.organisation.region_id if self.organisation_id else None

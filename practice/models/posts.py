@@ -86,6 +86,7 @@ class BlogPostPage(CommentsMixin, PracticePage):
     settings_panels = PracticePage.settings_panels + [PracticePage.access_panel, CommentsMixin.comments_panel]
     search_fields = PracticePage.search_fields + [
         index.SearchField("body"),
+        index.RelatedFields("authors", [index.SearchField("first_name"), index.SearchField("last_name")]),
         index.FilterField("date"),
     ]
     parent_page_types = ["practice.BlogIndexPage"]
@@ -104,6 +105,23 @@ class BlogPostPage(CommentsMixin, PracticePage):
         """Return the minutes the body takes to read at 200 words a minute, never less than one."""
         words = count_words(self.body.stream_block, self.body)
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def content_date(self):
+        return self.date
+
+    def _first_author_profile(self):
+        author = self.authors.select_related("profile__organisation").first()
+        return getattr(author, "profile", None) if author is not None else None
+
+    def source_organisation(self):
+        profile = self._first_author_profile()
+        return profile.organisation_id if profile is not None else None
+
+    def source_region(self):
+        profile = self._first_author_profile()
+        if profile is None:
+            return None
+        return profile.region_id or (profile.organisation.region_id if profile.organisation else None)
 
     def more_posts(self, user, limit=3):
         """Return up to `limit` other live posts the user may open: most shared topics first, then same authors."""

@@ -82,6 +82,7 @@ class ResourceLinkPage(CommentsMixin, PracticePage):
     settings_panels = PracticePage.settings_panels + [PracticePage.access_panel, CommentsMixin.comments_panel]
     search_fields = PracticePage.search_fields + [
         index.SearchField("editors_note"),
+        index.RelatedFields("publisher", [index.SearchField("name")]),
         index.FilterField("resource_type"),
         index.FilterField("publisher"),
         index.FilterField("link_status"),
@@ -92,6 +93,15 @@ class ResourceLinkPage(CommentsMixin, PracticePage):
 
     class Meta:
         verbose_name = "resource link"
+
+    def content_date(self):
+        return self.date_added
+
+    def source_organisation(self):
+        return self.publisher_id
+
+    def source_region(self):
+        return self.publisher.region_id if self.publisher_id else None
 
 
 class CollectionPage(PracticePage):

@@ -102,6 +102,7 @@ class DiscussionThreadPage(PracticePage):
     ]
     search_fields = PracticePage.search_fields + [
         index.SearchField("body"),
+        index.SearchField("reply_text"),
         index.FilterField("status"),
         index.FilterField("last_activity_at"),
     ]
@@ -110,6 +111,21 @@ class DiscussionThreadPage(PracticePage):
 
     class Meta:
         verbose_name = "discussion thread"
+
+    def reply_text(self):
+        """Return the text of every reply, so that a thread is found by what its answers say."""
+        return "\n\n".join(self.replies.order_by("created_at").values_list("body", flat=True))
+
+    def content_date(self):
+        return self.last_activity_at
+
+    def source_organisation(self):
+        profile = getattr(self.starter, "profile", None) if self.starter_id else None
+        return profile.organisation_id if profile is not None else None
+
+    def helpfulness(self):
+        """An accepted answer counts most; replies show the question drew help."""
+        return (3 if self.status == self.Status.ANSWERED else 0) + min(self.reply_count, 5)
 
     def get_context(self, request, *args, **kwargs):
         from ..discussions.rules import thread_page_context

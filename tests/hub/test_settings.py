@@ -47,9 +47,11 @@ def test_elasticsearch_is_the_search_backend_when_its_url_is_set():
         "ELASTICSEARCH_URL": "https://search.internal:9200",
         "ELASTICSEARCH_INDEX_PREFIX": "hub_live_",
     }
-    code = "from django.conf import settings; print(settings.WAGTAILSEARCH_BACKENDS['default'])"
+    code = "from django.conf import settings; print(settings.WAGTAILSEARCH_BACKENDS)"
     result = manage("shell", "-c", code, env=env)
     assert result.returncode == 0, result.stderr
-    assert "wagtail.search.backends.elasticsearch9" in result.stdout
+    # Our subclass of Wagtail's Elasticsearch 9 backend, with the database index kept as the fallback.
+    assert "'BACKEND': 'search.elastic.Elasticsearch9Backend'" in result.stdout
+    assert "'database': {'BACKEND': 'wagtail.search.backends.database'}" in result.stdout
     assert "'INDEX_PREFIX': 'hub_live_'" in result.stdout
     assert "https://search.internal:9200" in result.stdout

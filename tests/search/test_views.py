@@ -1,8 +1,11 @@
-"""The search page finds only what the reader may open."""
+"""The search page, autocomplete, clicks, the personalisation switch and the fallback."""
 
+import elastic_transport
 import pytest
 
 from practice.access import AccessLevel, SecurityLevel
+from search import ranking
+from search.models import BestBet, QueryLog, ResultClick, SearchPreference
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory
 
 
@@ -44,3 +47,75 @@ def test_odd_queries_never_fail(client, query):
     response = client.get("/search/", {"q": query, "page": "abc"})
     assert response.status_code == 200
     assert b"<script>alert(1)</script>" not in response.content
+
+
+@pytest.mark.django_db
+def test_bad_parameters_show_an_error_summary(client):
+    content = client.get("/search/", {"q": "storm", "sort": "loudest"}).content.decode()
+    assert "There is a problem" in content and 'href="#search-sort"' in content
+
+
+@pytest.mark.django_db
+def test_page_shows_facets_snippets_and_logs_clicks(client, library):
+    content = client.get("/search/", {"q": "libraries"}).content.decode()
+    assert 'name="topic" type="checkbox" value="digital-inclusion"' in content
+    assert 'Digital inclusion <span class="hub-meta">(1)</span>' in content
+    assert "get online at <mark>libraries</mark>." in content
+    log = QueryLog.objects.get()
+    assert (log.query, log.result_count, log.signed_in) == ("libraries", 2, False)
+    page = library["inclusion"]
+    response = client.get(f"/search/go/{log.pk}/1/{page.pk}/")
+    assert response.status_code == 302 and response.url == page.url
+    assert ResultClick.objects.get().page_id == page.pk
+
+
+@pytest.mark.django_db
+def test_current_best_bets_come_first_and_expired_ones_do_not(client, library):
+    from django.utils import timezone
+
+    now = timezone.now()
+    BestBet.objects.create(
+        query="libraries", page=library["thread"], note="Start here", ends_at=now + timezone.timedelta(days=1)
+    )
+    BestBet.objects.create(query="libraries", page=library["body_match"], ends_at=now - timezone.timedelta(days=1))
+    content = client.get("/search/", {"q": "  Libraries "}).content.decode()
+    picks = content.split("Editors’ picks")[1].split("results-heading")[0]
+    assert library["thread"].title in picks and "Start here" in picks
+    assert library["body_match"].title not in picks
+
+
+@pytest.mark.django_db
+def test_members_switch_personalisation_off_and_on(client, library, interested_member):
+    client.force_login(interested_member)
+    assert "Matches your interest" in client.get("/search/", {"q": "libraries"}).content.decode()
+    response = client.post("/search/personalisation/", {"personalise": "off", "next": "/search/?q=libraries"})
+    assert response.status_code == 302 and response.url == "/search/?q=libraries"
+    assert not SearchPreference.objects.get(user=interested_member).personalise
+    assert "Matches your interest" not in client.get("/search/", {"q": "libraries"}).content.decode()
+    assert client.post("/search/personalisation/", {"personalise": "maybe"}).status_code == 400
+    client.post("/search/personalisation/", {"personalise": "on", "next": "https://evil.example/"})
+    assert SearchPreference.objects.get(user=interested_member).personalise
+
+
+@pytest.mark.django_db
+def test_autocomplete_offers_titles(client, library):
+    data = client.get("/search/autocomplete/", {"q": "Libr"}).json()
+    assert {s["title"] for s in data["suggestions"]} == {"Libraries helping people online", "Libraries on social media"}
+    assert client.get("/search/autocomplete/", {"q": "L"}).json()["suggestions"] == []
+    assert client.get("/search/autocomplete/", {"q": "x" * 300}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_an_unreachable_cluster_falls_back_to_the_database(client, library, monkeypatch):
+    real = ranking.get_search_backend
+
+    class Unreachable:
+        def search(self, *args, **kwargs):
+            raise elastic_transport.ConnectionError("connection refused")
+
+    monkeypatch.setattr(
+        ranking, "get_search_backend", lambda alias="default": Unreachable() if alias == "default" else real()
+    )
+    content = client.get("/search/", {"q": "libraries"}).content.decode()
+    assert "results may be incomplete" in content
+    assert "Libraries on social media" in content

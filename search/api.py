@@ -1,0 +1,73 @@
+"""GET /api/search/: the search page's ranking and access rules as JSON, for other council systems.
+
+The caller is the session's member, or the member whose API token is sent as
+`Authorization: Token <key>`; anyone else searches as an anonymous reader.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from . import ranking
+from .analytics import log_search, wants_personalisation
+from .models import ApiToken
+
+
+def api_reader(request):
+    """Return the member the request speaks for, or None if it sends a token that is not valid."""
+    header = request.headers.get("Authorization", "")
+    if not header:
+        return request.user
+    scheme, _, key = header.partition(" ")
+    if scheme != "Token" or not key.strip():
+        return None
+    return ApiToken.user_for_key(key.strip())
+
+
+def error(status, message, errors=None):
+    return JsonResponse({"error": message, "errors": errors or {}}, status=status)
+
+
+def as_json(hit, request):
+    page = hit.page
+    return {
+        "title": page.title,
+        "url": page.get_full_url(request),
+        "type": hit.type,
+        "snippet": str(hit.snippet),
+        "community": page.community.title if page.community_id else None,
+        "topics": [topic.name for topic in page.topics.all()],
+        "published": hit.published.isoformat() if hit.published else None,
+        "score": hit.score,
+        "why": hit.why,
+    }
+
+
+@require_GET
+def search_api(request):
+    reader = api_reader(request)
+    if reader is None:
+        return error(401, "The API token is not valid.")
+    request.user = reader if reader.is_authenticated else AnonymousUser()
+    try:
+        query, filters, page, sort = ranking.parse_params(request.GET, reader)
+    except ranking.InvalidSearch as invalid:
+        return error(400, "Some parameters cannot be searched with.", invalid.errors)
+    if not (query or filters):
+        return error(400, "Give a query (q) or a filter.", {"q": "Give something to search for."})
+    results = ranking.search(query, reader, filters, page=page, sort=sort, personalise=wants_personalisation(reader))
+    if query and page == 1:
+        log_search(request, query, results.count, source="api")
+    return JsonResponse(
+        {
+            "query": query,
+            "count": results.count,
+            "page": page,
+            "incomplete": results.incomplete,
+            "results": [as_json(hit, request) for hit in results.hits],
+            "facets": {
+                name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
+                for name, values in results.facets.items()
+            },
+        }
+    )

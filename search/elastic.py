@@ -1,0 +1,264 @@
+"""Elasticsearch 9 and OpenSearch 3 backends with our analysis and personalisation in the query.
+
+Both subclass Wagtail's own backends and share one mapping mixin, one index mixin and one query
+compiler mixin, so the two send the same index settings and the same query bodies:
+
+- English analysis for every text field (possessives, stop words, stemming) through the index's
+  default analyzers, and at search time the editors' synonyms and acronyms (search.SynonymSet) as a
+  synonym_graph filter. Synonyms are read when the index is created (`manage.py update_index`
+  after changing them); until then, and on every backend, search.ranking also expands the query
+  with the current list, so a new synonym works at once.
+- `results.personalised(signals, now)` wraps the text query in a function_score whose functions are
+  search.personal's boosts, so the engine ranks, counts and pages with them.
+
+Any failure to reach the cluster at query time is one of UNREACHABLE, which search.ranking answers
+from the database backend instead. Indexing errors are caught and logged by Wagtail
+(`catch_indexing_errors`), so saves never fail because the cluster is down.
+"""
+
+import copy
+from collections import OrderedDict
+
+import elastic_transport
+import opensearchpy
+
+from wagtail.search.backends.elasticsearch9 import (
+    Elasticsearch9AutocompleteQueryCompiler,
+    Elasticsearch9Index,
+    Elasticsearch9Mapping,
+    Elasticsearch9SearchBackend,
+    Elasticsearch9SearchQueryCompiler,
+    Elasticsearch9SearchResults,
+)
+from wagtail.search.backends.opensearch3 import (
+    OpenSearch3AutocompleteQueryCompiler,
+    OpenSearch3Index,
+    OpenSearch3Mapping,
+    OpenSearch3SearchBackend,
+    OpenSearch3SearchQueryCompiler,
+    OpenSearch3SearchResults,
+)
+
+from . import personal
+
+UNREACHABLE = (
+    elastic_transport.ConnectionError,
+    elastic_transport.ConnectionTimeout,
+    opensearchpy.exceptions.ConnectionError,
+)
+
+FACET_SIZE = 200
+
+ANALYSIS = {
+    "filter": {
+        "hub_english_possessive": {"type": "stemmer", "language": "possessive_english"},
+        "hub_english_stop": {"type": "stop", "stopwords": "_english_"},
+        "hub_english_stemmer": {"type": "stemmer", "language": "english"},
+    },
+    "analyzer": {
+        # Every text field without its own analyzer is indexed and searched with these.
+        "default": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "hub_english_possessive",
+                "lowercase",
+                "asciifolding",
+                "hub_english_stop",
+                "hub_english_stemmer",
+            ],
+        },
+        "default_search": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "hub_english_possessive",
+                "lowercase",
+                "asciifolding",
+                "hub_synonyms",
+                "hub_english_stop",
+                "hub_english_stemmer",
+            ],
+        },
+    },
+}
+
+
+def synonym_rules():
+    """Return the editors' synonyms as Solr-style rules, one comma-separated line per set."""
+    from .models import SynonymSet
+
+    return [", ".join(synonyms.term_list()) for synonyms in SynonymSet.objects.order_by("pk")]
+
+
+def index_settings(base_settings, synonyms):
+    """Return Wagtail's index settings with our analysis and the given synonym rules added."""
+    settings = copy.deepcopy(base_settings)
+    analysis = settings["settings"]["analysis"]
+    for section, entries in ANALYSIS.items():
+        analysis.setdefault(section, {}).update(copy.deepcopy(entries))
+    analysis["filter"]["hub_synonyms"] = {"type": "synonym_graph", "synonyms": synonyms, "lenient": True}
+    return settings
+
+
+class HubIndexMixin:
+    def put(self):
+        # Synonyms are read here, when the index is (re)built, never at import or on every query.
+        saved = self.backend.settings
+        self.backend.settings = index_settings(saved, synonym_rules())
+        try:
+            super().put()
+        finally:
+            self.backend.settings = saved
+
+
+class HubQueryCompilerMixin:
+    """Adds personal and general boosts to Wagtail's query as a function_score."""
+
+    signals = None
+    now = None
+    boosted = False
+
+    def with_boosts(self, signals, now):
+        compiler = copy.copy(self)
+        compiler.signals, compiler.now, compiler.boosted = signals, now, True
+        return compiler
+
+    def column(self, name):
+        fields = {field.field_name: field for field in self.queryset.model.get_filterable_search_fields()}
+        return self.mapping.get_field_column_name(fields[name])
+
+    def boost_functions(self):
+        """Return the function_score functions for search.personal's boosts, in the same proportions."""
+        functions = [
+            {"weight": 1},
+            {
+                "exp": {
+                    self.column("search_date"): {
+                        "origin": self.now.isoformat(),
+                        "scale": f"{personal.FRESHNESS_HALF_LIFE_DAYS}d",
+                        "decay": 0.5,
+                    }
+                },
+                "weight": personal.FRESHNESS_BOOST,
+            },
+            {
+                "field_value_factor": {
+                    "field": self.column("search_helpfulness"),
+                    "factor": personal.HELPFUL_BOOST,
+                    "missing": 0,
+                }
+            },
+        ]
+        signals = self.signals
+        if signals is None:
+            return functions
+        functions += [
+            {"filter": {"term": {self.column("topics"): topic_id}}, "weight": personal.INTEREST_BOOST}
+            for topic_id in sorted(signals.interests)
+        ]
+        if signals.role:
+            functions.append(
+                {"filter": {"term": {self.column("audiences"): signals.role[0]}}, "weight": personal.ROLE_BOOST}
+            )
+        if signals.communities:
+            functions.append(
+                {
+                    "filter": {"terms": {self.column("community"): sorted(signals.communities)}},
+                    "weight": personal.COMMUNITY_BOOST,
+                }
+            )
+        if signals.organisation:
+            functions.append(
+                {
+                    "filter": {"term": {self.column("search_organisation"): signals.organisation[0]}},
+                    "weight": personal.ORGANISATION_BOOST,
+                }
+            )
+        if signals.region:
+            functions.append(
+                {
+                    "filter": {"term": {self.column("search_region"): signals.region[0]}},
+                    "weight": personal.REGION_BOOST,
+                }
+            )
+        return functions
+
+    def get_query(self):
+        query = super().get_query()
+        if not self.boosted:
+            return query
+        return {
+            "function_score": {
+                "query": query,
+                "functions": self.boost_functions(),
+                "score_mode": "sum",
+                "boost_mode": "multiply",
+            }
+        }
+
+
+class HubResultsMixin:
+    def personalised(self, signals, now):
+        """Return these results ranked with the reader's boosts (None: the general ones only)."""
+        clone = self._clone()
+        clone.query_compiler = self.query_compiler.with_boosts(signals, now)
+        return clone
+
+    def facet(self, field_name):
+        # Wagtail's facet asks for the top ten values only; a facet lists every value with a count.
+        field = self.query_compiler._get_filterable_field(field_name)
+        if field is None:
+            return super().facet(field_name)
+        body = self._get_es_body(for_count=True)
+        column = self.query_compiler.mapping.get_field_column_name(field)
+        body["aggregations"] = {field_name: {"terms": {"field": column, "size": FACET_SIZE}}}
+        index = self.backend.get_index_for_model(self.query_compiler.queryset.model).name
+        response = self._backend_do_search(body, index=index, size=0)
+        return OrderedDict(
+            (bucket["key"], bucket["doc_count"]) for bucket in response["aggregations"][field_name]["buckets"]
+        )
+
+
+# Elasticsearch 9
+
+
+class Elasticsearch9Index(HubIndexMixin, Elasticsearch9Index):
+    pass
+
+
+class Elasticsearch9Compiler(HubQueryCompilerMixin, Elasticsearch9SearchQueryCompiler):
+    mapping_class = Elasticsearch9Mapping
+
+
+class Elasticsearch9Results(HubResultsMixin, Elasticsearch9SearchResults):
+    pass
+
+
+class Elasticsearch9Backend(Elasticsearch9SearchBackend):
+    index_class = Elasticsearch9Index
+    query_compiler_class = Elasticsearch9Compiler
+    autocomplete_query_compiler_class = Elasticsearch9AutocompleteQueryCompiler
+    results_class = Elasticsearch9Results
+
+
+# OpenSearch 3
+
+
+class OpenSearch3Index(HubIndexMixin, OpenSearch3Index):
+    pass
+
+
+class OpenSearch3Compiler(HubQueryCompilerMixin, OpenSearch3SearchQueryCompiler):
+    mapping_class = OpenSearch3Mapping
+
+
+class OpenSearch3Results(HubResultsMixin, OpenSearch3SearchResults):
+    pass
+
+
+class OpenSearch3Backend(OpenSearch3SearchBackend):
+    index_class = OpenSearch3Index
+    query_compiler_class = OpenSearch3Compiler
+    autocomplete_query_compiler_class = OpenSearch3AutocompleteQueryCompiler
+    results_class = OpenSearch3Results

@@ -1,0 +1,224 @@
+"""Personalisation: what we know of a reader, what we know of a result, and how the two raise it.
+
+The same boosts serve every backend: the database backends re-rank the engine's best text matches
+with `rerank`, and the Elasticsearch and OpenSearch backends turn `Boosts` into function_score
+clauses (search.elastic). Either way, `reasons` explains each result in the reader's terms.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Min
+from django.utils import timezone
+
+from practice.models import (
+    AudienceRole,
+    BlogPostPage,
+    CaseStudyPage,
+    CommunityPage,
+    DiscussionThreadPage,
+    EventPage,
+    Membership,
+    Organisation,
+    PracticePage,
+    Region,
+    ResourceLinkPage,
+    Topic,
+)
+
+# How much each match raises a result, as a share of its text relevance.
+INTEREST_BOOST = 0.35  # per matching interest, at most two
+ROLE_BOOST = 0.25
+COMMUNITY_BOOST = 0.3
+ORGANISATION_BOOST = 0.2
+REGION_BOOST = 0.15
+# Everyone's ranking: fresher and more helpful material rises a little.
+FRESHNESS_BOOST = 0.2
+FRESHNESS_HALF_LIFE_DAYS = 180
+HELPFUL_BOOST = 0.05  # per sign of helpfulness (see PracticePage.search_helpfulness), at most eight
+ANSWERED_BONUS = 3
+# Database backends only: their engines do not weigh the title above the body (Elasticsearch does,
+# with field boosts), so re-ranking raises results whose title holds the query's words.
+TITLE_BOOST = 1.0
+
+
+@dataclass(frozen=True)
+class ReaderSignals:
+    """What a signed-in member has told us about themselves, by id with names for the reasons."""
+
+    interests: dict = field(default_factory=dict)
+    role: tuple | None = None
+    communities: dict = field(default_factory=dict)
+    organisation: tuple | None = None
+    region: tuple | None = None
+
+    @property
+    def empty(self):
+        return not (self.interests or self.role or self.communities or self.organisation or self.region)
+
+
+@dataclass
+class Features:
+    """What ranking needs to know about one candidate."""
+
+    topics: set = field(default_factory=set)
+    audiences: set = field(default_factory=set)
+    community: int | None = None
+    organisation: int | None = None
+    region: int | None = None
+    date: object = None
+    helpfulness: int = 0
+    answered: bool = False
+
+
+def reader_signals(user):
+    """Return the reader's signals, or None for an anonymous reader."""
+    if not user.is_authenticated:
+        return None
+    profile = getattr(user, "profile", None)
+    communities = dict(
+        CommunityPage.objects.filter(
+            pk__in=Membership.objects.active().filter(member=user).values("community")
+        ).values_list("pk", "title")
+    )
+    if profile is None:
+        return ReaderSignals(communities=communities)
+    organisation = profile.organisation
+    region_id = profile.region_id or (organisation.region_id if organisation else None)
+    region = Region.objects.filter(pk=region_id).values_list("pk", "name").first() if region_id else None
+    return ReaderSignals(
+        interests=dict(profile.interests.values_list("pk", "name")),
+        role=(profile.role_id, profile.role.name) if profile.role_id else None,
+        communities=communities,
+        organisation=(organisation.pk, organisation.name) if organisation else None,
+        region=region,
+    )
+
+
+def candidate_features(pages):
+    """Return Features for each page id, in a fixed number of queries whatever the number of pages."""
+    ids = [page.pk for page in pages]
+    features = {page.pk: Features(community=page.community_id, date=page.first_published_at) for page in pages}
+    if not ids:
+        return features
+    for page_id, topic_id in PracticePage.topics.through.objects.filter(practicepage_id__in=ids).values_list(
+        "practicepage_id", "topic_id"
+    ):
+        features[page_id].topics.add(topic_id)
+    for page_id, role_id in PracticePage.audiences.through.objects.filter(practicepage_id__in=ids).values_list(
+        "practicepage_id", "audiencerole_id"
+    ):
+        features[page_id].audiences.add(role_id)
+    for row in DiscussionThreadPage.objects.filter(pk__in=ids).values(
+        "pk", "status", "reply_count", "last_activity_at"
+    ):
+        answered = row["status"] == DiscussionThreadPage.Status.ANSWERED
+        item = features[row["pk"]]
+        item.answered = answered
+        item.helpfulness = (ANSWERED_BONUS if answered else 0) + min(row["reply_count"], 5)
+        item.date = row["last_activity_at"]
+    for row in ResourceLinkPage.objects.filter(pk__in=ids).values("pk", "publisher", "publisher__region", "date_added"):
+        item = features[row["pk"]]
+        item.organisation, item.region, item.date = row["publisher"], row["publisher__region"], row["date_added"]
+    for row in CaseStudyPage.objects.filter(pk__in=ids).values("pk", "organisation", "organisation__region"):
+        item = features[row["pk"]]
+        item.organisation, item.region = row["organisation"], row["organisation__region"]
+    for row in EventPage.objects.filter(pk__in=ids).values("pk", "region", "start"):
+        item = features[row["pk"]]
+        item.region, item.date = row["region"], row["start"]
+    posts = BlogPostPage.objects.filter(pk__in=ids)
+    for row in posts.values("pk", "date"):
+        features[row["pk"]].date = row["date"]
+    # A post comes from its first author's organisation and region.
+    first_authors = (
+        BlogPostPage.authors.through.objects.filter(blogpostpage_id__in=ids)
+        .values("blogpostpage_id")
+        .annotate(first=Min("pk"))
+        .values("first")
+    )
+    for row in BlogPostPage.authors.through.objects.filter(pk__in=first_authors).values(
+        "blogpostpage_id", "user__profile__organisation", "user__profile__region", "user__profile__organisation__region"
+    ):
+        item = features[row["blogpostpage_id"]]
+        item.organisation = row["user__profile__organisation"]
+        item.region = row["user__profile__region"] or row["user__profile__organisation__region"]
+    return features
+
+
+def freshness(date, now=None):
+    """Return 1 for today's material, halving every FRESHNESS_HALF_LIFE_DAYS days (future events count as fresh)."""
+    if date is None:
+        return 0.0
+    age_days = max(0.0, ((now or timezone.now()) - date).total_seconds() / 86400)
+    return math.pow(0.5, age_days / FRESHNESS_HALF_LIFE_DAYS)
+
+
+def boost(features, signals, now=None):
+    """Return the factor a result's text relevance is multiplied by."""
+    factor = 1.0 + FRESHNESS_BOOST * freshness(features.date, now) + HELPFUL_BOOST * min(features.helpfulness, 8)
+    if signals is None:
+        return factor
+    factor += INTEREST_BOOST * min(2, len(features.topics & signals.interests.keys()))
+    if signals.role and signals.role[0] in features.audiences:
+        factor += ROLE_BOOST
+    if features.community in signals.communities:
+        factor += COMMUNITY_BOOST
+    if signals.organisation and features.organisation == signals.organisation[0]:
+        factor += ORGANISATION_BOOST
+    if signals.region and features.region == signals.region[0]:
+        factor += REGION_BOOST
+    return factor
+
+
+def reasons(features, signals):
+    """Say, in the reader's terms, why a result was shown where it is."""
+    said = []
+    if signals is not None:
+        said += [
+            f"Matches your interest: {signals.interests[t]}" for t in sorted(features.topics) if t in signals.interests
+        ]
+        if signals.role and signals.role[0] in features.audiences:
+            said.append(f"Written for your role: {signals.role[1]}")
+        if features.community in signals.communities:
+            said.append(f"From your community: {signals.communities[features.community]}")
+        if signals.organisation and features.organisation == signals.organisation[0]:
+            said.append(f"From your organisation: {signals.organisation[1]}")
+        if signals.region and features.region == signals.region[0]:
+            said.append(f"In your region: {signals.region[1]}")
+    if features.answered:
+        said.append("Has an accepted answer")
+    return said
+
+
+def title_coverage(title, terms):
+    """Return the share of the query's terms that begin a word of the title (so "posting" counts for "post")."""
+    if not terms:
+        return 0.0
+    words = re.findall(r"\w+", title.lower())
+    stems = [term[: max(4, len(term) - 2)] for term in terms]
+    return sum(any(word.startswith(stem) for word in words) for stem in stems) / len(terms)
+
+
+def rerank(pages, signals, now=None, terms=()):
+    """Order the engine's best matches by text rank times personal and general boosts.
+
+    The engines' scores are not comparable (SQLite's bm25 falls as relevance rises, PostgreSQL's
+    rank rises), so text relevance is taken from the engine's order: the first match scores 1 and
+    each next one a little less, so that a boost lifts a result over a few close neighbours, never
+    over a much better match.
+    """
+    features = candidate_features(pages)
+    now = now or timezone.now()
+    scored = []
+    for position, page in enumerate(pages):
+        text = (1.0 / (1.0 + 0.08 * position)) * (1.0 + TITLE_BOOST * title_coverage(page.title, terms))
+        scored.append((text * boost(features[page.pk], signals, now), -position, page))
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [(page, score) for score, _, page in scored], features
+
+
+def vocabulary_names(kind, ids):
+    """Return {id: name} for facet labels."""
+    model = {"topics": Topic, "audiences": AudienceRole, "organisation": Organisation}[kind]
+    return dict(model.objects.filter(pk__in=ids).values_list("pk", "name"))

@@ -1,0 +1,52 @@
+"""Keep each page's index entry in step with what it is indexed by but does not save itself.
+
+A thread is found by its replies' text, and every practice page by its denormalised access
+(`visibility`, `view_groups`), which practice.signals rewrites with queryset updates after the page
+is saved; the engines that keep their own copy of those filter fields need the page indexed again.
+Wagtail's `insert_or_update_object` logs, never raises, when a cluster is down.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.models import PageViewRestriction
+from wagtail.search import index
+
+from practice.models import PracticePage, Reply
+
+
+def reindex_subtree(path):
+    """Index again the live practice pages at and below a tree path, after the transaction commits."""
+
+    def reindex():
+        for page in PracticePage.objects.filter(path__startswith=path).specific().iterator(chunk_size=200):
+            index.insert_or_update_object(page)
+
+    transaction.on_commit(reindex)
+
+
+@receiver([post_save, post_delete], sender=Reply)
+def reply_changed(sender, instance, **kwargs):
+    thread_id = instance.thread_id
+
+    def reindex():
+        thread = PracticePage.objects.filter(pk=thread_id).specific().first()
+        if thread is not None:
+            index.insert_or_update_object(thread)
+
+    transaction.on_commit(reindex)
+
+
+@receiver(post_save)
+def practice_page_saved(sender, instance, raw=False, **kwargs):
+    # practice.signals has rewritten the page's access (and its descendants') by now.
+    if raw or not isinstance(instance, PracticePage):
+        return
+    reindex_subtree(instance.path)
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+def restriction_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        reindex_subtree(instance.page.path)
