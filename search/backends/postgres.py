@@ -1,15 +1,17 @@
 """PostgreSQL: one indexed document per entry, ranked by ts_rank with LIMIT in SQL.
 
 Wagtail's query matches `title || body` while its GIN indexes cover title and body apart, so every
-search read the whole table (wagtail#6546). Migration search 0001 indexes exactly that expression
-(`search_indexentry_document_gin`), and this compiler matches and ranks on it. The indexer weighs
-words by role: title A, summary B, body C (autocomplete D), and ts_rank weighs A, B, C as 1, 0.4, 0.2.
+search read the whole table (wagtail#6546). Migration search 0001 indexes the whole document
+through a function, `search_document(title, body)` (`search_indexentry_document_gin`), and this
+compiler matches and ranks on it. The indexer weighs words by role, title A, summary B, body C
+(autocomplete D), and keeps the title and summary in the entry's `title` vector, so that matches
+there are found and ranked first through Wagtail's own GIN index on it; ts_rank weighs A, B, C as
+1, 0.4, 0.2.
 """
 
 from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db import transaction
-from django.db.models import F
-from django.db.models.expressions import CombinedExpression
+from django.db.models import F, Func, Q
 from django.db.models.sql.subqueries import InsertQuery
 from django.utils.functional import cached_property
 
@@ -31,11 +33,13 @@ ROLE_WEIGHTS = {TITLE: "A", SUMMARY: "B", BODY: "C"}
 # ts_rank's weights for D, C, B, A.
 RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 DEFAULT_SEARCH_CONFIG = "english"
+# Added to the scores of title and summary matches, so that scores order results as we return them.
+TIER_STEP = 1000.0
 
 
 def document():
-    """The expression the GIN index of migration search 0001 covers: every weighted word of an entry."""
-    return CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
+    """An entry's whole document, as indexed by migration search 0001: its title and body vectors."""
+    return Func(F("title"), F("body"), function="search_document", output_field=SearchVectorField())
 
 
 class WeightedIndexer(ObjectIndexer):
@@ -55,11 +59,12 @@ class WeightedIndexer(ObjectIndexer):
 
     @cached_property
     def title(self):
-        return self.as_vector([(text, ROLE_WEIGHTS[TITLE]) for text in self.roles[TITLE]])
+        """The title and summary (weights A and B): short, so matching and ranking on them is quick."""
+        return self.as_vector([(text, ROLE_WEIGHTS[role]) for role in (TITLE, SUMMARY) for text in self.roles[role]])
 
     @cached_property
     def body(self):
-        return self.as_vector([(text, ROLE_WEIGHTS[role]) for role in (SUMMARY, BODY) for text in self.roles[role]])
+        return self.as_vector([(text, ROLE_WEIGHTS[BODY]) for text in self.roles[BODY]])
 
     @cached_property
     def autocomplete(self):
@@ -136,13 +141,27 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         return entries.annotate(document=document()).filter(document=query), query
 
     def _ranked(self, entries, start=0, stop=None):
+        """Return (object_id, score) of matching entries, best first, in two tiers.
+
+        Matches in the title or summary come first, found through Wagtail's GIN index on the
+        title column (which holds both) and ranked on it alone, so that even a word most
+        documents contain is ranked in milliseconds; weights put the title above the summary.
+        The remaining matches follow, ranked on the whole document, only when a page needs them.
+        """
         matching, query = self._matching(entries)
-        ranked = (
-            matching.annotate(score=SearchRank(F("document"), query, weights=RANK_WEIGHTS))
-            .order_by("-score", "id")
-            .values_list("object_id", "score")
-        )
-        return list(ranked[start:stop])
+        in_title = Q(title=query)
+        tiers = [
+            (matching.filter(in_title), SearchRank(F("title"), query, weights=RANK_WEIGHTS) + TIER_STEP),
+            (matching.exclude(in_title), SearchRank(F("document"), query, weights=RANK_WEIGHTS)),
+        ]
+        hits = []
+        for tier, score in tiers:
+            wanted = None if stop is None else stop - len(hits)
+            if wanted is not None and wanted <= 0:
+                break
+            ranked = tier.annotate(score=score).order_by("-score", "id").values_list("object_id", "score")
+            hits += ranked[:wanted] if wanted is not None else ranked
+        return hits[start:stop]
 
     def ranked_hits(self, start, stop):
         return self._ranked(self.entries_in_queryset(), start, stop)
@@ -159,6 +178,8 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
 
 class PostgresRankedResults(RankedResultsMixin, PostgresSearchResults):
     def _ranked_here(self):
+        if not isinstance(self.query_compiler, PostgresRankedQueryCompiler):
+            return False  # Autocomplete: Wagtail's own compiler, on its own GIN index.
         self.query_compiler.bind(self.backend)
         return super()._ranked_here()
 
