@@ -151,7 +151,8 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         matching, query = self._matching(entries)
         in_title = Q(title=query)
         tiers = [
-            (matching.filter(in_title), SearchRank(F("title"), query, weights=RANK_WEIGHTS) + TIER_STEP),
+            # A match in the title vector is a match in the document: no need to build the document.
+            (entries.filter(in_title), SearchRank(F("title"), query, weights=RANK_WEIGHTS) + TIER_STEP),
             (matching.exclude(in_title), SearchRank(F("document"), query, weights=RANK_WEIGHTS)),
         ]
         hits = []
