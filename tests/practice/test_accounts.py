@@ -685,7 +685,7 @@ def test_a_deleted_members_replies_read_as_a_former_members(client, conversation
     assert page.status_code == 200
     text = page.content.decode()
     assert "Started by a former member" in text
-    assert "Former member" in text
+    assert "A former member" in text
     assert "Ali's answer" in text
     assert "Ali Khan" not in text
 

@@ -1,0 +1,375 @@
+"""Search latency on the database backends at a given number of indexed items.
+
+    .venv/bin/python bench/search_latency.py --items 10000 [--database sqlite|postgres]
+        [--backend ours|wagtail] [--runs 30] [--rebuild]
+
+Builds (once per size and database, kept under var/bench/) a hub with N synthetic blog posts in
+twenty communities, with English-like text: a Zipf distribution over council vocabulary and a long
+tail of rarer words, titles of 4-8 words, summaries of 15-30 and bodies of 120-300. 20% of posts are
+for signed-in members and 10% for their community only. Building page by page through Wagtail's
+add_child would take hours at 100k, so the posts' rows are inserted in batches with their tree
+paths computed here (the same paths treebeard would give), and then indexed through the
+configured search backend's add_bulk in batches of 1,000, exactly as `update_index` does.
+
+Each query runs warm (three unmeasured runs, then --runs measured ones) through Wagtail's query API
+on `PracticePage.objects.live().visible_to(reader)`, the queryset the search page uses; the
+median and 95th percentile are printed and written to bench/results/search_latency.md, replacing
+the section for the same size, database and backend.
+
+On PostgreSQL the script uses DATABASE_URL if it names a PostgreSQL database, or else starts a
+throwaway cluster with .ci/postgres under var/bench/ and stops it at the end.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+RESULTS = ROOT / "bench" / "results" / "search_latency.md"
+BATCH = 1000
+COMMUNITIES = 20
+
+# The most frequent words first (Zipf ranks). Function words lead, as in real English text.
+FUNCTION_WORDS = "the of and to in a for is on that with we our it as are this at be by from have".split()  # noqa: SIM905
+COUNCIL_WORDS = (  # noqa: SIM905
+    "council social media community digital residents service team engagement local public staff "
+    "people online information support news work project services data website channel feedback "
+    "consultation events health care housing libraries flooding budget campaign video content strategy "
+    "training volunteers partners schools transport planning waste recycling parks safety emergency "
+    "accessibility inclusion wellbeing youth older carers business economy climate energy heritage"
+).split()
+
+
+def vocabulary(rng, tail=6000):
+    """Return words in frequency order: function words, council words, then invented rarer words."""
+    syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "bel", "dor", "fin", "gra", "hul", "jen", "pra", "sto"]
+    invented = set()
+    while len(invented) < tail:
+        invented.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+    return FUNCTION_WORDS + COUNCIL_WORDS + sorted(invented)
+
+
+class TextMaker:
+    def __init__(self, seed=7):
+        self.rng = random.Random(seed)
+        self.words = vocabulary(self.rng)
+        weights = [1 / (rank + 1) ** 1.05 for rank in range(len(self.words))]
+        total = sum(weights)
+        self.cumulative = []
+        running = 0.0
+        for weight in weights:
+            running += weight / total
+            self.cumulative.append(running)
+
+    def words_between(self, low, high):
+        count = self.rng.randint(low, high)
+        return " ".join(self.rng.choices(self.words, cum_weights=self.cumulative, k=count))
+
+    def sentence_case(self, low, high):
+        text = self.words_between(low, high)
+        return text[:1].upper() + text[1:]
+
+
+def setup_django(database):
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def database_url(args):
+    """Return the DATABASE_URL for this run, starting a PostgreSQL cluster if needed."""
+    if args.database == "sqlite":
+        name = f"search-{args.items}-{args.backend}.sqlite3"
+        return f"sqlite:///{BENCH_DIR / name}", None
+    given = os.environ.get("DATABASE_URL", "")
+    if given.startswith("postgres"):
+        return given, None
+    cluster = BENCH_DIR / f"postgres-{args.items}-{args.backend}"
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    url = subprocess.run(  # noqa: S603
+        [str(ROOT / ".ci" / "postgres"), "start", str(cluster)], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    return url, cluster
+
+
+def build(items):
+    """Create the hub's sections, communities and `items` posts, then index them."""
+    from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from wagtail.models import Page
+    from wagtail.rich_text import RichText
+    from wagtail.search.backends import get_search_backend
+
+    from practice.access import AccessLevel, SecurityLevel, Visibility
+    from practice.models import BlogIndexPage, BlogPostPage, CommunityIndexPage, CommunityPage, PracticePage
+
+    call_command("migrate", verbosity=0)
+    if BlogPostPage.objects.count() == items:
+        return False
+    if BlogPostPage.objects.exists():
+        raise SystemExit("The bench database holds another number of posts: run with --rebuild.")
+
+    started = time.perf_counter()
+    home = Page.objects.get(depth=2)
+    index = home.add_child(instance=CommunityIndexPage(title="Communities", slug="communities"))
+    levels = [AccessLevel.OPEN] * 14 + [AccessLevel.RESTRICTED] * 3 + [AccessLevel.PRIVATE] * 3
+    blogs = []
+    for number, level in enumerate(levels, start=1):
+        community = index.add_child(
+            instance=CommunityPage(title=f"Community {number}", slug=f"community-{number}", access_level=level)
+        )
+        blogs.append(community.add_child(instance=BlogIndexPage(title="Blog", slug="blog")))
+
+    text = TextMaker()
+    content_type = ContentType.objects.get_for_model(BlogPostPage)
+    next_id = Page.objects.order_by("-id").values_list("id", flat=True).first() + 1
+    children = {blog.pk: 0 for blog in blogs}
+    group_links = []
+    through = PracticePage.view_groups.through
+    community_of = {blog.pk: blog.get_parent().specific for blog in blogs}
+    staff = list(Group.objects.filter(name__in=["Editors", "Moderators"]).values_list("pk", flat=True))
+
+    def insert(model, objs):
+        fields = model._meta.local_concrete_fields
+        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        marks = ", ".join(["%s"] * len(fields))
+        rows = [[field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields] for obj in objs]
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
+
+    now = timezone.now()
+    for start in range(0, items, BATCH):
+        posts = []
+        for number in range(start, min(start + BATCH, items)):
+            blog = blogs[number % len(blogs)]
+            community = community_of[blog.pk]
+            children[blog.pk] += 1
+            roll = text.rng.random()
+            level = (
+                SecurityLevel.PUBLIC if roll < 0.7 else SecurityLevel.MEMBERS if roll < 0.9 else SecurityLevel.COMMUNITY
+            )
+            if community.access_level != AccessLevel.OPEN:
+                level = SecurityLevel.COMMUNITY
+            visibility = {
+                SecurityLevel.PUBLIC: Visibility.PUBLIC,
+                SecurityLevel.MEMBERS: Visibility.MEMBERS,
+                SecurityLevel.COMMUNITY: Visibility.GROUPS,
+            }[level]
+            title = text.sentence_case(4, 8)
+            post = BlogPostPage(
+                id=next_id,
+                page_ptr_id=next_id,
+                practicepage_ptr_id=next_id,
+                path=Page._get_path(blog.path, blog.depth + 1, children[blog.pk]),
+                depth=blog.depth + 1,
+                numchild=0,
+                title=title,
+                draft_title=title,
+                slug=f"post-{number}",
+                url_path=f"{blog.url_path}post-{number}/",
+                content_type=content_type,
+                live=True,
+                first_published_at=now,
+                last_published_at=now,
+                locale_id=blog.locale_id,
+                summary=text.sentence_case(15, 30),
+                body=[("paragraph", RichText(f"<p>{text.sentence_case(120, 300)}</p>"))],
+                security_level=level,
+                visibility=visibility,
+                community_id=community.pk,
+                date=now,
+            )
+            if visibility == Visibility.GROUPS:
+                group_links += [
+                    through(practicepage_id=next_id, group_id=g) for g in [community.members_group_id, *staff]
+                ]
+            posts.append(post)
+            next_id += 1
+        with transaction.atomic():
+            insert(Page, posts)
+            insert(PracticePage, posts)
+            insert(BlogPostPage, posts)
+            through.objects.bulk_create(group_links)
+            group_links = []
+    for blog in blogs:
+        Page.objects.filter(pk=blog.pk).update(numchild=children[blog.pk])
+    inserted = time.perf_counter()
+
+    backend = get_search_backend()
+    ids = list(BlogPostPage.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        batch = BlogPostPage.objects.filter(pk__in=ids[start : start + BATCH]).prefetch_related("topics")
+        backend.add_bulk(BlogPostPage, list(batch))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    print(
+        f"Built {items} posts in {inserted - started:.0f} s and indexed them in {time.perf_counter() - inserted:.0f} s",
+        flush=True,
+    )
+    return True
+
+
+def queries():
+    """Return (label, function(queryset) -> result) for the measured queries."""
+    from wagtail.search.query import Phrase
+
+    def in_community(qs):
+        return qs.filter(community=COMMUNITY[0])
+
+    return [
+        ("one common word, top 10", lambda qs: list(qs.search("council")[:10])),
+        ("one common word, count", lambda qs: qs.search("council").count()),
+        ("two words, top 10", lambda qs: list(qs.search("social media")[:10])),
+        ("two words, count", lambda qs: qs.search("social media").count()),
+        ("two words (or), top 10", lambda qs: list(qs.search("flooding recycling", operator="or")[:10])),
+        ('phrase "social media", top 10', lambda qs: list(qs.search(Phrase("social media"))[:10])),
+        ("rare word, top 10", lambda qs: list(qs.search(RARE_WORD)[:10])),
+        ("rare word, count", lambda qs: qs.search(RARE_WORD).count()),
+        (
+            "common word in one community, top 10",
+            lambda qs: list(in_community(qs).search("council")[:10]),
+        ),
+        ("common word in one community, count", lambda qs: in_community(qs).search("council").count()),
+        ("common word, page 5 (results 41-50)", lambda qs: list(qs.search("council")[40:50])),
+    ]
+
+
+RARE_WORD = ""
+COMMUNITY = [None]
+
+
+def measure(runs, backend_label):
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+
+    from practice.models import CommunityPage, PracticePage
+
+    global RARE_WORD
+    text = TextMaker()
+    RARE_WORD = text.words[len(FUNCTION_WORDS) + len(COUNCIL_WORDS) + 3000]
+    COMMUNITY[0] = CommunityPage.objects.get(slug="community-1")
+    member = _bench_member()
+    readers = [("anonymous", AnonymousUser()), ("member of one community", member)]
+    rows = []
+    for reader_label, reader in readers:
+        queryset = PracticePage.objects.live().visible_to(reader)
+        for label, run in queries():
+            for _ in range(3):
+                run(queryset)
+            timings = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                run(queryset)
+                timings.append((time.perf_counter() - started) * 1000)
+            timings.sort()
+            median = statistics.median(timings)
+            p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
+            rows.append((reader_label, label, median, p95))
+            print(
+                f"{connection.vendor:10} {backend_label:8} {reader_label:24} {label:40} "
+                f"median {median:8.1f} ms  p95 {p95:8.1f} ms",
+                flush=True,
+            )
+    return rows
+
+
+def _bench_member():
+    from django.contrib.auth import get_user_model
+
+    from practice.models import CommunityPage
+
+    user, _created = get_user_model().objects.get_or_create(username="bench.member@example.gov.uk")
+    community = CommunityPage.objects.get(slug="community-18")
+    user.groups.add(community.members_group)
+    return user
+
+
+def write_results(args, vendor, rows, sqlite_version):
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    heading = f"## {args.items:,} posts, {vendor}, {args.backend} backend"
+    lines = [
+        heading,
+        "",
+        f"{args.runs} warm runs per query; {sqlite_version}; measured {time.strftime('%Y-%m-%d')}.",
+        "",
+        "| reader | query | median (ms) | p95 (ms) |",
+        "|---|---|---:|---:|",
+        *[f"| {reader} | {label} | {median:.1f} | {p95:.1f} |" for reader, label, median, p95 in rows],
+        "",
+    ]
+    existing = (
+        RESULTS.read_text() if RESULTS.exists() else "# Search latency\n\nWritten by bench/search_latency.py.\n\n"
+    )
+    sections = existing.split("\n## ")
+    kept = [sections[0].rstrip() + "\n"] + [
+        "## " + s.rstrip() + "\n" for s in sections[1:] if not ("## " + s).startswith(heading)
+    ]
+    RESULTS.write_text("\n".join([*kept, "\n".join(lines)]))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10000)
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument(
+        "--backend",
+        choices=["ours", "wagtail"],
+        default="ours",
+        help="ours: search.backends.database; wagtail: Wagtail's stock database backend",
+    )
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+
+    url, cluster = database_url(args)
+    os.environ["DATABASE_URL"] = url
+    try:
+        setup_django(args.database)
+        from django.conf import settings
+        from django.db import connection
+
+        if args.backend == "wagtail":
+            settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "wagtail.search.backends.database"
+        if args.rebuild:
+            _drop_everything(connection, url)
+        build(args.items)
+        if connection.vendor == "sqlite":
+            import sqlite3
+
+            engine = f"SQLite {sqlite3.sqlite_version}"
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW server_version")
+                engine = f"PostgreSQL {cursor.fetchone()[0]}"
+        rows = measure(args.runs, args.backend)
+        write_results(args, connection.vendor, rows, engine)
+    finally:
+        if cluster is not None:
+            subprocess.run([str(ROOT / ".ci" / "postgres"), "stop", str(cluster)], check=False)  # noqa: S603
+
+
+def _drop_everything(connection, url):
+    if connection.vendor == "sqlite":
+        connection.close()
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+
+
+if __name__ == "__main__":
+    main()

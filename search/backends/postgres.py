@@ -1,0 +1,197 @@
+"""PostgreSQL: one indexed document per entry, ranked by ts_rank with LIMIT in SQL.
+
+Wagtail's query matches `title || body` while its GIN indexes cover title and body apart, so every
+search read the whole table (wagtail#6546). Migration search 0001 indexes the whole document
+through a function, `search_document(title, body)` (`search_indexentry_document_gin`), and this
+compiler matches and ranks on it. The indexer weighs words by role, title A, summary B, body C
+(autocomplete D), and keeps the title and summary in the entry's `title` vector, so that matches
+there are found and ranked first through Wagtail's own GIN index on it; ts_rank weighs A, B, C as
+1, 0.4, 0.2.
+"""
+
+from django.contrib.postgres.search import SearchRank, SearchVectorField
+from django.db import transaction
+from django.db.models import F, Func, Q
+from django.db.models.sql.subqueries import InsertQuery
+from django.utils.functional import cached_property
+
+from modelsearch.backends.database.postgres.postgres import (
+    ObjectIndexer,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+)
+from modelsearch.index import AutocompleteField
+from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.utils import get_content_type_pk
+
+from .ranked import IndexEntry, RankedCompilerMixin, RankedResultsMixin
+from .roles import BODY, SUMMARY, TITLE, role_texts
+
+ROLE_WEIGHTS = {TITLE: "A", SUMMARY: "B", BODY: "C"}
+# ts_rank's weights for D, C, B, A.
+RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
+DEFAULT_SEARCH_CONFIG = "english"
+# Added to the scores of title and summary matches, so that scores order results as we return them.
+TIER_STEP = 1000.0
+
+
+def document():
+    """An entry's whole document, as indexed by migration search 0001: its title and body vectors."""
+    return Func(F("title"), F("body"), function="search_document", output_field=SearchVectorField())
+
+
+class WeightedIndexer(ObjectIndexer):
+    """Wagtail's indexer, reading each field once and weighting words by ranking role."""
+
+    @cached_property
+    def prepared(self):
+        return [
+            (declared, field, value)
+            for declared in self.search_fields
+            for field, _weight, value in self.prepare_field(self.obj, declared)
+        ]
+
+    @cached_property
+    def roles(self):
+        return role_texts(self.prepared)
+
+    @cached_property
+    def title(self):
+        """The title and summary (weights A and B): short, so matching and ranking on them is quick."""
+        return self.as_vector([(text, ROLE_WEIGHTS[role]) for role in (TITLE, SUMMARY) for text in self.roles[role]])
+
+    @cached_property
+    def body(self):
+        return self.as_vector([(text, ROLE_WEIGHTS[BODY]) for text in self.roles[BODY]])
+
+    @cached_property
+    def autocomplete(self):
+        texts = [(value, "D") for _declared, field, value in self.prepared if isinstance(field, AutocompleteField)]
+        return self.as_vector(texts, for_autocomplete=True)
+
+    @cached_property
+    def title_text(self):
+        return " ".join(self.roles[TITLE])
+
+    @cached_property
+    def body_text(self):
+        return " ".join(self.roles[SUMMARY] + self.roles[BODY])
+
+
+class PostgresWeightedIndex(PostgresIndex):
+    """Wagtail's index entries, with words weighted by role; written in one upsert per batch."""
+
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        indexers = [WeightedIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
+        rows, params = [], []
+        for indexer in indexers:
+            params.extend((content_type_pk, indexer.id))
+            vectors = []
+            for name in ("title", "autocomplete", "body"):
+                value = compiler.prepare_value(IndexEntry._meta.get_field(name), getattr(indexer, name))
+                sql, vector_params = value.as_sql(compiler, self.write_connection)
+                vectors.append(sql)
+                params.extend(vector_params)
+            params.extend((indexer.title_text, indexer.body_text))
+            rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
+        with transaction.atomic(using=self.write_connection.alias), self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {IndexEntry._meta.db_table} "  # noqa: S608
+                "(content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text) "
+                f"VALUES {', '.join(rows)} "
+                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
+                "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
+                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                params,
+            )
+
+    def _refresh_title_norms(self, full=False):
+        """Do nothing: our ranking does not use title norms, and refreshing them reads the whole table."""
+
+
+class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompiler):
+    """Match on the indexed document, rank with ts_rank, order and LIMIT in SQL."""
+
+    config = DEFAULT_SEARCH_CONFIG
+
+    def bind(self, backend):
+        self.config = self.get_config(backend)
+        return self
+
+    def is_ranked_here(self):
+        query = self.query
+        if self.fields is not None or isinstance(query, (MatchAll, Fuzzy)):
+            return False
+        return not (isinstance(query, Not) and isinstance(query.subquery, MatchAll))
+
+    @property
+    def search_query(self):
+        return self.build_tsquery(self.query, config=self.config)
+
+    def _matching(self, entries):
+        query = self.search_query
+        return entries.annotate(document=document()).filter(document=query), query
+
+    def _ranked(self, entries, start=0, stop=None):
+        """Return (object_id, score) of matching entries, best first, in two tiers.
+
+        Matches in the title or summary come first, found through Wagtail's GIN index on the
+        title column (which holds both) and ranked on it alone, so that even a word most
+        documents contain is ranked in milliseconds; weights put the title above the summary.
+        The remaining matches follow, ranked on the whole document, only when a page needs them.
+        """
+        matching, query = self._matching(entries)
+        in_title = Q(title=query)
+        tiers = [
+            # A match in the title vector is a match in the document: no need to build the document.
+            (entries.filter(in_title), SearchRank(F("title"), query, weights=RANK_WEIGHTS) + TIER_STEP),
+            (matching.exclude(in_title), SearchRank(F("document"), query, weights=RANK_WEIGHTS)),
+        ]
+        hits = []
+        for tier, score in tiers:
+            wanted = None if stop is None else stop - len(hits)
+            if wanted is not None and wanted <= 0:
+                break
+            ranked = tier.annotate(score=score).order_by("-score", "id").values_list("object_id", "score")
+            hits += ranked[:wanted] if wanted is not None else ranked
+        return hits[start:stop]
+
+    def ranked_hits(self, start, stop):
+        return self._ranked(self.entries_in_queryset(), start, stop)
+
+    def scores_for(self, keys):
+        return self._ranked(self.model_entries().filter(object_id__in=[str(key) for key in keys]))
+
+    def match_count(self):
+        return self._matching(self.entries_in_queryset())[0].count()
+
+    def matching_entries(self):
+        return self._matching(self.model_entries())[0]
+
+
+class PostgresRankedResults(RankedResultsMixin, PostgresSearchResults):
+    def _ranked_here(self):
+        if not isinstance(self.query_compiler, PostgresRankedQueryCompiler):
+            return False  # Autocomplete: Wagtail's own compiler, on its own GIN index.
+        self.query_compiler.bind(self.backend)
+        return super()._ranked_here()
+
+
+class PostgresRankedSearchBackend(PostgresSearchBackend):
+    query_compiler_class = PostgresRankedQueryCompiler
+    index_class = PostgresWeightedIndex
+    results_class = PostgresRankedResults
+
+    def __init__(self, params):
+        super().__init__({"SEARCH_CONFIG": DEFAULT_SEARCH_CONFIG, **params})
+
+
+SearchBackend = PostgresRankedSearchBackend

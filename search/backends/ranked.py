@@ -1,0 +1,140 @@
+"""What both database backends share: matching entries filtered by the queryset, results in rank order."""
+
+from collections import OrderedDict
+
+from django.db import router
+from django.db.models import Count, Exists, IntegerField, OuterRef, TextField
+from django.db.models.functions import Cast
+
+from modelsearch.backends.base import FilterFieldError
+from modelsearch.conf import get_app_config
+from modelsearch.utils import get_descendants_content_types_pks
+
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+
+
+def key_field(model):
+    """Return the concrete field a model's primary key finally points at (a page type's is Page.id)."""
+    field = model._meta.pk
+    while field.is_relation:
+        field = field.target_field
+    return field
+
+
+class RankedCompilerMixin:
+    """Query-compiler side: index entries for the queryset's objects, and which queries we rank ourselves.
+
+    A backend's compiler defines `ranked_hits(start, stop)`, `match_count()` and `matching_entries()`,
+    and `is_ranked_here()` says whether a query is one of those it handles (others go to Wagtail's
+    own compiler, unchanged).
+    """
+
+    @property
+    def database_alias(self):
+        return router.db_for_read(IndexEntry)
+
+    def model_entries(self):
+        """Return the index entries of the queryset's model and its subclasses."""
+        model = self.queryset.model
+        return IndexEntry._default_manager.using(self.database_alias).filter(
+            content_type_id__in=get_descendants_content_types_pks(model)
+        )
+
+    def entries_in_queryset_set(self):
+        """Return the same entries as entries_in_queryset, with the queryset as one uncorrelated IN.
+
+        The database then lists the queryset's objects once instead of checking each entry: faster
+        when a search matches a large part of the index, slower when it matches little.
+        """
+        if isinstance(key_field(self.queryset.model), IntegerField):
+            keyed = self.model_entries().annotate(_key=Cast("object_id", output_field=IntegerField()))
+            return keyed.filter(_key__in=self.queryset.order_by().values("pk"))
+        keys = self.queryset.order_by().annotate(_key_text=Cast("pk", output_field=TextField())).values("_key_text")
+        return self.model_entries().filter(object_id__in=keys)
+
+    def entries_in_queryset(self):
+        """Return the index entries of the objects in the queryset, filters and all.
+
+        The queryset becomes a correlated EXISTS, so the database checks each matching entry's
+        object against every filter (access, type, community...) in the same query, by primary key.
+        """
+        model = self.queryset.model
+        if isinstance(key_field(model), IntegerField):
+            objects = self.queryset.filter(pk=Cast(OuterRef("object_id"), output_field=IntegerField()))
+        else:
+            objects = self.queryset.annotate(_key_text=Cast("pk", output_field=TextField())).filter(
+                _key_text=OuterRef("object_id")
+            )
+        return self.model_entries().filter(Exists(objects.order_by().values("pk")))
+
+    def object_keys(self, entries):
+        """Return a values queryset of the model primary keys of the given entries."""
+        if isinstance(key_field(self.queryset.model), IntegerField):
+            return entries.annotate(_key=Cast("object_id", output_field=IntegerField())).values("_key")
+        return entries.values("object_id")
+
+    def to_key(self, object_id):
+        return key_field(self.queryset.model).to_python(object_id)
+
+
+class RankedResultsMixin:
+    """Results side: run the compiler's ranked query and return the objects in that order."""
+
+    supports_facet = True
+
+    def _ranked_here(self):
+        return self.query_compiler.is_ranked_here()
+
+    def _do_search(self):
+        if not self._ranked_here():
+            return super()._do_search()
+        compiler = self.query_compiler
+        if compiler.order_by_relevance:
+            hits = compiler.ranked_hits(self.start, self.stop)
+            return self._objects_for(hits)
+        queryset = compiler.queryset.filter(pk__in=compiler.object_keys(compiler.matching_entries()))
+        if not queryset.query.order_by:
+            queryset = queryset.order_by("-pk")
+        objects = list(queryset[self.start : self.stop])
+        if self._score_field is not None and objects:
+            scores = dict(compiler.scores_for([obj.pk for obj in objects]))
+            for obj in objects:
+                setattr(obj, self._score_field, scores.get(str(obj.pk)))
+        return objects
+
+    def _objects_for(self, hits):
+        """Fetch the objects of ranked (object_id, score) hits, keeping the rank order."""
+        compiler = self.query_compiler
+        keys = [compiler.to_key(object_id) for object_id, _score in hits]
+        by_key = {obj.pk: obj for obj in compiler.queryset.filter(pk__in=keys).order_by()}
+        objects = []
+        for key, (_object_id, score) in zip(keys, hits, strict=True):
+            obj = by_key.get(key)
+            if obj is None:  # Deleted between the two queries.
+                continue
+            if self._score_field is not None:
+                setattr(obj, self._score_field, score)
+            objects.append(obj)
+        return objects
+
+    def _do_count(self):
+        if not self._ranked_here():
+            return super()._do_count()
+        total = self.query_compiler.match_count()
+        end = total if self.stop is None else min(total, self.stop)
+        return max(0, end - self.start)
+
+    def facet(self, field_name):
+        if not self._ranked_here():
+            return super().facet(field_name)
+        compiler = self.query_compiler
+        field = compiler._get_filterable_field(field_name)
+        if field is None:
+            raise FilterFieldError(
+                f'Cannot facet search results with field "{field_name}". Please add '
+                f"index.FilterField('{field_name}') to {compiler.queryset.model.__name__}.search_fields.",
+                field_name=field_name,
+            )
+        matching = compiler.queryset.filter(pk__in=compiler.object_keys(compiler.matching_entries()))
+        counts = matching.order_by().values(field_name).annotate(count=Count("pk")).order_by("-count")
+        return OrderedDict((row[field_name], row["count"]) for row in counts)

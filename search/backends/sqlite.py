@@ -1,0 +1,343 @@
+"""SQLite: FTS5 ranks with bm25 and limits; the queryset's filters are checked in the same query.
+
+Documents live in our own FTS5 table, `search_document_fts` (migration search 0001), one row per
+Wagtail index entry (same rowid), with title, summary and body columns and the Porter stemmer,
+so "councils" finds "council" and bm25 can weigh the title above the summary above the body.
+Wagtail's own FTS table stays as it is and still serves autocomplete.
+"""
+
+import re
+
+from django.db import connections, transaction
+from django.db.models.expressions import RawSQL
+from django.utils.functional import cached_property
+
+from modelsearch.backends.database.sqlite.query import AndNot, normalize
+from modelsearch.backends.database.sqlite.sqlite import (
+    ObjectIndexer,
+    SQLiteAutocompleteQueryCompiler,
+    SQLiteFTSIndexEntry,
+    SQLiteIndex,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
+)
+from modelsearch.index import AutocompleteField
+from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk
+
+from .ranked import IndexEntry, RankedCompilerMixin, RankedResultsMixin
+from .roles import BODY, SUMMARY, TITLE, field_role, role_texts
+
+DOCUMENT_TABLE = "search_document_fts"
+DOCUMENT_COLUMNS = (TITLE, SUMMARY, BODY)
+# bm25 column weights: a word in the title counts ten times one in the body, in the summary four.
+DOCUMENT_WEIGHTS = {TITLE: 10.0, SUMMARY: 4.0, BODY: 1.0}
+# Wagtail's FTS table, as its migration creates it; we use its autocomplete column.
+WAGTAIL_TABLE = SQLiteFTSIndexEntry._meta.db_table
+WAGTAIL_COLUMNS = ("autocomplete", "body", "title")
+
+# Ranked candidates taken from FTS5 per result wanted before the queryset's filters are applied;
+# if filters leave too few, the query is run again over every match.
+CANDIDATES_PER_RESULT = 5
+MIN_CANDIDATES = 100
+# Above this many matches, counting lists the queryset's objects once rather than checking each match.
+LARGE_MATCH = 5000
+# Added to the scores of each tier above the last, so that scores order results as we return them.
+TIER_STEP = 1000.0
+
+ENTRY_KEY_INDEX = "search_indexentry_key"
+
+WORD = re.compile(r"\w")
+
+
+class UnsupportedQuery(Exception):
+    """A query shape we leave to Wagtail's own compiler."""
+
+
+def fts_string(text, prefix=False):
+    """Quote text as an FTS5 string (a word, or a phrase if it tokenises into several)."""
+    quoted = '"' + text.replace('"', '""') + '"'
+    return quoted + "*" if prefix else quoted
+
+
+def fts_expression(query, prefix_last=False):
+    """Translate a normalised Wagtail query into an FTS5 query expression, or None for "nothing to find"."""
+    if isinstance(query, PlainText):
+        words = [word for word in query.query_string.split() if WORD.search(word)]
+        if not words:
+            return None
+        strings = [fts_string(word) for word in words[:-1]] + [fts_string(words[-1], prefix=prefix_last)]
+        joiner = " AND " if query.operator.lower() == "and" else " OR "
+        return "(" + joiner.join(strings) + ")"
+    if isinstance(query, Phrase):
+        return fts_string(query.query_string) if WORD.search(query.query_string) else None
+    if isinstance(query, Boost):
+        return fts_expression(query.subquery, prefix_last)
+    if isinstance(query, (And, Or)):
+        parts = [part for part in (fts_expression(sub, prefix_last) for sub in query.subqueries) if part]
+        if not parts:
+            return None
+        return "(" + (" AND " if isinstance(query, And) else " OR ").join(parts) + ")"
+    if isinstance(query, AndNot) and not isinstance(query.subquery_a, MatchAll):
+        wanted = fts_expression(query.subquery_a, prefix_last)
+        unwanted = fts_expression(query.subquery_b, prefix_last)
+        if wanted is None or unwanted is None:
+            return wanted
+        return f"({wanted} NOT {unwanted})"
+    raise UnsupportedQuery(query)
+
+
+class DocumentIndexer(ObjectIndexer):
+    """Wagtail's indexer, reading each field once and also splitting the text by ranking role."""
+
+    @cached_property
+    def prepared(self):
+        return [
+            (declared, field, value)
+            for declared in self.search_fields
+            for field, value in self.prepare_field(self.obj, declared)
+        ]
+
+    @cached_property
+    def roles(self):
+        return {role: " ".join(texts) for role, texts in role_texts(self.prepared).items()}
+
+    @cached_property
+    def title(self):
+        return self.roles[TITLE]
+
+    @cached_property
+    def body(self):
+        return " ".join(text for text in (self.roles[SUMMARY], self.roles[BODY]) if text)
+
+    @cached_property
+    def autocomplete(self):
+        return " ".join(value for _declared, field, value in self.prepared if isinstance(field, AutocompleteField))
+
+
+class SQLiteDocumentIndex(SQLiteIndex):
+    """Wagtail's index entries, plus a row per entry in our FTS5 table, written in one transaction."""
+
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        indexers = [DocumentIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        by_id = {indexer.id: indexer for indexer in indexers}
+        alias = self.write_connection.alias
+        with transaction.atomic(using=alias):
+            existing = {
+                entry.object_id: entry
+                for entry in self.entries.filter(content_type_id=content_type_pk, object_id__in=list(by_id))
+            }
+            for object_id, entry in existing.items():
+                indexer = by_id[object_id]
+                entry.title, entry.body, entry.autocomplete = indexer.title, indexer.body, indexer.autocomplete
+            IndexEntry._default_manager.using(alias).bulk_update(
+                existing.values(), ["title", "body", "autocomplete"], batch_size=500
+            )
+            created = IndexEntry._default_manager.using(alias).bulk_create(
+                [
+                    IndexEntry(
+                        content_type_id=content_type_pk,
+                        object_id=object_id,
+                        title=indexer.title,
+                        body=indexer.body,
+                        autocomplete=indexer.autocomplete,
+                    )
+                    for object_id, indexer in by_id.items()
+                    if object_id not in existing
+                ],
+                batch_size=500,
+            )
+            entries = [*existing.values(), *created]
+            rows = [
+                (entry.pk, *(by_id[entry.object_id].roles[column] for column in DOCUMENT_COLUMNS)) for entry in entries
+            ]
+            with self.write_connection.cursor() as cursor:
+                cursor.executemany(f"DELETE FROM {DOCUMENT_TABLE} WHERE rowid = %s", [(row[0],) for row in rows])  # noqa: S608
+                cursor.executemany(
+                    f"INSERT INTO {DOCUMENT_TABLE} (rowid, {', '.join(DOCUMENT_COLUMNS)}) VALUES (%s, %s, %s, %s)",  # noqa: S608
+                    rows,
+                )
+
+    def _refresh_title_norms(self, full=False):
+        """Do nothing: bm25 normalises for length itself, and rewriting every entry is slow."""
+
+
+class FTSQueryCompilerMixin(RankedCompilerMixin):
+    """Rank with FTS5's bm25 and LIMIT inside the engine, then join to the queryset's filters.
+
+    Results come in tiers: matches in the title first, then in title and summary, then anywhere,
+    each tier ordered by bm25 over the whole document. That is the order we promise readers, and
+    it keeps common words fast: FTS5 scores every row a MATCH finds, so we first ask for the few
+    title matches and only go further down when they do not fill the page. (FTS5's bm25 also gives
+    a word found in most documents an IDF of almost nothing, which would make its order noise.)
+    """
+
+    table = DOCUMENT_TABLE
+    table_columns = DOCUMENT_COLUMNS
+    weights = DOCUMENT_WEIGHTS
+    tiers = ((TITLE,), (TITLE, SUMMARY), DOCUMENT_COLUMNS)
+    prefix_last = False
+
+    @cached_property
+    def expression(self):
+        """Return the FTS5 query expression, None if nothing can match, or raise UnsupportedQuery."""
+        query = normalize(self.query)
+        if isinstance(query, (MatchAll, Not)):
+            raise UnsupportedQuery(query)
+        return fts_expression(query, prefix_last=self.prefix_last)
+
+    def in_columns(self, columns):
+        if set(columns) == set(self.table_columns):
+            return self.expression
+        return "{" + " ".join(columns) + "} : " + self.expression
+
+    @property
+    def match(self):
+        """The FTS5 MATCH string over every searched column."""
+        return self.in_columns(self.searched_columns())
+
+    @cached_property
+    def tier_matches(self):
+        """Return one MATCH string per tier, each excluding the tiers before it."""
+        searched = self.searched_columns()
+        matches, before = [], []
+        for tier in self.tiers:
+            columns = [column for column in tier if column in searched]
+            if not columns or columns == before:
+                continue
+            match = self.in_columns(columns)
+            matches.append(f"({match}) NOT ({self.in_columns(before)})" if before else match)
+            before = columns
+        return matches
+
+    def searched_columns(self):
+        return list(self.table_columns)
+
+    def is_ranked_here(self):
+        try:
+            self.expression  # noqa: B018
+        except UnsupportedQuery:
+            return False
+        return True
+
+    @property
+    def bm25(self):
+        weights = ", ".join(str(self.weights[column]) for column in self.table_columns)
+        return f"bm25({self.table}, {weights})"
+
+    def _sql(self, queryset):
+        """Return the SQL of an entries queryset, reading entries through their key index (migration 0001)."""
+        sql, params = queryset.values("id", "object_id").query.get_compiler(using=self.database_alias).as_sql()
+        table = connections[self.database_alias].ops.quote_name(IndexEntry._meta.db_table)
+        return sql.replace(f"FROM {table}", f"FROM {table} INDEXED BY {ENTRY_KEY_INDEX}", 1), params
+
+    def _fetch(self, sql, params, tier_bonus):
+        with connections[self.database_alias].cursor() as cursor:
+            cursor.execute(sql, params)
+            return [(object_id, tier_bonus - rank) for object_id, rank in cursor.fetchall()]
+
+    def _count(self, sql, params):
+        with connections[self.database_alias].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()[0]
+
+    def _tier_hits(self, entries_sql, entries_params, match, limit, tier_bonus):
+        """Return up to `limit` (object_id, score) of one tier's entries, best first."""
+        if limit is not None:
+            # Usually FTS5's best few hundred hold what is wanted, whatever the filters.
+            depth = max(limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
+            sql = (
+                f"SELECT e.object_id, top.rank FROM (SELECT rowid, {self.bm25} AS rank FROM {self.table} "  # noqa: S608
+                f"WHERE {self.table} MATCH %s ORDER BY rank LIMIT %s) AS top "
+                f"JOIN ({entries_sql}) AS e ON e.id = top.rowid ORDER BY top.rank, e.id LIMIT %s"
+            )
+            hits = self._fetch(sql, [match, depth, *entries_params, limit], tier_bonus)
+            all_matches = f"SELECT count(*) FROM {self.table} WHERE {self.table} MATCH %s"  # noqa: S608
+            if len(hits) == limit or self._count(all_matches, [match]) <= depth:
+                return hits
+        sql = (
+            f"SELECT e.object_id, {self.bm25} AS rank FROM {self.table} "  # noqa: S608
+            f"JOIN ({entries_sql}) AS e ON e.id = {self.table}.rowid "
+            f"WHERE {self.table} MATCH %s ORDER BY rank, e.id LIMIT %s"
+        )
+        return self._fetch(sql, [*entries_params, match, -1 if limit is None else limit], tier_bonus)
+
+    def _ranked(self, entries, start=0, stop=None):
+        if self.expression is None:
+            return []
+        entries_sql, entries_params = self._sql(entries)
+        hits = []
+        for number, match in enumerate(self.tier_matches):
+            wanted = None if stop is None else stop - len(hits)
+            if wanted is not None and wanted <= 0:
+                break
+            tier_bonus = TIER_STEP * (len(self.tier_matches) - 1 - number)
+            hits += self._tier_hits(entries_sql, entries_params, match, wanted, tier_bonus)
+        return hits[start:stop]
+
+    def ranked_hits(self, start, stop):
+        return self._ranked(self.entries_in_queryset(), start, stop)
+
+    def scores_for(self, keys):
+        return self._ranked(self.model_entries().filter(object_id__in=[str(key) for key in keys]))
+
+    def match_count(self):
+        if self.expression is None:
+            return 0
+        all_matches = f"SELECT count(*) FROM {self.table} WHERE {self.table} MATCH %s"  # noqa: S608
+        if self._count(all_matches, [self.match]) > LARGE_MATCH:
+            entries = self.entries_in_queryset_set()
+        else:
+            entries = self.entries_in_queryset()
+        entries_sql, entries_params = self._sql(entries)
+        sql = (
+            f"SELECT count(*) FROM {self.table} JOIN ({entries_sql}) AS e ON e.id = {self.table}.rowid "  # noqa: S608
+            f"WHERE {self.table} MATCH %s"
+        )
+        return self._count(sql, [*entries_params, self.match])
+
+    def matching_entries(self):
+        if self.expression is None:
+            return self.model_entries().none()
+        rowids = RawSQL(f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s", [self.match])  # noqa: S608, S611
+        return self.model_entries().filter(id__in=rowids)
+
+
+class SQLiteRankedQueryCompiler(FTSQueryCompilerMixin, SQLiteSearchQueryCompiler):
+    def searched_columns(self):
+        if self.fields is None:
+            return list(self.table_columns)
+        # Restricting to named fields works by role: the body column holds every unboosted field.
+        roles = {field_role(self.get_search_field(name)) for name in self.fields}
+        return [column for column in self.table_columns if column in roles]
+
+
+class SQLiteRankedAutocompleteCompiler(FTSQueryCompilerMixin, SQLiteAutocompleteQueryCompiler):
+    table = WAGTAIL_TABLE
+    table_columns = WAGTAIL_COLUMNS
+    weights = {"autocomplete": 1.0, "body": 0.0, "title": 0.0}
+    tiers = (("autocomplete",),)
+    prefix_last = True
+
+    def searched_columns(self):
+        return ["autocomplete"]
+
+
+class SQLiteRankedResults(RankedResultsMixin, SQLiteSearchResults):
+    pass
+
+
+class SQLiteRankedSearchBackend(SQLiteSearchBackend):
+    query_compiler_class = SQLiteRankedQueryCompiler
+    autocomplete_query_compiler_class = SQLiteRankedAutocompleteCompiler
+    index_class = SQLiteDocumentIndex
+    results_class = SQLiteRankedResults
+
+
+SearchBackend = SQLiteRankedSearchBackend

@@ -1,0 +1,229 @@
+"""Our database search backends (search/backends/) through Wagtail's query API.
+
+These run on whichever database the suite runs on: SQLite by default, PostgreSQL under
+`make test-postgres`. Each test builds its own small hub of posts with chosen words.
+"""
+
+import pytest
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+
+from wagtail.rich_text import RichText
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Phrase
+
+from practice.access import AccessLevel, SecurityLevel
+from practice.models import BlogPostPage, PracticePage
+from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, GuidancePageFactory
+
+FILLER = "Notes from the monthly meeting about newsletters, rotas and the shared calendar."
+
+
+@pytest.fixture
+def blogs(communities):
+    return {level: BlogIndexPageFactory(parent=communities[level]["community"]) for level in AccessLevel}
+
+
+@pytest.fixture
+def blog(blogs):
+    return blogs[AccessLevel.OPEN]
+
+
+def post(blog, title, summary="A short note.", body=FILLER, **kwargs):
+    return BlogPostPageFactory(
+        parent=blog, title=title, summary=summary, body=[("paragraph", RichText(f"<p>{body}</p>"))], **kwargs
+    )
+
+
+def titles(results):
+    return [page.title for page in results]
+
+
+def search(query, user=None, **kwargs):
+    queryset = BlogPostPage.objects.live().visible_to(user or AnonymousUser())
+    return queryset.search(query, **kwargs)
+
+
+@pytest.mark.django_db
+def test_the_default_backend_is_ours_for_the_database_in_use():
+    expected = {"sqlite": "search.backends.sqlite", "postgresql": "search.backends.postgres"}[connection.vendor]
+    assert type(get_search_backend()).__module__ == expected
+
+
+@pytest.mark.django_db
+def test_a_title_match_ranks_above_a_summary_match_above_a_body_match(blog):
+    post(blog, "Budget notes", body=f"{FILLER} Flooding came up, flooding again, and flooding once more.")
+    post(blog, "Quarterly update", summary="Our flooding work this quarter.")
+    post(blog, "Flooding response")
+    post(blog, "Nothing to see")
+
+    results = search("flooding")
+
+    assert titles(results) == ["Flooding response", "Quarterly update", "Budget notes"]
+    assert results.count() == 3
+
+
+@pytest.mark.django_db
+def test_scores_fall_in_rank_order_and_pages_follow_on(blog):
+    for number in range(4):
+        post(blog, f"Recycling plan {number}")
+        post(blog, f"Plan {number}", summary="Recycling at the depot.")
+        post(blog, f"Depot {number}", body=f"{FILLER} We also talked about recycling.")
+
+    everything = list(search("recycling").annotate_score("score"))
+    pages = [list(search("recycling")[start : start + 5]) for start in range(0, 12, 5)]
+
+    assert [page.title for chunk in pages for page in chunk] == titles(everything)
+    assert [page.title.split()[0] for page in everything] == ["Recycling"] * 4 + ["Plan"] * 4 + ["Depot"] * 4
+    scores = [page.score for page in everything]
+    assert scores == sorted(scores, reverse=True)
+    assert search("recycling")[10:20].count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [("councils", "Council newsletter"), ("engaging", "Community engagement"), ("consulted", "How we consult")],
+)
+def test_stemming_finds_other_forms_of_a_word(blog, query, title):
+    post(blog, title)
+    post(blog, "Something else entirely")
+
+    assert titles(search(query)) == [title]
+
+
+@pytest.mark.django_db
+def test_a_phrase_matches_its_words_together_and_in_order(blog):
+    post(blog, "Social media surgery")
+    post(blog, "Media for social care")
+    post(blog, "A surgery", body="Bring your questions about social media to the drop-in.")
+
+    assert set(titles(search(Phrase("social media")))) == {"Social media surgery", "A surgery"}
+    assert search(Phrase("social media")).count() == 2
+
+
+@pytest.mark.django_db
+def test_and_needs_every_word_and_or_needs_one(blog):
+    post(blog, "Flood wardens")
+    post(blog, "Volunteer wardens")
+    post(blog, "Flood volunteers", summary="Volunteer flood wardens in every ward.")
+
+    assert set(titles(search("flood wardens"))) == {"Flood wardens", "Flood volunteers"}
+    assert set(titles(search("flood wardens", operator="and"))) == {"Flood wardens", "Flood volunteers"}
+    assert set(titles(search("flood wardens", operator="or"))) == {
+        "Flood wardens",
+        "Volunteer wardens",
+        "Flood volunteers",
+    }
+    assert search("flood wardens", operator="or").count() == 3
+
+
+@pytest.mark.django_db
+def test_filter_fields_narrow_results_counts_and_facets(blogs, communities):
+    open_community = communities[AccessLevel.OPEN]["community"]
+    post(blogs[AccessLevel.OPEN], "Winter gritting plan")
+    post(blogs[AccessLevel.OPEN], "Gritting routes", security_level=SecurityLevel.MEMBERS)
+    guide = GuidancePageFactory(title="Gritting guidance", summary="How we grit.")
+
+    in_community = PracticePage.objects.live().filter(community=open_community).search("gritting")
+    everywhere = PracticePage.objects.live().search("gritting")
+    public = PracticePage.objects.live().filter(security_level=SecurityLevel.PUBLIC).search("gritting")
+
+    assert set(titles(in_community)) == {"Winter gritting plan", "Gritting routes"}
+    assert in_community.count() == 2
+    assert everywhere.count() == 3
+    assert set(titles(public)) == {"Winter gritting plan", "Gritting guidance"}
+    assert everywhere.facet("community_id") == {open_community.pk: 2, guide.community_id: 1}
+
+
+@pytest.mark.django_db
+def test_each_reader_finds_and_counts_only_what_they_may_open(blogs, communities, member):
+    post(blogs[AccessLevel.OPEN], "Heatwave public plan")
+    post(blogs[AccessLevel.OPEN], "Heatwave members plan", security_level=SecurityLevel.MEMBERS)
+    post(blogs[AccessLevel.OPEN], "Heatwave community plan", security_level=SecurityLevel.COMMUNITY)
+    post(blogs[AccessLevel.RESTRICTED], "Heatwave restricted plan")
+    post(blogs[AccessLevel.PRIVATE], "Heatwave private plan")
+    private_insider = communities[AccessLevel.PRIVATE]["insider"]
+
+    def found(user):
+        results = search("heatwave", user=user)
+        return {title.split()[1] for title in titles(results)}, results.count(), results.facet("security_level")
+
+    assert found(None) == ({"public"}, 1, {SecurityLevel.PUBLIC: 1})
+    assert found(member) == ({"public", "members"}, 2, {SecurityLevel.PUBLIC: 1, SecurityLevel.MEMBERS: 1})
+    assert found(private_insider)[:2] == ({"public", "members", "private"}, 3)
+    assert found(communities[AccessLevel.OPEN]["insider"])[:2] == ({"public", "members", "community"}, 3)
+    assert search("heatwave", user=member)[1:].count() == 1
+
+
+@pytest.mark.django_db
+def test_results_follow_edits_unpublishing_and_deletion(blog):
+    renamed = post(blog, "Library opening hours")
+    unpublished = post(blog, "Library van timetable")
+    deleted = post(blog, "Library card renewals")
+
+    renamed.title = "Museum opening hours"
+    renamed.save()
+    unpublished.unpublish()
+    deleted.delete()
+
+    assert titles(search("library")) == []
+    assert titles(search("museum")) == ["Museum opening hours"]
+    assert search("library").count() == 0
+
+
+@pytest.mark.django_db
+def test_ordering_by_a_field_instead_of_relevance(blog):
+    older = post(blog, "Parks budget", summary="Parks and open spaces.")
+    newer = post(blog, "Parks events")
+    BlogPostPage.objects.filter(pk=older.pk).update(date=newer.date.replace(year=newer.date.year - 1))
+
+    by_date = BlogPostPage.objects.live().order_by("-date").search("parks", order_by_relevance=False)
+    oldest_first = BlogPostPage.objects.live().order_by("date").search("parks", order_by_relevance=False)
+
+    assert titles(by_date) == ["Parks events", "Parks budget"]
+    assert titles(oldest_first) == ["Parks budget", "Parks events"]
+    assert [page.score > 0 for page in by_date.annotate_score("score")] == [True, True]
+
+
+@pytest.mark.django_db
+def test_autocomplete_finds_words_from_their_beginning(blog):
+    post(blog, "Flooding response")
+    post(blog, "Floor plans")
+    post(blog, "Budget")
+
+    assert set(titles(BlogPostPage.objects.live().autocomplete("floo"))) == {"Flooding response", "Floor plans"}
+    assert titles(BlogPostPage.objects.live().autocomplete("flood")) == ["Flooding response"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ['"', 'social "media', "NOT", "*", "- --", "council AND", "(", "title:council", "O'Neill's", "naïve café"],
+)
+def test_odd_queries_answer_without_error(blog, query):
+    post(blog, "Council café for O'Neill's naïve social media")
+
+    results = search(query)
+
+    assert results.count() == len(list(results))
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL's english configuration keeps accents")
+def test_accents_are_folded_on_sqlite(blog):
+    post(blog, "Naïve café questions")
+
+    assert titles(search("naive cafe")) == ["Naïve café questions"]
+
+
+@pytest.mark.django_db
+def test_a_search_takes_the_same_number_of_queries_whatever_the_matches(blog, django_assert_max_num_queries):
+    for number in range(30):
+        post(blog, f"Transport note {number}", summary="Bus and rail.")
+
+    with django_assert_max_num_queries(8):
+        results = search("transport")[:10]
+        assert len(list(results)) == 10
+        assert results.count() == 10

@@ -1,0 +1,58 @@
+"""The queries our database backends send are ones the database can answer from its indexes."""
+
+import pytest
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+
+from practice.access import AccessLevel
+from practice.models import PracticePage
+from tests.factories import BlogIndexPageFactory, BlogPostPageFactory
+
+
+@pytest.fixture
+def compiler(communities):
+    blog = BlogIndexPageFactory(parent=communities[AccessLevel.OPEN]["community"])
+    BlogPostPageFactory(parent=blog, title="Council flooding plan")
+    results = PracticePage.objects.live().visible_to(AnonymousUser()).search("flooding")
+    return results, results.query_compiler
+
+
+def plan(sql, params, prefix):
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + sql, params)
+        return "\n".join(str(row[-1]) for row in cursor.fetchall())
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan")
+def test_sqlite_ranks_inside_fts5_and_reads_entries_by_their_key_index(compiler):
+    _results, query_compiler = compiler
+    entries_sql, entries_params = query_compiler._sql(query_compiler.entries_in_queryset())
+    sql = (
+        f"SELECT e.object_id FROM search_document_fts JOIN ({entries_sql}) AS e ON e.id = search_document_fts.rowid "  # noqa: S608
+        "WHERE search_document_fts MATCH %s"
+    )
+
+    steps = plan(sql, [*entries_params, query_compiler.match], "EXPLAIN QUERY PLAN ")
+
+    assert "SCAN search_document_fts VIRTUAL TABLE INDEX" in steps
+    assert "COVERING INDEX search_indexentry_key" in steps
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plan")
+def test_postgres_matches_documents_through_the_document_index(compiler):
+    results, query_compiler = compiler
+    query_compiler.bind(results.backend)
+    matching, _query = query_compiler._matching(query_compiler.model_entries())
+    sql, params = matching.values("object_id").query.sql_with_params()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")  # A handful of rows: make the planner show its index path.
+        try:
+            steps = plan(sql, params, "EXPLAIN ")
+        finally:
+            cursor.execute("RESET enable_seqscan")
+
+    assert "search_indexentry_document_gin" in steps
