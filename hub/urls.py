@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("accounts/", include("practice.account_urls")),
     path("membership/", include("practice.membership_urls")),
+    path("wider-public-sector/", include("practice.external_urls")),
 ]
 
 if settings.DEBUG:

@@ -94,3 +94,4 @@ class VocabularyGroup(ModelAdminGroup):
 
 modeladmin_register(ResourceLinkAdmin)
 modeladmin_register(VocabularyGroup)
+from . import wagtail_hooks_importing  # noqa: E402, F401 - admin screens for imports, feeds and link health

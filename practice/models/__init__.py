@@ -1,6 +1,7 @@
 from .base import PracticePage
 from .communities import CommunityIndexPage, CommunityPage, Membership
 from .events import EventIndexPage, EventPage
+from .external import ExternalItem, FeedSource, ImportedItem
 from .guidance import CaseStudyPage, GuidanceIndexPage, GuidancePage
 from .members import MemberProfile
 from .posts import BlogIndexPage, BlogPostPage
@@ -21,8 +22,11 @@ __all__ = [
     "DiscussionThreadPage",
     "EventIndexPage",
     "EventPage",
+    "ExternalItem",
+    "FeedSource",
     "GuidanceIndexPage",
     "GuidancePage",
+    "ImportedItem",
     "MemberProfile",
     "Membership",
     "Organisation",
