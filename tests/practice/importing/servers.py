@@ -28,8 +28,19 @@ class Handler(BaseHTTPRequestHandler):
         server = self.server
         server.requests.append((self.command, self.path, dict(self.headers)))
         route = server.routes.get(self.path) or Route(status=404, body=b"<title>Not found</title>")
-        if route.delay:
-            time.sleep(route.delay)
+        with server.lock:
+            server.active += 1
+            server.most_active = max(server.most_active, server.active)
+        try:
+            if route.delay:
+                time.sleep(route.delay)
+            self.send(route, with_body=with_body)
+        finally:
+            with server.lock:
+                server.active -= 1
+
+    def send(self, route, *, with_body):
+        server = self.server
         not_modified = (route.etag and self.headers.get("If-None-Match") == route.etag) or (
             route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified
         )
@@ -62,6 +73,8 @@ class WebServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), Handler)
         self.routes = {}
         self.requests = []
+        self.lock = threading.Lock()
+        self.active = self.most_active = 0  # requests being answered at once, and the most there were
         self.base_url = f"http://127.0.0.1:{self.server_address[1]}"
 
     def url(self, path):
