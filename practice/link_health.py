@@ -34,7 +34,11 @@ def link_health_report(request):
         .select_related("source")
         .order_by("link_status", "-last_checked_at", "pk")
     )
-    context = {"resources": paginate(request, resources), "items": items[:200], "item_count": items.count()}
+    resources = paginate(request, resources)
+    for page in resources:
+        # Changing or unpublishing a page takes Wagtail's publish permission on it, as in the page editor.
+        page.can_publish = page.permissions_for_user(request.user).can_publish()
+    context = {"resources": resources, "items": items[:200], "item_count": items.count()}
     return TemplateResponse(request, "practice/admin/link_health.html", context)
 
 
@@ -56,10 +60,11 @@ def resource_update(request, pk):
         messages.error(request, f"“{page.title}” has no new address to move to.")
         return redirect("link_health")
     new_url = page.final_url
+    publish_now = page.live and not page.has_unpublished_changes
     draft = page.get_latest_revision_as_object()
     draft.link_url, draft.link_status, draft.final_url = new_url, LinkStatus.OK, ""
     revision = draft.save_revision(user=request.user, log_action=True)
-    if page.live and not page.has_unpublished_changes:
+    if publish_now:
         revision.publish(user=request.user)
     else:
         # Someone's draft is waiting: keep it a draft, but the live page gets the new address now.

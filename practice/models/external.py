@@ -1,5 +1,7 @@
 """Material brought in from elsewhere: WordPress imports, aggregated feeds and the entries they carry."""
 
+from django_comments_xtd.models import XtdComment
+
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -8,7 +10,6 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 
-from django_comments_xtd.models import XtdComment
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel

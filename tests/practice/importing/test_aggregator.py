@@ -98,7 +98,11 @@ def test_changed_entries_are_updated_not_duplicated(feeds, web):
     [
         ({"status": 404, "body": b"<title>Not found</title>"}, 5, "HTTP 404"),
         ({"status": 500}, 5, "HTTP 500"),
-        ({"body": b"<html><title>Westshire</title><p>Welcome</p></html>"}, 5, "the address did not give an RSS or Atom feed"),
+        (
+            {"body": b"<html><title>Westshire</title><p>Welcome</p></html>"},
+            5,
+            "the address did not give an RSS or Atom feed",
+        ),
         ({"body": b"<rss></rss>", "delay": 1.5}, 0.5, "no answer within the time limit"),
     ],
 )

@@ -6,6 +6,7 @@ import pytest
 from django_comments_xtd.models import XtdComment
 from PIL import Image as PillowImage
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 
@@ -15,6 +16,7 @@ from wagtail.images import get_image_model
 
 from practice.access import AccessLevel
 from practice.models import BlogPostPage, CommunityPage, ImportedItem, MemberProfile, Membership
+from practice.models.external import SearchableComment
 from practice.wordpress import WXRError, read_export
 from tests.factories import (
     BlogIndexPageFactory,
@@ -334,3 +336,33 @@ def test_a_missing_file_or_bad_slug_is_a_clear_error(hub, tmp_path):
         run_import(tmp_path / "nowhere.xml")
     with pytest.raises(CommandError, match="is not a slug"):
         call_command("import_wordpress", str(DATA / "council_blog.xml"), "--community", "Not A Slug!")
+
+
+def test_imported_posts_and_comments_are_found_by_search_with_the_right_access(hub, export_file, communities):
+    private = communities[AccessLevel.PRIVATE]["community"]
+    BlogIndexPageFactory(parent=private)
+    out = io.StringIO()
+    call_command("import_wordpress", str(export_file), "--community", private.slug, stdout=out)
+    insider = communities[AccessLevel.PRIVATE]["insider"]
+    outsider = communities[AccessLevel.OPEN]["insider"]
+
+    for user in [AnonymousUser(), outsider]:
+        assert list(BlogPostPage.objects.live().visible_to(user).search("Éowyn")) == []
+        assert list(SearchableComment.objects.on_posts_visible_to(user).search("overnight")) == []
+    assert [post.title for post in BlogPostPage.objects.live().visible_to(insider).search("storm")] == [
+        "Live-posting through Storm Éowyn"
+    ]
+    (found,) = SearchableComment.objects.on_posts_visible_to(insider).search("overnight")
+    assert found.user_name == "Priya Shah"
+
+
+def test_imported_posts_in_an_open_community_are_found_by_everyone(hub, export_file, client):
+    run_import(export_file)
+    anonymous = AnonymousUser()
+    assert [post.title for post in BlogPostPage.objects.live().visible_to(anonymous).search("licences")] == [
+        "Café culture: what residents asked us on Facebook"
+    ]
+    assert [c.user_name for c in SearchableComment.objects.on_posts_visible_to(anonymous).search("licence")] == [
+        "Ana García"
+    ]
+    assert list(BlogPostPage.objects.live().visible_to(anonymous).search("TikTok")) == []  # the draft
