@@ -28,6 +28,7 @@ urlpatterns = [
     path("following/", include("practice.following_urls")),
     path("topics/", include("practice.topic_urls")),
     path("discussions/", include("practice.discussion_urls")),
+    path("wider-public-sector/", include("practice.external_urls")),
 ]
 
 if settings.DEBUG:

@@ -95,5 +95,6 @@ class VocabularyGroup(ModelAdminGroup):
 modeladmin_register(ResourceLinkAdmin)
 modeladmin_register(VocabularyGroup)
 
-# The comment moderation queue and word list register their own hooks.
-from . import comment_admin  # noqa: E402, F401
+# The comment moderation queue and word list, and the screens for imports, feeds and link health,
+# register their own hooks.
+from . import comment_admin, wagtail_hooks_importing  # noqa: E402, F401

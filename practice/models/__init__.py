@@ -3,6 +3,7 @@ from .bookings import EventBooking
 from .comments import CommentHold, CommentSettings, CommentsMixin, ModerationWord
 from .communities import CommunityIndexPage, CommunityPage, Membership
 from .events import EventIndexPage, EventPage
+from .external import ExternalItem, FeedSource, ImportedItem
 from .following import Follow, Notification, NotificationSettings
 from .guidance import CaseStudyPage, GuidanceIndexPage, GuidancePage
 from .members import MemberProfile
@@ -28,9 +29,12 @@ __all__ = [
     "EventBooking",
     "EventIndexPage",
     "EventPage",
+    "ExternalItem",
+    "FeedSource",
     "Follow",
     "GuidanceIndexPage",
     "GuidancePage",
+    "ImportedItem",
     "MemberProfile",
     "ModerationWord",
     "Membership",

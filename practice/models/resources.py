@@ -1,5 +1,6 @@
 """Curated resource links, resource libraries and collections."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -126,14 +127,41 @@ class CollectionPage(PracticePage):
         context = super().get_context(request, *args, **kwargs)
         visible = PracticePage.objects.live().visible_to(request.user)
         context["items"] = (
-            self.items.filter(page__in=visible.values("pk")).select_related("page").order_by("sort_order")
+            # External items come from public feeds, so everyone may see them.
+            self.items.filter(models.Q(page__in=visible.values("pk")) | models.Q(external_item__retired=False))
+            .select_related("page", "external_item__source__organisation")
+            .order_by("sort_order")
         )
         return context
 
 
 class CollectionItem(Orderable):
+    """A page of the hub, or an entry from an aggregated feed, in a collection: exactly one of the two."""
+
     collection = ParentalKey(CollectionPage, on_delete=models.CASCADE, related_name="items")
-    page = models.ForeignKey("practice.PracticePage", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey("practice.PracticePage", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    external_item = models.ForeignKey(
+        "practice.ExternalItem",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="entry from the wider public sector",
+    )
     note = models.TextField(blank=True, help_text="Why this item is in the collection.")
 
-    panels = [FieldPanel("page"), FieldPanel("note")]
+    panels = [FieldPanel("page"), FieldPanel("external_item"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(page__isnull=False, external_item__isnull=True)
+                | models.Q(page__isnull=True, external_item__isnull=False),
+                name="collection_item_page_or_external_item",
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        if (self.page_id is None) == (self.external_item_id is None):
+            raise ValidationError("Choose a page of the hub or an entry from the wider public sector, not both.")
