@@ -52,6 +52,6 @@ def test_elasticsearch_is_the_search_backend_when_its_url_is_set():
     assert result.returncode == 0, result.stderr
     # Our subclass of Wagtail's Elasticsearch 9 backend, with the database index kept as the fallback.
     assert "'BACKEND': 'search.elastic.Elasticsearch9Backend'" in result.stdout
-    assert "'database': {'BACKEND': 'wagtail.search.backends.database'}" in result.stdout
+    assert "'database': {'BACKEND': 'search.backends.database'}" in result.stdout
     assert "'INDEX_PREFIX': 'hub_live_'" in result.stdout
     assert "https://search.internal:9200" in result.stdout
