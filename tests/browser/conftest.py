@@ -4,6 +4,8 @@ The server runs in its own processes on its own SQLite file holding the demo hub
 reader would meet it; tests sign in through the real sign-in form.
 """
 
+import email
+import email.policy
 import os
 import re
 import socket
@@ -69,15 +71,31 @@ class HubServer:
     """The demo hub served by gunicorn from its own database file."""
 
     def __init__(self, workdir):
+        self.url = f"http://127.0.0.1:{free_port()}"
+        # What the hub emails, from the server and from its management commands, lands here as files.
+        self.mail_dir = workdir / "mail"
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "hub.settings.test",
             "DATABASE_URL": fresh_database_url(workdir),
             "MEDIA_ROOT": str(workdir / "media"),
+            "BASE_URL": self.url,
+            "EMAIL_URL": f"filemail:///{self.mail_dir}",
         }
         self.env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        self.url = f"http://127.0.0.1:{free_port()}"
         self.process = None
+
+    def emails_to(self, address):
+        """Return the emails the hub has sent to an address so far, oldest first, as email.message objects."""
+        emails = []
+        for path in sorted(self.mail_dir.glob("*.log"), key=lambda path: path.stat().st_mtime_ns):
+            # Django's file backend writes each message followed by a line of 79 dashes.
+            for raw in path.read_text(encoding="utf-8").split("\n" + "-" * 79 + "\n"):
+                if raw.strip():
+                    message = email.message_from_string(raw.lstrip(), policy=email.policy.default)
+                    if address in message.get("To", ""):
+                        emails.append(message)
+        return emails
 
     def manage(self, *args):
         """Run a management command against the server's database and return what it printed."""
@@ -123,9 +141,11 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def browser_page(browser):
-    """A fresh browser tab; `page.csp_violations` collects what the Content Security Policy blocked."""
+def new_tab(browser):
+    """Open a tab in a browser context of its own (its own cookies, so its own person signed in).
+
+    `page.csp_violations` collects what the Content Security Policy blocked; close `page.context` when done.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.csp_violations = []
@@ -133,8 +153,15 @@ def browser_page(browser):
         "console",
         lambda message: page.csp_violations.append(message.text) if "Content Security Policy" in message.text else None,
     )
+    return page
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A fresh browser tab; `page.csp_violations` collects what the Content Security Policy blocked."""
+    page = new_tab(browser)
     yield page
-    context.close()
+    page.context.close()
 
 
 def sign_in(browser_page, hub_server, username, password=DEMO_PASSWORD):

@@ -55,3 +55,19 @@ def test_elasticsearch_is_the_search_backend_when_its_url_is_set():
     assert "'database': {'BACKEND': 'search.backends.database'}" in result.stdout
     assert "'INDEX_PREFIX': 'hub_live_'" in result.stdout
     assert "https://search.internal:9200" in result.stdout
+
+
+def test_test_settings_write_email_to_files_only_when_email_url_asks_for_them(tmp_path):
+    code = "from django.conf import settings; print(settings.EMAIL_BACKEND, settings.EMAIL_FILE_PATH)"
+    test_settings = {"DJANGO_SETTINGS_MODULE": "hub.settings.test"}
+
+    # The browser tests' server, in a process of its own, writes what it sends where the tests read it.
+    to_files = manage("shell", "-c", code, env={**test_settings, "EMAIL_URL": f"filemail:///{tmp_path}"})
+    assert to_files.returncode == 0, to_files.stderr
+    backend, folder = to_files.stdout.splitlines()[-1].split()
+    assert (backend, folder) == ("django.core.mail.backends.filebased.EmailBackend", str(tmp_path))
+
+    # Any other EMAIL_URL, say a real mail server in the developer's shell, never sends mail from the tests.
+    smtp = manage("shell", "-c", code, env={**test_settings, "EMAIL_URL": "smtp://mail.example.org:25"})
+    assert smtp.returncode == 0, smtp.stderr
+    assert smtp.stdout.splitlines()[-1].split()[0] == "django.core.mail.backends.locmem.EmailBackend"
