@@ -26,10 +26,6 @@ SLUG_LENGTH = 80
 SUMMARY_LENGTH = 200
 
 
-def _verdict(*, author, community, text, kind):
-    return moderation_verdict(author=author, text=text, kind=kind, community=community)
-
-
 def _refuse_held_edit(verdict):
     """Turn down an edit the moderation rules would hold: the published message stays as it was."""
     if verdict.hold:
@@ -68,7 +64,7 @@ def thread_start(*, index, author, title, body, topics=(), security_level):
     A held thread is a draft page with the reasons, for a moderator to approve or remove.
     """
     community = index.get_parent().specific
-    verdict = _verdict(author=author, community=community, text=f"{title}\n\n{body}", kind="discussion")
+    verdict = moderation_verdict(author=author, community=community, text=f"{title}\n\n{body}", kind="discussion")
     requested_slug = slugify(title, allow_unicode=True)[:SLUG_LENGTH].strip("-") or "discussion"
     thread = DiscussionThreadPage(
         title=title,
@@ -98,7 +94,7 @@ def thread_start(*, index, author, title, body, topics=(), security_level):
 def thread_approve(*, thread, by):
     """Publish a held thread as its starter wrote it, and announce it as started by them."""
     thread = _locked(thread)
-    if not thread.held_reason:
+    if not thread.held_reason or thread.live:
         raise ValidationError("This discussion is not waiting for review.", code="not_held")
     # Cleared in place first: publishing keeps the row's held state (DiscussionThreadPage.with_content_json).
     DiscussionThreadPage.objects.filter(pk=thread.pk).update(
@@ -122,16 +118,15 @@ def thread_remove(*, thread, by):
 
 @transaction.atomic
 def thread_edit(*, thread, by, body):
-    """Change the thread's message, noting when it was edited."""
+    """Change the thread's message, noting when it was edited; an edit the moderation rules would hold is refused."""
     thread = _locked(thread)
     if thread.status == Status.CLOSED:
         raise ValidationError("This discussion is closed, so its messages can no longer be edited.", code="closed")
+    text = f"{thread.title}\n\n{body}"
+    _refuse_held_edit(moderation_verdict(author=by, community=thread.community, text=text, kind="discussion"))
     thread.body = body
     thread.summary = _summary(body)
     thread.edited_at = timezone.now()
-    _refuse_held_edit(
-        _verdict(author=by, community=thread.community, text=f"{thread.title}\n\n{body}", kind="discussion")
-    )
     _publish(thread, by)
     return thread
 
@@ -162,7 +157,7 @@ def reply_post(*, thread, author, body, parent=None):
                 code="too_deep",
                 params={"depth": settings.HUB_REPLY_MAX_DEPTH},
             )
-    verdict = _verdict(author=author, community=thread.community, text=body, kind="reply")
+    verdict = moderation_verdict(author=author, community=thread.community, text=body, kind="reply")
     now = timezone.now()
     reply = Reply.objects.create(
         thread=thread,
@@ -189,7 +184,7 @@ def reply_edit(*, reply, by, body):
     if thread.status == Status.CLOSED:
         raise ValidationError("This discussion is closed, so its messages can no longer be edited.", code="closed")
     reply = Reply.objects.select_for_update().get(pk=reply.pk)
-    verdict = _verdict(author=by, community=thread.community, text=body, kind="reply")
+    verdict = moderation_verdict(author=by, community=thread.community, text=body, kind="reply")
     if reply.is_held:
         reply.held_reason = verdict.reason or reply.held_reason
     else:
