@@ -8,3 +8,4 @@ class PracticeConfig(AppConfig):
     def ready(self):
         from . import booking_signals, following_receivers, signals  # noqa: F401
         from .accounts import receivers  # noqa: F401
+        from .discussions import receivers as discussion_receivers  # noqa: F401

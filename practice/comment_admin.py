@@ -1,12 +1,13 @@
-"""The comment moderation queue and the word list in the Wagtail admin.
+"""The moderation queue and the word list in the Wagtail admin.
 
-Hub staff see every held or reported comment; facilitators see those on their communities' pages.
-Registered by practice.wagtail_hooks importing this module.
+The queue (practice.review) holds held or reported comments, held discussion replies and new
+discussions held back as drafts. Hub staff see all of it; facilitators what is in their communities.
+Anything outside a moderator's queue is a 404 to them. Registered by practice.wagtail_hooks importing
+this module.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
@@ -16,17 +17,16 @@ from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Page
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .comments import can_moderate, comment_approve, comment_remove, moderation_queue
+from .discussions import services as discussions
 from .models import ModerationWord
-
-QUEUE_PAGE_SIZE = 50
+from .review import held_replies, held_threads, review_queue_page
 
 
 class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
-    page_title = "Comments to review"
+    page_title = "Comments and discussions to review"
     header_icon = "comment"
     template_name = "django_comments_xtd/moderation_queue.html"
 
@@ -40,46 +40,84 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        queue = Paginator(moderation_queue(self.request.user), QUEUE_PAGE_SIZE).get_page(self.request.GET.get("p"))
-        pages = Page.objects.filter(pk__in=[comment.object_pk for comment in queue]).in_bulk()
-        context["queue"] = queue
-        context["rows"] = [(comment, pages.get(int(comment.object_pk))) for comment in queue]
+        context["queue"] = review_queue_page(self.request.user, self.request.GET.get("p"))
         return context
+
+
+def _approve_comment(comment, by):
+    comment_approve(comment=comment, by=by)
+    return f"The comment by {comment.user_name} is published."
+
+
+def _remove_comment(comment, by):
+    comment_remove(comment=comment, by=by)
+    return f"The comment by {comment.user_name} is removed."
+
+
+def _approve_reply(reply, by):
+    discussions.reply_approve(reply=reply, by=by)
+    return f"The reply in “{reply.thread.title}” is published."
+
+
+def _remove_reply(reply, by):
+    discussions.reply_remove(reply=reply, by=by)
+    return f"The reply in “{reply.thread.title}” is removed."
+
+
+def _approve_thread(thread, by):
+    discussions.thread_approve(thread=thread, by=by)
+    return f"The discussion “{thread.title}” is published."
+
+
+def _remove_thread(thread, by):
+    discussions.thread_remove(thread=thread, by=by)
+    return f"The discussion “{thread.title}” is removed."
+
+
+# For each kind in the queue: the moderator's queryset and what approving and removing do.
+ACTIONS = {
+    "comment": (moderation_queue, {"approve": _approve_comment, "remove": _remove_comment}),
+    "reply": (held_replies, {"approve": _approve_reply, "remove": _remove_reply}),
+    "discussion": (held_threads, {"approve": _approve_thread, "remove": _remove_thread}),
+}
 
 
 @method_decorator(require_POST, name="dispatch")
 class ModerationActionView(TemplateView):
-    """Approve or remove one comment from the queue; a comment outside this moderator's queue is a 404."""
+    """Approve or remove one item in the queue; anything outside this moderator's queue is a 404."""
 
+    kind = "comment"
     action = None
 
-    def post(self, request, comment_id):
+    def post(self, request, pk):
         if not can_moderate(request.user):
             raise PermissionDenied
-        comment = get_object_or_404(moderation_queue(request.user), pk=comment_id)
-        if self.action == "approve":
-            comment_approve(comment=comment, by=request.user)
-            messages.success(request, f"The comment by {comment.user_name} is published.")
+        queryset, actions = ACTIONS[self.kind]
+        item = get_object_or_404(queryset(request.user), pk=pk)
+        try:
+            done = actions[self.action](item, request.user)
+        except ValidationError as error:  # another moderator got there first
+            messages.error(request, " ".join(error.messages))
         else:
-            comment_remove(comment=comment, by=request.user)
-            messages.success(request, f"The comment by {comment.user_name} is removed.")
+            messages.success(request, done)
         return redirect("comment_moderation_queue")
 
 
 @hooks.register("register_admin_urls")
 def register_moderation_urls():
-    return [
-        path("comments/review/", ModerationQueueView.as_view(), name="comment_moderation_queue"),
+    prefixes = {
+        "comment": "comments/review/",
+        "reply": "comments/review/replies/",
+        "discussion": "comments/review/discussions/",
+    }
+    return [path("comments/review/", ModerationQueueView.as_view(), name="comment_moderation_queue")] + [
         path(
-            "comments/review/<int:comment_id>/approve/",
-            ModerationActionView.as_view(action="approve"),
-            name="comment_moderation_approve",
-        ),
-        path(
-            "comments/review/<int:comment_id>/remove/",
-            ModerationActionView.as_view(action="remove"),
-            name="comment_moderation_remove",
-        ),
+            f"{prefix}<int:pk>/{action}/",
+            ModerationActionView.as_view(kind=kind, action=action),
+            name=f"{kind}_moderation_{action}",
+        )
+        for kind, prefix in prefixes.items()
+        for action in ("approve", "remove")
     ]
 
 
@@ -90,7 +128,7 @@ class ModerationMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_moderation_menu_item():
-    return ModerationMenuItem("Comments to review", reverse("comment_moderation_queue"), icon_name="comment", order=250)
+    return ModerationMenuItem("Posts to review", reverse("comment_moderation_queue"), icon_name="comment", order=250)
 
 
 class ModerationWordAdmin(ModelAdmin):

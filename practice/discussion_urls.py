@@ -6,6 +6,7 @@ from .discussions import views
 
 urlpatterns = [
     path("start/<int:community_id>/", views.thread_start, name="discussion_start"),
+    path("<int:thread_id>/waiting/", views.thread_waiting, name="discussion_waiting"),
     path("<int:thread_id>/reply/", views.reply, name="discussion_reply"),
     path("<int:thread_id>/reply/<int:parent_id>/", views.reply, name="discussion_reply_to"),
     path("<int:thread_id>/edit/", views.thread_edit, name="discussion_edit"),

@@ -1,8 +1,9 @@
 """Which members' writing waits for a moderator before others see it, and why.
 
-The rules read only the author and the text, so comments and discussion replies can share them:
-a member's first contribution, writing with more links than settings.HUB_COMMENT_MAX_LINKS, and
-writing that contains a word or phrase from the editors' list (ModerationWord).
+The rules read the author, the text and where it is written, so comments, discussion threads and
+replies share them: a member's first contribution, writing with more links than
+settings.HUB_COMMENT_MAX_LINKS, and writing that contains a word or phrase from the editors' list
+(ModerationWord). Hub staff, and facilitators in their own communities, only meet the word list.
 """
 
 import re
@@ -12,7 +13,7 @@ from django.conf import settings
 
 from .access import is_staff_member
 from .markup import link_count
-from .models import ModerationWord
+from .models import DiscussionThreadPage, Membership, ModerationWord, Reply
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,26 @@ class Verdict:
 
 
 def has_published_before(author):
-    """Say whether the member already has a comment others can read."""
+    """Say whether the member already has a comment, a discussion reply or a discussion others can read."""
     from django_comments_xtd.models import XtdComment
 
-    return XtdComment.objects.filter(user=author, is_public=True, is_removed=False).exists()
+    return (
+        XtdComment.objects.filter(user=author, is_public=True, is_removed=False).exists()
+        or Reply.objects.published().filter(author=author).exists()
+        or DiscussionThreadPage.objects.live().filter(starter=author).exists()
+    )
+
+
+def is_trusted(author, community):
+    """Say whether the author skips the first-post and link rules: hub staff, and the community's facilitators."""
+    if author is None or not author.is_authenticated:
+        return False
+    if is_staff_member(author):
+        return True
+    return (
+        community is not None
+        and Membership.objects.active().facilitators().filter(community=community, member=author).exists()
+    )
 
 
 def watched_words_in(text):
@@ -46,12 +63,12 @@ def watched_words_in(text):
     return [word for word in words if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)]
 
 
-def moderation_verdict(*, author, text):
-    """Say whether this member's writing waits for a moderator, and why; hub staff only meet the word list."""
+def moderation_verdict(*, author, text, kind="comment", community=None):
+    """Say whether this member's writing (a comment, reply or discussion) waits for a moderator, and why."""
     reasons = []
-    if not is_staff_member(author):
+    if not is_trusted(author, community):
         if not has_published_before(author):
-            reasons.append("First comment from this member")
+            reasons.append(f"First {kind} from this member")
         links = link_count(text)
         if links > settings.HUB_COMMENT_MAX_LINKS:
             reasons.append(f"{links} links (more than {settings.HUB_COMMENT_MAX_LINKS})")

@@ -21,10 +21,10 @@ def notify_followers(*, verb, page_id, actor_id=None, reply_id=None, comment_id=
     page = PracticePage.objects.filter(pk=page_id).first()
     if page is None:
         return 0
-    reply = Reply.objects.filter(pk=reply_id).first() if reply_id else None
+    reply = Reply.objects.published().filter(pk=reply_id).first() if reply_id else None
     comment = XtdComment.objects.filter(pk=comment_id).first() if comment_id else None
     if (reply_id and reply is None) or (comment_id and comment is None):
-        return 0  # deleted before the worker got to it
+        return 0  # deleted (or a reply held back) before the worker got to it
     actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
     return len(notifications_create(verb=verb, page=page.specific, actor=actor, reply=reply, comment=comment))
 

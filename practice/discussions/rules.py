@@ -105,22 +105,26 @@ def reply_tree(replies, *, thread, standing):
     while to_visit:
         node, depth = to_visit.pop()
         node.depth = depth
-        node.may_reply = may_reply and depth < settings.HUB_REPLY_MAX_DEPTH
+        # A held reply is its author's alone until a moderator approves it: nobody can answer it yet.
+        node.may_reply = may_reply and depth < settings.HUB_REPLY_MAX_DEPTH and not node.reply.is_held
         node.may_edit = standing.may_edit(thread, node.reply.author_id, node.reply.created_at)
         to_visit += [(child, depth + 1) for child in node.children]
     return roots, nodes
 
 
 def thread_page_context(thread, user):
-    """Return what the thread page shows this reader: the reply tree and the actions open to them."""
+    """Return what the thread page shows this reader: the reply tree and the actions open to them.
+
+    Held replies are in it only for their authors, marked as awaiting review, and are not counted.
+    """
     standing = Standing.of(user, thread.community)
-    replies = thread.replies.select_related("author__profile").order_by("created_at", "pk")
+    replies = thread.replies.shown_to(user).select_related("author__profile").order_by("created_at", "pk")
     roots, nodes = reply_tree(replies, thread=thread, standing=standing)
     may_reply = standing.may_reply(thread)
     return {
         "standing": standing,
         "reply_tree": roots,
-        "reply_total": len(nodes),
+        "reply_total": sum(not node.reply.is_held for node in nodes.values()),
         "accepted": nodes.get(thread.accepted_reply_id),
         "may_reply": may_reply,
         "reply_form": ReplyForm() if may_reply else None,

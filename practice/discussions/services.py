@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 
+from wagtail.actions.delete_page import DeletePageAction
 from wagtail.coreutils import find_available_slug
 
 from ..activity import answer_accepted, reply_posted, thread_started
 from ..markup import render_markdown
 from ..models import DiscussionThreadPage, Reply
+from ..moderation import moderation_verdict
 from .rules import reply_depth
 
 Status = DiscussionThreadPage.Status
@@ -24,13 +26,15 @@ SLUG_LENGTH = 80
 SUMMARY_LENGTH = 200
 
 
-def _publishable(*, author, community, text):
-    """Say whether a member's thread may go live at once rather than wait as a draft for a moderator.
-
-    This is the one place where the hub's moderation rules for discussions (too many links, words on
-    the moderation list) plug in; until they do, what members write goes up at once.
-    """
-    return True
+def _refuse_held_edit(verdict):
+    """Turn down an edit the moderation rules would hold: the published message stays as it was."""
+    if verdict.hold:
+        raise ValidationError(
+            "Your changes were not saved: a moderator would have to check them first (%(reason)s). "
+            "Change your message, or post what you want to add as a new reply.",
+            code="held",
+            params={"reason": verdict.reason},
+        )
 
 
 def _summary(body):
@@ -49,9 +53,18 @@ def _publish(thread, by):
     thread.save_revision(user=by, log_action=True).publish(user=by, skip_permission_checks=True)
 
 
+def _thread_started(thread):
+    transaction.on_commit(lambda: thread_started.send(sender=DiscussionThreadPage, thread=thread, by=thread.starter))
+
+
 @transaction.atomic
 def thread_start(*, index, author, title, body, topics=(), security_level):
-    """Start a thread in a community's discussions; it goes live at once unless it waits for review."""
+    """Start a thread in a community's discussions; it goes live at once unless the moderation rules hold it.
+
+    A held thread is a draft page with the reasons, for a moderator to approve or remove.
+    """
+    community = index.get_parent().specific
+    verdict = moderation_verdict(author=author, community=community, text=f"{title}\n\n{body}", kind="discussion")
     requested_slug = slugify(title, allow_unicode=True)[:SLUG_LENGTH].strip("-") or "discussion"
     thread = DiscussionThreadPage(
         title=title,
@@ -63,68 +76,147 @@ def thread_start(*, index, author, title, body, topics=(), security_level):
         security_level=security_level,
         last_activity_at=timezone.now(),
         live=False,
+        held_reason=verdict.reason,
+        held_at=timezone.now() if verdict.hold else None,
     )
     thread.topics = list(topics)
     index.add_child(instance=thread)
-    community = thread.community
-    if not _publishable(author=author, community=community, text=f"{title}\n\n{body}"):
+    if verdict.hold:
         thread.save_revision(user=author, log_action=True)
         return thread
     _publish(thread, author)
     thread = DiscussionThreadPage.objects.get(pk=thread.pk)
-    transaction.on_commit(lambda: thread_started.send(sender=DiscussionThreadPage, thread=thread, by=author))
+    _thread_started(thread)
     return thread
+
+
+@transaction.atomic
+def thread_approve(*, thread, by):
+    """Publish a held thread as its starter wrote it, and announce it as started by them."""
+    thread = _locked(thread)
+    if not thread.held_reason or thread.live:
+        raise ValidationError("This discussion is not waiting for review.", code="not_held")
+    # Cleared in place first: publishing keeps the row's held state (DiscussionThreadPage.with_content_json).
+    DiscussionThreadPage.objects.filter(pk=thread.pk).update(
+        held_reason="", held_at=None, last_activity_at=timezone.now()
+    )
+    revision = thread.latest_revision or thread.save_revision(user=thread.starter)
+    revision.publish(user=by, skip_permission_checks=True)
+    thread = DiscussionThreadPage.objects.get(pk=thread.pk)
+    _thread_started(thread)
+    return thread
+
+
+@transaction.atomic
+def thread_remove(*, thread, by):
+    """Delete a held thread that a moderator turned down; it was never published."""
+    thread = _locked(thread)
+    if not thread.held_reason or thread.live:
+        raise ValidationError("This discussion is not waiting for review.", code="not_held")
+    DeletePageAction(thread, user=by).execute(skip_permission_checks=True)
 
 
 @transaction.atomic
 def thread_edit(*, thread, by, body):
-    """Change the thread's message, noting when it was edited."""
+    """Change the thread's message, noting when it was edited; an edit the moderation rules would hold is refused."""
     thread = _locked(thread)
     if thread.status == Status.CLOSED:
         raise ValidationError("This discussion is closed, so its messages can no longer be edited.", code="closed")
+    text = f"{thread.title}\n\n{body}"
+    _refuse_held_edit(moderation_verdict(author=by, community=thread.community, text=text, kind="discussion"))
     thread.body = body
     thread.summary = _summary(body)
     thread.edited_at = timezone.now()
-    if _publishable(author=by, community=thread.community, text=f"{thread.title}\n\n{body}"):
-        _publish(thread, by)
-    else:
-        thread.save_revision(user=by, log_action=True)
+    _publish(thread, by)
     return thread
+
+
+def _reply_published(reply, thread, *, at):
+    """Count a reply others can read from `at` on as the thread's latest activity; announce it once committed."""
+    DiscussionThreadPage.objects.filter(pk=thread.pk).update(reply_count=F("reply_count") + 1, last_activity_at=at)
+    transaction.on_commit(lambda: reply_posted.send(sender=Reply, reply=reply, thread=thread, by=reply.author))
 
 
 @transaction.atomic
 def reply_post(*, thread, author, body, parent=None):
-    """Post a reply in an open thread, to the thread or to another reply in it, and count it."""
+    """Post a reply in an open thread, to the thread or to another reply in it.
+
+    It is counted and announced at once, unless the moderation rules hold it for a moderator.
+    """
     thread = _locked(thread)
     if thread.status == Status.CLOSED:
         raise ValidationError("This discussion is closed to new replies.", code="closed")
     if parent is not None:
         if parent.thread_id != thread.pk:
             raise ValidationError("You can only reply to messages in this discussion.", code="other_thread")
+        if parent.is_held:
+            raise ValidationError("You can reply to this message once a moderator has approved it.", code="held")
         if reply_depth(parent) >= settings.HUB_REPLY_MAX_DEPTH:
             raise ValidationError(
                 "Replies nest %(depth)s deep at most. Reply to an earlier message instead.",
                 code="too_deep",
                 params={"depth": settings.HUB_REPLY_MAX_DEPTH},
             )
-    reply = Reply.objects.create(thread=thread, parent=parent, author=author, body=body, created_at=timezone.now())
-    DiscussionThreadPage.objects.filter(pk=thread.pk).update(
-        reply_count=F("reply_count") + 1, last_activity_at=reply.created_at
+    verdict = moderation_verdict(author=author, community=thread.community, text=body, kind="reply")
+    now = timezone.now()
+    reply = Reply.objects.create(
+        thread=thread,
+        parent=parent,
+        author=author,
+        body=body,
+        created_at=now,
+        held_reason=verdict.reason,
+        held_at=now if verdict.hold else None,
     )
-    transaction.on_commit(lambda: reply_posted.send(sender=Reply, reply=reply, thread=thread, by=author))
+    if not verdict.hold:
+        _reply_published(reply, thread, at=now)
     return reply
 
 
 @transaction.atomic
 def reply_edit(*, reply, by, body):
-    """Change a reply's text, noting when it was edited."""
+    """Change a reply's text, noting when it was edited.
+
+    A published reply whose new text the moderation rules would hold is left as it was; a held one
+    stays held, with the reasons brought up to date for its moderator.
+    """
     thread = _locked(reply.thread)
     if thread.status == Status.CLOSED:
         raise ValidationError("This discussion is closed, so its messages can no longer be edited.", code="closed")
+    reply = Reply.objects.select_for_update().get(pk=reply.pk)
+    verdict = moderation_verdict(author=by, community=thread.community, text=body, kind="reply")
+    if reply.is_held:
+        reply.held_reason = verdict.reason or reply.held_reason
+    else:
+        _refuse_held_edit(verdict)
     reply.body = body
     reply.edited_at = timezone.now()
-    reply.save(update_fields=["body", "edited_at"])
+    reply.save(update_fields=["body", "edited_at", "held_reason"])
     return reply
+
+
+@transaction.atomic
+def reply_approve(*, reply, by):
+    """Publish a held reply: it counts in its thread from now, and its thread's followers are told."""
+    thread = _locked(reply.thread)
+    reply = Reply.objects.select_for_update().get(pk=reply.pk)
+    if not reply.is_held:
+        raise ValidationError("This reply is not waiting for review.", code="not_held")
+    reply.held_reason = ""
+    reply.held_at = None
+    reply.save(update_fields=["held_reason", "held_at"])
+    _reply_published(reply, thread, at=timezone.now())
+    return reply
+
+
+@transaction.atomic
+def reply_remove(*, reply, by):
+    """Delete a held reply that a moderator turned down; nobody else ever saw it."""
+    _locked(reply.thread)
+    reply = Reply.objects.select_for_update().get(pk=reply.pk)
+    if not reply.is_held:
+        raise ValidationError("This reply is not waiting for review.", code="not_held")
+    reply.delete()
 
 
 @transaction.atomic
@@ -133,6 +225,8 @@ def thread_accept_answer(*, thread, reply, by):
     thread = _locked(thread)
     if reply.thread_id != thread.pk:
         raise ValidationError("Choose an answer from this discussion's replies.", code="other_thread")
+    if reply.is_held:
+        raise ValidationError("A reply can be the answer once a moderator has approved it.", code="held")
     if thread.status == Status.CLOSED:
         raise ValidationError("Reopen the discussion before choosing its answer.", code="closed")
     if thread.accepted_reply_id == reply.pk:

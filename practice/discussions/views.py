@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -65,12 +66,24 @@ def thread_start(request, community_id):
     if request.method == "POST" and form.is_valid():
         thread = services.thread_start(index=index, author=request.user, **form.cleaned_data)
         if not thread.live:
-            messages.info(request, "Thank you. A moderator will check your discussion before it appears.")
-            return redirect(index.get_url(request))
+            return redirect("discussion_waiting", thread_id=thread.pk)
         messages.success(request, "Your discussion has started.")
         return redirect(thread.get_url(request))
     context = {"form": form, "community": community, "index": index}
     return render(request, "practice/discussion_start.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def thread_waiting(request, thread_id):
+    """Confirm to its starter that their discussion waits for a moderator, showing what they sent."""
+    thread = get_object_or_404(
+        DiscussionThreadPage.objects.select_related("community"), pk=thread_id, starter=request.user
+    )
+    if thread.live:
+        return redirect(thread.get_url(request))
+    if not thread.held_reason:
+        raise Http404("This discussion is not waiting for review.")
+    return render(request, "practice/discussion_waiting.html", {"thread": thread, "community": thread.community})
 
 
 @login_required
@@ -79,7 +92,8 @@ def reply(request, thread_id, parent_id=None):
     thread = _thread(request, thread_id)
     parent = None
     if parent_id is not None:
-        parent = get_object_or_404(thread.replies.select_related("author__profile"), pk=parent_id)
+        # A held reply cannot be answered until a moderator approves it, so it is as good as missing here.
+        parent = get_object_or_404(thread.replies.published().select_related("author__profile"), pk=parent_id)
     standing = Standing.of(request.user, thread.community)
     if not standing.takes_part:
         return _join_first(request, thread.community)
@@ -100,7 +114,10 @@ def reply(request, thread_id, parent_id=None):
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            messages.success(request, "Your reply has been posted.")
+            if new.is_held:
+                messages.info(request, "Thank you. Others will see your reply once a moderator has checked it.")
+            else:
+                messages.success(request, "Your reply has been posted.")
             return redirect(_thread_url(request, thread, f"reply-{new.pk}"))
     context = {"form": form, "thread": thread, "parent": parent}
     return render(request, "practice/discussion_reply.html", context, status=400 if form.errors else 200)
@@ -165,7 +182,7 @@ def reply_edit(request, reply_id):
 def answer_accept(request, thread_id, reply_id):
     """Mark a reply as the accepted answer, as the thread's starter or a facilitator."""
     thread = _thread(request, thread_id)
-    answer = get_object_or_404(thread.replies, pk=reply_id)
+    answer = get_object_or_404(thread.replies.published(), pk=reply_id)
     if not Standing.of(request.user, thread.community).may_accept(thread):
         return _refuse(
             request,

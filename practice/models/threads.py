@@ -90,6 +90,9 @@ class DiscussionThreadPage(PracticePage):
     reply_count = models.PositiveIntegerField(default=0, editable=False)
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # A new thread the moderation rules held back stays a draft with the reason until a moderator decides.
+    held_reason = models.CharField(max_length=500, blank=True, editable=False)
+    held_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = PageManager.from_queryset(ThreadQuerySet)()
 
@@ -113,8 +116,8 @@ class DiscussionThreadPage(PracticePage):
         verbose_name = "discussion thread"
 
     def reply_text(self):
-        """Return the text of every reply, so that a thread is found by what its answers say."""
-        return "\n\n".join(self.replies.order_by("created_at").values_list("body", flat=True))
+        """Return the text of every published reply, so that a thread is found by what its answers say."""
+        return "\n\n".join(self.replies.published().order_by("created_at").values_list("body", flat=True))
 
     def content_date(self):
         return self.last_activity_at
@@ -135,19 +138,38 @@ class DiscussionThreadPage(PracticePage):
         return context
 
     def with_content_json(self, content):
-        """Return the page as a revision has it, keeping the live reply count and last activity.
+        """Return the page as a revision has it, keeping the live reply count, last activity and held state.
 
-        Replies change those two fields in place, not through revisions, so publishing any revision
-        (an editor's, or a facilitator pinning the thread) must not turn them back.
+        Replies and moderators change those fields in place, not through revisions, so publishing any
+        revision (an editor's, a facilitator pinning the thread, a moderator approving it) must not
+        turn them back.
         """
         page = super().with_content_json(content)
         page.reply_count = self.reply_count
         page.last_activity_at = self.last_activity_at
+        page.held_reason = self.held_reason
+        page.held_at = self.held_at
         return page
 
 
+class ReplyQuerySet(models.QuerySet):
+    def published(self):
+        """Return the replies everyone who may read their thread sees."""
+        return self.filter(held_reason="")
+
+    def held(self):
+        """Return the replies waiting for a moderator."""
+        return self.exclude(held_reason="")
+
+    def shown_to(self, user):
+        """Return the replies this reader sees in a thread: the published ones and their own held ones."""
+        if not user.is_authenticated:
+            return self.published()
+        return self.filter(Q(held_reason="") | Q(author=user))
+
+
 class Reply(models.Model):
-    """A member's reply in a thread, possibly to another reply."""
+    """A member's reply in a thread, possibly to another reply; held ones wait for a moderator."""
 
     thread = models.ForeignKey(DiscussionThreadPage, on_delete=models.CASCADE, related_name="replies")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
@@ -157,6 +179,12 @@ class Reply(models.Model):
     body = models.TextField()
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    held_reason = models.CharField(
+        max_length=500, blank=True, help_text="Why a moderator must approve the reply first; empty once published."
+    )
+    held_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReplyQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "replies"
@@ -164,3 +192,7 @@ class Reply(models.Model):
 
     def __str__(self):
         return f"Reply by {self.author} in {self.thread}"
+
+    @property
+    def is_held(self):
+        return bool(self.held_reason)

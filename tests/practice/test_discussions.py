@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from practice import activity
+from practice import activity, moderation
 from practice.access import AccessLevel, SecurityLevel, Visibility
 from practice.discussions import services
 from practice.models import DiscussionThreadPage, Reply
@@ -19,6 +19,13 @@ from tests.practice.querycounts import queries_to_render
 pytestmark = pytest.mark.django_db
 
 Status = DiscussionThreadPage.Status
+
+
+@pytest.fixture(autouse=True)
+def established_members(monkeypatch):
+    """Count every member as having posted before: the first-post rule has its own tests
+    (test_discussion_moderation.py), and would otherwise hold these members' first words back."""
+    monkeypatch.setattr(moderation, "has_published_before", lambda author: True)
 
 
 @pytest.fixture
@@ -252,17 +259,19 @@ def test_a_community_without_discussions_has_nowhere_to_start_one(client, open_p
 
 
 def test_a_thread_held_for_review_waits_as_a_draft_without_announcing_it(
-    client, open_place, heard, monkeypatch, django_capture_on_commit_callbacks
+    client, open_place, heard, settings, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr(services, "_publishable", lambda **kwargs: False)
+    settings.HUB_COMMENT_MAX_LINKS = 2
     client.force_login(open_place["insider"])
+    links = " ".join(f"[page {n}](https://example.org/{n})" for n in range(3))
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(start_url(open_place), {"title": "Ten links", "body": "See these."}, follow=True)
+        response = client.post(start_url(open_place), {"title": "Three links", "body": f"See {links}"}, follow=True)
 
-    thread = DiscussionThreadPage.objects.get(title="Ten links")
+    thread = DiscussionThreadPage.objects.get(title="Three links")
     assert not thread.live
-    assert "A moderator will check your discussion" in response.content.decode()
+    assert thread.held_reason == "3 links (more than 2)"
+    assert "Your discussion is waiting for review" in response.content.decode()
     assert heard == []
 
 
