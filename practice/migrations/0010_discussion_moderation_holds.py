@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practice', '0008_thread_edited_at'),
+        ("practice", "0009_external_material_and_collection_entries"),
     ]
 
     operations = [
