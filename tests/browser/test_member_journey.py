@@ -11,7 +11,7 @@ import re
 import pytest
 
 from practice.demo.people import MARK, ROB
-from tests.browser.conftest import axe_violations, new_tab, screenshot, sign_in
+from tests.browser.conftest import DEMO_PASSWORD, axe_violations, new_tab, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -156,8 +156,36 @@ def start_thread(page):
     )
     submit(page, "Start the discussion")
 
+    # A newcomer's first discussion waits for a moderator.
+    assert page.get_by_role("heading", level=1).inner_text() == "Your discussion is waiting for review"
+    assert audited(page, "8-discussion-waiting") == []
+    return page.url
+
+
+def approve_first_discussion(page, hub_server):
+    """A moderator approves the newcomer's discussion from the review queue in the admin."""
+    page.goto(f"{hub_server.url}/admin/login/")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.press("input[name=password]", "Enter")
+    page.goto(f"{hub_server.url}/admin/comments/review/")
+    held = page.locator("tr").filter(has_text=THREAD_TITLE)
+    assert held.get_by_text("Held: First discussion from this member").is_visible()
+    with page.expect_navigation():
+        held.get_by_role("button", name=re.compile(r"^Approve")).click()
+    assert page.locator("tr").filter(has_text=THREAD_TITLE).count() == 0
+    screenshot(page, "journey-8-moderator-approved")
+
+
+def open_started_thread(page, hub_server):
+    """The newcomer finds their approved discussion in the community's list and returns its address."""
+    open_community(page, hub_server)
+    with page.expect_navigation():
+        page.get_by_role("navigation", name="In this community").get_by_role("link", name="Discussions").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=THREAD_TITLE).click()
     assert page.get_by_role("heading", level=1).inner_text() == THREAD_TITLE
-    assert success_banner(page).get_by_text("Your discussion has started.").is_visible()
     # Starting a discussion follows it.
     assert page.get_by_role("button", name="Stop following this discussion").is_visible()
     assert audited(page, "8-discussion-started") == []
@@ -240,7 +268,7 @@ def check_digest(hub_server, thread_url):
 
 
 def test_a_newcomer_asks_a_question_and_a_follower_hears_about_the_answer(hub_server, browser):
-    newcomer, replier, follower = new_tab(browser), new_tab(browser), new_tab(browser)
+    newcomer, replier, follower, moderator = (new_tab(browser) for _ in range(4))
     try:
         sign_in(follower, hub_server, MARK)
         follow_community(follower, hub_server)
@@ -249,7 +277,9 @@ def test_a_newcomer_asks_a_question_and_a_follower_hears_about_the_answer(hub_se
         confirm_email(newcomer, hub_server)
         complete_profile(newcomer)
         join_community(newcomer, hub_server)
-        thread_url = start_thread(newcomer)
+        start_thread(newcomer)
+        approve_first_discussion(moderator, hub_server)
+        thread_url = open_started_thread(newcomer, hub_server)
 
         follow_thread_from_notification(follower, hub_server)
 
@@ -263,5 +293,5 @@ def test_a_newcomer_asks_a_question_and_a_follower_hears_about_the_answer(hub_se
         for page in (newcomer, replier, follower):
             assert page.csp_violations == []
     finally:
-        for page in (newcomer, replier, follower):
+        for page in (newcomer, replier, follower, moderator):
             page.context.close()
