@@ -21,7 +21,7 @@ from tests.factories import (
 )
 
 
-def published_comment(page, user, text="An earlier thought."):
+def published_comment(page, user, text="An earlier thought.", followup=False):
     """Put a published comment on the page, as if posted and approved earlier."""
     return XtdComment.objects.create(
         content_type=ContentType.objects.get_for_model(page.specific_class),
@@ -31,6 +31,7 @@ def published_comment(page, user, text="An earlier thought."):
         user_name=user.get_full_name()[:50],
         user_email=user.email,
         comment=text,
+        followup=followup,
     )
 
 
