@@ -294,3 +294,9 @@ HUB_RATE_LIMITS = {
     "search_api": "60/m/ip",
     "autocomplete": "120/m/ip",
 }
+# Uploads through the admin: images and documents by type and size (Wagtail checks both on upload;
+# an image's pixel count is capped too, against decompression bombs). SVG is left out: it can carry script.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
