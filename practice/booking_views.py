@@ -12,6 +12,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from hub.ratelimit import rate_limited
+
 from .access import AccessLevel
 from .booking_services import (
     BookingRefused,
@@ -63,6 +65,7 @@ def _refused(request, event, refusal):
 
 @post_only
 @login_required
+@rate_limited("booking")
 def event_rsvp(request, event_id):
     """Book a place at the event, or join its waiting list when it is full."""
     event = _event_for(request, event_id)
@@ -84,6 +87,7 @@ def event_rsvp(request, event_id):
 
 @post_only
 @login_required
+@rate_limited("booking")
 def event_cancel(request, event_id):
     """Give up the member's own place or turn on the waiting list."""
     event = _event_for(request, event_id)

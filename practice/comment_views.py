@@ -15,6 +15,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from hub.ratelimit import rate_limited
+
 from .comment_forms import MemberCommentForm
 from .comments import (
     comment_mark_helpful,
@@ -80,6 +82,7 @@ def require_member(request, action):
 
 
 @require_POST
+@rate_limited("post")
 def post_comment(request):
     """Post a member's comment or reply, held for review if the moderation rules say so."""
     try:
@@ -126,6 +129,7 @@ def readable_comment(request, comment_id, feature):
 
 
 @require_POST
+@rate_limited("post")
 def mark_helpful(request, comment_id):
     """Record that the member found a comment helpful (once per member and comment)."""
     try:
@@ -141,6 +145,7 @@ def mark_helpful(request, comment_id):
 
 
 @require_POST
+@rate_limited("post")
 def report(request, comment_id):
     """Report a comment to the moderators (once per member and comment)."""
     try:

@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from wagtail.models import Site
 
@@ -149,7 +150,8 @@ class PracticeFeed(Feed):
         return entry.link
 
     def item_description(self, entry):
-        return entry.summary
+        # Readers show an item's description as HTML; a summary is plain text, so it goes in escaped.
+        return escape(entry.summary)
 
     def item_pubdate(self, entry):
         return entry.published

@@ -10,6 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hub.ratelimit import rate_limited
+
 from .email_links import Action, BadLink, email_link_apply, read_email_link
 from .feeds import CONTENT_TYPES
 from .filters import paginate
@@ -34,6 +36,7 @@ def back_to(request, fallback):
 
 @login_required
 @require_POST
+@rate_limited("follow")
 def follow_page(request, page_id, follow):
     """Follow or stop following a discussion or community the member may read."""
     if not follow:
@@ -52,6 +55,7 @@ def follow_page(request, page_id, follow):
 
 @login_required
 @require_POST
+@rate_limited("follow")
 def follow_topic(request, slug, follow):
     topic = get_object_or_404(Topic, slug=slug)
     if follow:
@@ -66,6 +70,7 @@ def follow_topic(request, slug, follow):
 
 @login_required
 @require_POST
+@rate_limited("follow")
 def follow_member(request, slug, follow):
     if not follow:
         followed = get_object_or_404(

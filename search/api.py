@@ -8,6 +8,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
+from hub.ratelimit import rate_limited
+
 from . import ranking
 from .analytics import log_search, wants_personalisation
 from .models import ApiToken
@@ -44,6 +46,7 @@ def as_json(hit, request):
 
 
 @require_GET
+@rate_limited("search_api", json=True)
 def search_api(request):
     reader = api_reader(request)
     if reader is None:

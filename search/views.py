@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from hub.ratelimit import rate_limited
 from practice.models import PracticePage
 
 from . import ranking
@@ -40,6 +41,7 @@ def search(request):
 
 
 @require_GET
+@rate_limited("autocomplete", json=True)
 def autocomplete(request):
     """Answer the search box with titles the reader may open that start with what they have typed."""
     text = " ".join(request.GET.get("q", "").split())

@@ -1,11 +1,20 @@
 import pytest
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from practice.access import AccessLevel
 from practice.models import Membership
 from practice.services import membership_join
 from tests.factories import CommunityPageFactory, MemberProfileFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Start each test with an empty cache, so rate-limit counts and cached pages never carry over."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

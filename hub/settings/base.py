@@ -283,3 +283,20 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Discussions on the public site: how deep replies nest, and how long members may edit what they wrote.
 HUB_REPLY_MAX_DEPTH = 3
 HUB_EDIT_WINDOW_MINUTES = 30
+
+# Rate limits beyond sign-in (hub/ratelimit.py, counted in the cache by allauth's limiter): per member
+# for posting (comments, discussions, replies, edits, reports), following and booking; per client
+# address for the JSON search API and autocomplete. Past a limit the answer is 429 and nothing is written.
+HUB_RATE_LIMITS = {
+    "post": "20/m/user,200/h/user",
+    "follow": "30/m/user,300/h/user",
+    "booking": "20/m/user",
+    "search_api": "60/m/ip",
+    "autocomplete": "120/m/ip",
+}
+# Uploads through the admin: images and documents by type and size (Wagtail checks both on upload;
+# an image's pixel count is capped too, against decompression bombs). SVG is left out: it can carry script.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -3,6 +3,7 @@
 from django import forms
 
 from ..models import AudienceRole, MemberProfile, Organisation, Region, Topic
+from .names import normalise_display_name
 from .services import member_profile_create
 
 DISPLAY_NAME_HELP = "Shown beside what you write, e.g. Priya Shah."
@@ -19,7 +20,7 @@ class SignUpDetailsForm(forms.Form):
     )
 
     def clean_display_name(self):
-        return " ".join(self.cleaned_data["display_name"].split())
+        return normalise_display_name(self.cleaned_data["display_name"])
 
     def signup(self, request, user):
         """Called by allauth once the user is saved: give them their profile."""
@@ -71,7 +72,7 @@ class ProfileForm(forms.ModelForm):
         ]
 
     def clean_display_name(self):
-        return " ".join(self.cleaned_data["display_name"].split())
+        return normalise_display_name(self.cleaned_data["display_name"])
 
 
 class AccountDeleteForm(forms.Form):

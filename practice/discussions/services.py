@@ -4,6 +4,8 @@ Views check who may act (practice.discussions.rules); these functions check the 
 thread under a row lock (closed, nesting, a reply from another thread) and raise ValidationError.
 """
 
+import html
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -39,7 +41,8 @@ def _refuse_held_edit(verdict):
 
 def _summary(body):
     """Return the opening of a message as plain text, for listings."""
-    return Truncator(strip_tags(render_markdown(body)).strip()).chars(SUMMARY_LENGTH)
+    # strip_tags leaves the HTML's escapes ("&gt;"): undo them, as templates and feeds escape plain text.
+    return Truncator(html.unescape(strip_tags(render_markdown(body))).strip()).chars(SUMMARY_LENGTH)
 
 
 def _locked(thread):

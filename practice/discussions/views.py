@@ -12,6 +12,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from hub.ratelimit import rate_limited
+
 from ..models import CommunityPage, DiscussionIndexPage, DiscussionThreadPage, Membership, Reply
 from . import services
 from .forms import ReplyForm, ThreadEditForm, ThreadForm
@@ -55,6 +57,7 @@ def _thread_url(request, thread, anchor=""):
 
 
 @login_required
+@rate_limited("post")
 def thread_start(request, community_id):
     """Start a discussion in a community the member belongs to."""
     community = get_object_or_404(CommunityPage.objects.live().visible_to(request.user), pk=community_id)
@@ -87,6 +90,7 @@ def thread_waiting(request, thread_id):
 
 
 @login_required
+@rate_limited("post")
 def reply(request, thread_id, parent_id=None):
     """Reply to a thread, or to one of its replies: a form of its own, so it works without JavaScript."""
     thread = _thread(request, thread_id)
@@ -147,6 +151,7 @@ def _edit(request, *, thread, author_id, written_at, initial, save, anchor, what
 
 
 @login_required
+@rate_limited("post")
 def thread_edit(request, thread_id):
     thread = _thread(request, thread_id)
     return _edit(
@@ -162,6 +167,7 @@ def thread_edit(request, thread_id):
 
 
 @login_required
+@rate_limited("post")
 def reply_edit(request, reply_id):
     reply = get_object_or_404(Reply, pk=reply_id)
     thread = _thread(request, reply.thread_id)  # a reply in a thread they may not read is as good as missing

@@ -1,0 +1,73 @@
+"""A small hub to attack: an open community with a post, a thread, an event and two trusted members."""
+
+from types import SimpleNamespace
+
+import pytest
+from django_comments_xtd.models import XtdComment
+
+from django.contrib.contenttypes.models import ContentType
+
+from practice.access import AccessLevel, SecurityLevel
+from practice.comment_forms import MemberCommentForm
+from practice.discussions import services as discussions
+from practice.services import membership_join
+from tests.factories import (
+    BlogIndexPageFactory,
+    BlogPostPageFactory,
+    DiscussionIndexPageFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    MemberProfileFactory,
+)
+
+
+def published_comment(page, user, text="An earlier thought.", followup=False):
+    """Put a published comment on the page, as if posted and approved earlier."""
+    return XtdComment.objects.create(
+        content_type=ContentType.objects.get_for_model(page.specific_class),
+        object_pk=str(page.pk),
+        site_id=1,
+        user=user,
+        user_name=user.get_full_name()[:50],
+        user_email=user.email,
+        comment=text,
+        followup=followup,
+    )
+
+
+def comment_data(page, user, text, **overrides):
+    """Return what the page's comment form sends: xtd's signed fields and the member's text."""
+    form = MemberCommentForm(page, user=user)
+    data = {name: form.initial[name] for name in ("content_type", "object_pk", "timestamp", "security_hash")}
+    data.update(comment=text, reply_to=0, honeypot="", **overrides)
+    return data
+
+
+def start_thread(hub, author, title="How do you caption live video?", body="Has anyone tried this?"):
+    return discussions.thread_start(
+        index=hub.discussions, author=author, title=title, body=body, security_level=SecurityLevel.PUBLIC
+    )
+
+
+def trusted_member(name, username, community):
+    """A member of the community who has commented before, so nothing they write waits for review."""
+    user = MemberProfileFactory(display_name=name, user__username=username).user
+    membership_join(community=community, member=user)
+    return user
+
+
+@pytest.fixture
+def hub(communities):
+    """The open community with a blog post, a discussions section, a thread and an event."""
+    open_side = communities[AccessLevel.OPEN]
+    community = open_side["community"]
+    hub = SimpleNamespace(**open_side, **{level.name.lower(): communities[level] for level in AccessLevel})
+    hub.post = BlogPostPageFactory(parent=BlogIndexPageFactory(parent=community), title="Live-posting in a storm")
+    hub.discussions = DiscussionIndexPageFactory(parent=community)
+    hub.event = EventPageFactory(parent=EventIndexPageFactory(parent=community), title="Northmoor teacamp", capacity=5)
+    hub.alice = trusted_member("Alice Barnes", "alice@northmoor.gov.uk", community)
+    hub.bob = trusted_member("Bob Carter", "bob@westleigh.gov.uk", community)
+    for user in (hub.alice, hub.bob):
+        published_comment(hub.post, user)
+    hub.thread = start_thread(hub, hub.alice)
+    return hub
