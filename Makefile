@@ -12,13 +12,14 @@ PG_DIR ?= var/postgres
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install assets browser db demo run run-postgres lint check audit test test-postgres test-python format clean
+.PHONY: help install assets browser db demo run run-postgres lint check audit test test-postgres test-python format clean loadtest
 
 help:
 	@echo "make run            install, prepare the database, load demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test           install what tests need and run every check (ruff, checks, migrations, pytest)"
 	@echo "make run-postgres   as make run, on a throwaway PostgreSQL 15 cluster in $(PG_DIR)"
 	@echo "make test-postgres  the pytest suite on a throwaway PostgreSQL 15 cluster"
+	@echo "make loadtest       Locust against gunicorn + PostgreSQL; checks every post is stored once"
 
 var/tools/bin/uv:
 	$(PYTHON) -m venv var/tools
@@ -90,6 +91,16 @@ test-postgres: install assets browser
 	export DATABASE_URL=$$(.ci/postgres start $$pg_dir); \
 	echo "Running the test suite on PostgreSQL at $$DATABASE_URL"; \
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Load test: $(LOADTEST_USERS) Locust users for $(LOADTEST_TIME) against gunicorn on PostgreSQL (bench/loadtest.sh).
+LOADTEST_USERS ?= 20
+LOADTEST_SPAWN_RATE ?= 5
+LOADTEST_TIME ?= 60s
+LOADTEST_WORKERS ?= 4
+
+loadtest: install assets
+	LOADTEST_USERS=$(LOADTEST_USERS) LOADTEST_SPAWN_RATE=$(LOADTEST_SPAWN_RATE) LOADTEST_TIME=$(LOADTEST_TIME) \
+	LOADTEST_WORKERS=$(LOADTEST_WORKERS) bench/loadtest.sh
 
 clean:
 	rm -rf $(VENV) node_modules var/frontend var/static var/tools

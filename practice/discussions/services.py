@@ -47,7 +47,9 @@ def _summary(body):
 
 def _locked(thread):
     """Return the thread fresh from the database, its row locked until the transaction ends."""
-    return DiscussionThreadPage.objects.select_for_update().select_related("community").get(pk=thread.pk)
+    # Only the thread's own row: PostgreSQL refuses to lock the nullable side of the join to its community.
+    threads = DiscussionThreadPage.objects.select_for_update(of=("self",)).select_related("community")
+    return threads.get(pk=thread.pk)
 
 
 def _publish(thread, by):
