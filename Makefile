@@ -12,13 +12,14 @@ PG_DIR ?= var/postgres
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install assets browser db demo run run-postgres lint check audit test test-postgres test-python format clean
+.PHONY: help install assets browser db demo run run-postgres lint check audit test test-postgres test-python format clean bench
 
 help:
 	@echo "make run            install, prepare the database, load demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test           install what tests need and run every check (ruff, checks, migrations, pytest)"
 	@echo "make run-postgres   as make run, on a throwaway PostgreSQL 15 cluster in $(PG_DIR)"
 	@echo "make test-postgres  the pytest suite on a throwaway PostgreSQL 15 cluster"
+	@echo "make bench          page timings and queries on SQLite and PostgreSQL; BENCH_SIZES=\"10000 100000\" for both"
 
 var/tools/bin/uv:
 	$(PYTHON) -m venv var/tools
@@ -90,6 +91,21 @@ test-postgres: install assets browser
 	export DATABASE_URL=$$(.ci/postgres start $$pg_dir); \
 	echo "Running the test suite on PostgreSQL at $$DATABASE_URL"; \
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Benchmarks: a hub of each size on SQLite and on a throwaway PostgreSQL cluster (kept in var/bench/
+# for the next run), measured page by page; the report goes to bench/results/latest.{md,png}.
+BENCH_SIZES ?= 10000
+BENCH_RUNS ?= 20
+
+bench: install assets
+	@trap '.ci/postgres stop $(CURDIR)/var/bench/postgres' EXIT; \
+	export BENCH_POSTGRES_URL=$$(.ci/postgres start $(CURDIR)/var/bench/postgres); \
+	for size in $(BENCH_SIZES); do \
+		for database in sqlite postgres; do \
+			$(PY) bench/pages.py --items $$size --database $$database --runs $(BENCH_RUNS) || exit 1; \
+		done; \
+	done; \
+	$(PY) bench/report.py --sizes "$(BENCH_SIZES)"
 
 clean:
 	rm -rf $(VENV) node_modules var/frontend var/static var/tools
