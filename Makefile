@@ -12,7 +12,7 @@ PG_DIR ?= var/postgres
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install assets browser db demo run run-postgres lint check audit test test-postgres test-python format clean loadtest
+.PHONY: help install assets browser db demo run run-postgres lint check audit test test-postgres test-python format clean loadtest bench
 
 help:
 	@echo "make run            install, prepare the database, load demo content, serve http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make run-postgres   as make run, on a throwaway PostgreSQL 15 cluster in $(PG_DIR)"
 	@echo "make test-postgres  the pytest suite on a throwaway PostgreSQL 15 cluster"
 	@echo "make loadtest       Locust against gunicorn + PostgreSQL; checks every post is stored once"
+	@echo "make bench          page timings and queries on SQLite and PostgreSQL; BENCH_SIZES=\"10000 100000\" for both"
 
 var/tools/bin/uv:
 	$(PYTHON) -m venv var/tools
@@ -101,6 +102,21 @@ LOADTEST_WORKERS ?= 4
 loadtest: install assets
 	LOADTEST_USERS=$(LOADTEST_USERS) LOADTEST_SPAWN_RATE=$(LOADTEST_SPAWN_RATE) LOADTEST_TIME=$(LOADTEST_TIME) \
 	LOADTEST_WORKERS=$(LOADTEST_WORKERS) bench/loadtest.sh
+
+# Benchmarks: a hub of each size on SQLite and on a throwaway PostgreSQL cluster (kept in var/bench/
+# for the next run), measured page by page; the report goes to bench/results/latest.{md,png}.
+BENCH_SIZES ?= 10000
+BENCH_RUNS ?= 20
+
+bench: install assets
+	@trap '.ci/postgres stop $(CURDIR)/var/bench/postgres' EXIT; \
+	export BENCH_POSTGRES_URL=$$(.ci/postgres start $(CURDIR)/var/bench/postgres); \
+	for size in $(BENCH_SIZES); do \
+		for database in sqlite postgres; do \
+			$(PY) bench/pages.py --items $$size --database $$database --runs $(BENCH_RUNS) || exit 1; \
+		done; \
+	done; \
+	$(PY) bench/report.py --sizes "$(BENCH_SIZES)"
 
 clean:
 	rm -rf $(VENV) node_modules var/frontend var/static var/tools

@@ -22,67 +22,28 @@ throwaway cluster with .ci/postgres under var/bench/ and stops it at the end.
 
 import argparse
 import os
-import random
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "var" / "bench"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dataset import (  # noqa: E402
+    BATCH,
+    BENCH_DIR,
+    COUNCIL_WORDS,
+    FUNCTION_WORDS,
+    ROOT,
+    TextMaker,
+    index_pages,
+    insert_rows,
+    setup_django,
+)
+
 RESULTS = ROOT / "bench" / "results" / "search_latency.md"
-BATCH = 1000
 COMMUNITIES = 20
-
-# The most frequent words first (Zipf ranks). Function words lead, as in real English text.
-FUNCTION_WORDS = "the of and to in a for is on that with we our it as are this at be by from have".split()  # noqa: SIM905
-COUNCIL_WORDS = (  # noqa: SIM905
-    "council social media community digital residents service team engagement local public staff "
-    "people online information support news work project services data website channel feedback "
-    "consultation events health care housing libraries flooding budget campaign video content strategy "
-    "training volunteers partners schools transport planning waste recycling parks safety emergency "
-    "accessibility inclusion wellbeing youth older carers business economy climate energy heritage"
-).split()
-
-
-def vocabulary(rng, tail=6000):
-    """Return words in frequency order: function words, council words, then invented rarer words."""
-    syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "bel", "dor", "fin", "gra", "hul", "jen", "pra", "sto"]
-    invented = set()
-    while len(invented) < tail:
-        invented.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
-    return FUNCTION_WORDS + COUNCIL_WORDS + sorted(invented)
-
-
-class TextMaker:
-    def __init__(self, seed=7):
-        self.rng = random.Random(seed)
-        self.words = vocabulary(self.rng)
-        weights = [1 / (rank + 1) ** 1.05 for rank in range(len(self.words))]
-        total = sum(weights)
-        self.cumulative = []
-        running = 0.0
-        for weight in weights:
-            running += weight / total
-            self.cumulative.append(running)
-
-    def words_between(self, low, high):
-        count = self.rng.randint(low, high)
-        return " ".join(self.rng.choices(self.words, cum_weights=self.cumulative, k=count))
-
-    def sentence_case(self, low, high):
-        text = self.words_between(low, high)
-        return text[:1].upper() + text[1:]
-
-
-def setup_django(database):
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
 
 
 def database_url(args):
@@ -111,7 +72,6 @@ def build(items):
 
     from wagtail.models import Page
     from wagtail.rich_text import RichText
-    from wagtail.search.backends import get_search_backend
 
     from practice.access import AccessLevel, SecurityLevel, Visibility
     from practice.models import BlogIndexPage, BlogPostPage, CommunityIndexPage, CommunityPage, PracticePage
@@ -141,14 +101,6 @@ def build(items):
     through = PracticePage.view_groups.through
     community_of = {blog.pk: blog.get_parent().specific for blog in blogs}
     staff = list(Group.objects.filter(name__in=["Editors", "Moderators"]).values_list("pk", flat=True))
-
-    def insert(model, objs):
-        fields = model._meta.local_concrete_fields
-        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-        marks = ", ".join(["%s"] * len(fields))
-        rows = [[field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields] for obj in objs]
-        with connection.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
 
     now = timezone.now()
     for start in range(0, items, BATCH):
@@ -199,20 +151,16 @@ def build(items):
             posts.append(post)
             next_id += 1
         with transaction.atomic():
-            insert(Page, posts)
-            insert(PracticePage, posts)
-            insert(BlogPostPage, posts)
+            insert_rows(Page, posts)
+            insert_rows(PracticePage, posts)
+            insert_rows(BlogPostPage, posts)
             through.objects.bulk_create(group_links)
             group_links = []
     for blog in blogs:
         Page.objects.filter(pk=blog.pk).update(numchild=children[blog.pk])
     inserted = time.perf_counter()
 
-    backend = get_search_backend()
-    ids = list(BlogPostPage.objects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), BATCH):
-        batch = BlogPostPage.objects.filter(pk__in=ids[start : start + BATCH]).prefetch_related("topics")
-        backend.add_bulk(BlogPostPage, list(batch))
+    index_pages(BlogPostPage, list(BlogPostPage.objects.order_by("pk").values_list("pk", flat=True)))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
@@ -336,9 +284,8 @@ def main():
     args = parser.parse_args()
 
     url, cluster = database_url(args)
-    os.environ["DATABASE_URL"] = url
     try:
-        setup_django(args.database)
+        setup_django(url)
         from django.conf import settings
         from django.db import connection
 
