@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from practice.access import AccessLevel
+from practice.accounts.services import account_delete
 from practice.comments import comment_approve, comment_remove
 from practice.models import CommentHold, Organisation
 from practice.models.external import ExternalItem, FeedSource
@@ -256,3 +257,25 @@ def test_query_count_is_fixed_with_pages_and_entries(wider, library, interested_
         results = ranking.search(WORD, interested_member, page=2)
     assert results.count == 32
     assert len(results.hits) == 10
+
+
+@pytest.mark.django_db
+def test_a_deleted_members_answered_comment_stops_finding_its_page(library, django_capture_on_commit_callbacks):
+    leaving = UserFactory()
+    post = library["inclusion"]
+    with django_capture_on_commit_callbacks(execute=True):
+        theirs = comment(post, "Our Samphire pilot ran all summer.", user=leaving)
+        XtdComment.objects.create(
+            content_type=theirs.content_type,
+            object_pk=theirs.object_pk,
+            site_id=1,
+            user_name="Jo",
+            comment="Thanks for this.",
+            parent_id=theirs.pk,
+        )
+    assert ranking.search("Samphire", AnonymousUser()).count == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        account_delete(user=leaving, delete_contributions=True)
+
+    assert ranking.search("Samphire", AnonymousUser()).count == 0
