@@ -37,7 +37,7 @@ def ndcg(found, wanted, k=10):
 def evaluate(reader):
     rows = []
     for query, wanted in RELEVANCE_SET:
-        found = [hit.page.title for hit in ranking.search(query, reader, personalise=False).hits]
+        found = [hit.title for hit in ranking.search(query, reader, personalise=False).hits]
         rows.append((query, found[:1] == wanted[:1], wanted[0] in found[:3], ndcg(found, wanted)))
     return rows
 

@@ -15,6 +15,7 @@ from django_tasks import task
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
@@ -97,6 +98,17 @@ def comment_tree(page, user):
         siblings.append(node)
         published += comment.is_public
     return roots, published
+
+
+def published_comment_text(page):
+    """Return the text of the page's comments that any reader of the page sees, in thread order."""
+    roots, _ = comment_tree(page, AnonymousUser())
+    texts, nodes = [], list(reversed(roots))
+    while nodes:
+        node = nodes.pop()
+        texts.append(node.comment.comment)
+        nodes.extend(reversed(node.replies))
+    return "\n\n".join(texts)
 
 
 def comment_post(*, form, author, ip_address=None):

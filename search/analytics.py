@@ -25,10 +25,10 @@ def log_search(request, query, result_count, source="page"):
     )
 
 
-def log_click(log_id, page, position):
-    """Record a click on a result of a logged search; an unknown search is ignored."""
+def log_click(log_id, position, *, page=None, item=None):
+    """Record a click on a result (a page or an aggregated entry) of a logged search; an unknown search is ignored."""
     if QueryLog.objects.filter(pk=log_id).exists():
-        ResultClick.objects.create(search_id=log_id, page=page, position=min(position, 32767))
+        ResultClick.objects.create(search_id=log_id, page=page, item=item, position=min(position, 32767))
 
 
 def top_queries(since, limit=50):

@@ -31,6 +31,8 @@ def error(status, message, errors=None):
 
 
 def as_json(hit, request):
+    if hit.item is not None:
+        return external_as_json(hit)
     page = hit.page
     return {
         "title": page.title,
@@ -42,6 +44,24 @@ def as_json(hit, request):
         "published": hit.published.isoformat() if hit.published else None,
         "score": hit.score,
         "why": hit.why,
+    }
+
+
+def external_as_json(hit):
+    """An entry from the wider public sector: linked to the original, with where it comes from."""
+    item = hit.item
+    return {
+        "title": item.title,
+        "url": item.link,
+        "type": hit.type,
+        "snippet": str(hit.snippet),
+        "community": None,
+        "topics": hit.topics,
+        "published": hit.published.isoformat() if hit.published else None,
+        "score": hit.score,
+        "why": hit.why,
+        "source": item.source.title,
+        "organisation": item.organisation.name if item.organisation_id else None,
     }
 
 

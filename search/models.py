@@ -138,6 +138,14 @@ class ResultClick(models.Model):
 
     search = models.ForeignKey(QueryLog, on_delete=models.CASCADE, related_name="clicks")
     page = models.ForeignKey("practice.PracticePage", null=True, on_delete=models.SET_NULL, related_name="+")
+    item = models.ForeignKey(
+        "practice.ExternalItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="entry from the wider public sector",
+    )
     position = models.PositiveSmallIntegerField()
     created_at = models.DateTimeField(default=timezone.now)
 

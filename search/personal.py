@@ -26,6 +26,7 @@ from practice.models import (
     ResourceLinkPage,
     Topic,
 )
+from practice.models.external import FeedSource
 
 # How much each match raises a result, as a share of its text relevance.
 INTEREST_BOOST = 0.35  # per matching interest, at most two
@@ -146,6 +147,23 @@ def candidate_features(pages):
     return features
 
 
+def external_features(items):
+    """Return Features for each aggregated entry id: its source's topics, its organisation, region and date."""
+    features = {
+        item.pk: Features(organisation=item.organisation_id, region=item.region_id, date=item.published)
+        for item in items
+    }
+    if not items:
+        return features
+    topics = FeedSource.topics.through.objects.filter(feedsource_id__in={item.source_id for item in items})
+    by_source = {}
+    for source_id, topic_id in topics.values_list("feedsource_id", "topic_id"):
+        by_source.setdefault(source_id, set()).add(topic_id)
+    for item in items:
+        features[item.pk].topics = set(by_source.get(item.source_id, ()))
+    return features
+
+
 def freshness(date, now=None):
     """Return 1 for today's material, halving every FRESHNESS_HALF_LIFE_DAYS days (future events count as fresh)."""
     if date is None:
@@ -200,15 +218,17 @@ def title_coverage(title, terms):
     return sum(any(word.startswith(stem) for word in words) for stem in stems) / len(terms)
 
 
-def rerank(pages, signals, now=None, terms=()):
+def rerank(pages, signals, now=None, terms=(), features=None):
     """Order the engine's best matches by text rank times personal and general boosts.
 
     The engines' scores are not comparable (SQLite's bm25 falls as relevance rises, PostgreSQL's
     rank rises), so text relevance is taken from the engine's order: the first match scores 1 and
     each next one a little less, so that a boost lifts a result over a few close neighbours, never
-    over a much better match.
+    over a much better match. Pages' features are read here; other candidates (aggregated entries)
+    come with theirs.
     """
-    features = candidate_features(pages)
+    if features is None:
+        features = candidate_features(pages)
     now = now or timezone.now()
     scored = []
     for position, page in enumerate(pages):

@@ -5,11 +5,22 @@ search backend runs on, so that the count, the facets and every page of results 
 reader may open, on every backend. Personal and general boosts (search.personal) either go into the
 engine's own query (backends whose results offer `personalised()`, see search.elastic) or re-rank
 the engine's best text matches here.
+
+Results are of two kinds, searched apart because they live in different tables and indexes: the
+practice pages the reader may open (a page's search text includes its replies and its published
+comments, so those are found through their page), and the entries aggregated from public-sector
+blogs (`ExternalItem`, public, all but those editors retired). For page N each kind is asked for
+its count, its facets and its first N * per_page results; the two lists are merged by score, each
+score divided by the best of its own list (engines' scores are not comparable across indexes), an
+entry weighted by EXTERNAL_WEIGHT so that the hub's own material leads a tie; sorted by date, they
+merge by date. The count is the sum of the two counts, and the slice for page N is exact because
+every page is cut from the same merged order. A search asks each kind a fixed number of queries.
 """
 
 import difflib
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -33,11 +44,12 @@ from practice.models import (
     ResourceLinkPage,
     Topic,
 )
+from practice.models.external import ExternalItem, FeedSource
 
 from . import personal
 from .elastic import UNREACHABLE
 from .models import MAX_QUERY_LENGTH, BestBet, SynonymSet, normalise_query
-from .snippets import query_terms, snippet
+from .snippets import html_text, query_terms, snippet, text_snippet
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +60,12 @@ RERANK_WINDOW = 200
 MAX_EXPANSIONS = 6
 FALLBACK_BACKEND = "database"
 
+# An aggregated entry's score against a page's, at the same place in their own lists.
+EXTERNAL_WEIGHT = 0.9
+
 # What readers filter by, with the words in URLs and the API.
-TYPES = {
+EXTERNAL = "external"
+PAGE_TYPES = {
     "post": BlogPostPage,
     "discussion": DiscussionThreadPage,
     "resource": ResourceLinkPage,
@@ -58,6 +74,11 @@ TYPES = {
     "guidance": GuidancePage,
     "case-study": CaseStudyPage,
     "community": CommunityPage,
+}
+TYPES = {**PAGE_TYPES, EXTERNAL: ExternalItem}
+TYPE_LABELS = {
+    **{slug: model._meta.verbose_name.capitalize() for slug, model in PAGE_TYPES.items()},
+    EXTERNAL: "From the wider public sector",
 }
 SORTS = {"relevance": "Relevance", "date": "Newest first"}
 
@@ -83,12 +104,29 @@ class SearchFilters:
 
 @dataclass
 class Hit:
-    page: PracticePage
+    """One result: a practice page, or an entry from the wider public sector (`item`)."""
+
+    page: PracticePage | None
     score: float
     why: list
     snippet: str
     published: object
     type: str
+    item: ExternalItem | None = None
+
+    @property
+    def title(self):
+        return self.page.title if self.page is not None else self.item.title
+
+    @property
+    def kind_label(self):
+        return TYPE_LABELS.get(self.type) or self.page.kind_label
+
+    @property
+    def topics(self):
+        if self.page is not None:
+            return [topic.name for topic in self.page.topics.all()]
+        return [topic.name for topic in self.item.source.topics.all()]
 
 
 @dataclass
@@ -134,7 +172,7 @@ class _CountedHits:
 
 def type_slug(page):
     model = page.specific_class
-    return next((slug for slug, candidate in TYPES.items() if candidate is model), "page")
+    return next((slug for slug, candidate in PAGE_TYPES.items() if candidate is model), "page")
 
 
 def parse_params(params, reader):
@@ -177,10 +215,12 @@ def parse_params(params, reader):
 
 
 def visible_pages(reader, filters=SearchFilters()):
-    """Return the live practice pages the reader may open, narrowed by the filters."""
+    """Return the live practice pages the reader may open, narrowed by the filters; None if they allow no page."""
     pages = PracticePage.objects.live().visible_to(reader)
     if filters.types:
-        models = [TYPES[slug] for slug in filters.types]
+        models = [PAGE_TYPES[slug] for slug in filters.types if slug in PAGE_TYPES]
+        if not models:
+            return None
         pages = pages.filter(content_type__in=list(ContentType.objects.get_for_models(*models).values()))
     # Matched on path, not id: search backends drop filters on a page type's pointer key, and the
     # Elasticsearch backends resolve these subqueries to lists.
@@ -193,6 +233,21 @@ def visible_pages(reader, filters=SearchFilters()):
             community__in=list(CommunityPage.objects.filter(slug__in=filters.communities).values_list("pk", flat=True))
         )
     return pages
+
+
+def visible_external_items(filters=SearchFilters()):
+    """Return the aggregated entries anyone may open, narrowed by the filters; None if they allow no entry.
+
+    Entries are public, all but those an editor retired. They belong to no community and are written
+    for no audience, so filtering by either leaves none; their topics are their source's.
+    """
+    if filters.types and EXTERNAL not in filters.types or filters.communities or filters.audiences:
+        return None
+    items = ExternalItem.objects.current()
+    if filters.topics:
+        sources = FeedSource.objects.filter(topics__slug__in=filters.topics).values_list("pk", flat=True)
+        items = items.filter(source__in=list(sources))
+    return items
 
 
 def _synonym_sets():
@@ -236,68 +291,136 @@ def build_query(text):
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
-def _engine(backend, text, pages, sort, start, stop, signals, now, with_facets=True):
-    """Ask one backend: the count, the facets and the (page, score) pairs from start to stop."""
-    query = build_query(text)
-    # Without words or a reader to rank for, newest first is the only order that means anything.
-    by_date = sort == "date" or query is MATCH_ALL and signals is None
-    if by_date:
-        results = backend.search(query, pages.order_by("-first_published_at", "-path"), order_by_relevance=False)
-    else:
-        results = backend.search(query, pages)
-    count = results.count()
-    facets = {name: results.facet(attname) for name, attname in FACET_FIELDS.items()} if count and with_facets else {}
-    if by_date:
-        window = list(results[start:stop])
-        scored = [(page, 1.0 / (1 + position)) for position, page in enumerate(window, start)]
-    elif hasattr(results, "personalised"):
-        ranked = results.personalised(signals, now).annotate_score("_score")
-        scored = [(page, page._score) for page in ranked[start:stop]]
-    elif start < RERANK_WINDOW:
-        window = list(results[:RERANK_WINDOW]) if query is not MATCH_ALL else _recent_window(pages)
-        ranked, _ = personal.rerank(window, signals, now, terms=query_terms(text))
-        scored = ranked[start:stop]
-        if stop > len(ranked) and len(ranked) == RERANK_WINDOW:
-            scored += [(page, 0.0) for page in results[RERANK_WINDOW:stop]]
-    else:
-        scored = [(page, 0.0) for page in results[start:stop]]
-    return count, facets, scored
-
-
-def _recent_window(pages):
-    """The candidates for a reader's "for you" list: the most recent pages they may open."""
-    return list(pages.order_by("-first_published_at", "-path")[:RERANK_WINDOW])
-
-
 FACET_FIELDS = {"type": "content_type_id", "topic": "topics", "community": "community_id", "audience": "audiences"}
 
 
-def _facet_values(raw, filters, reader):
-    """Turn the engine's facet counts (by id) into labelled values, keeping only what the reader may see."""
+@dataclass(frozen=True, eq=False)
+class _Kind:
+    """How one kind of result is searched: its facets, its newest-first order, what ranking knows of it."""
+
+    facets: dict
+    date_order: tuple
+    date: object  # object -> the date it is sorted by
+    features: object  # objects -> {pk: personal.Features}
+    boosted_by_engine: bool  # whether an engine's own boosts (search.elastic) know its fields
+    merge_rank: int  # which kind comes first when the two tie
+
+
+PAGES = _Kind(
+    FACET_FIELDS,
+    ("-first_published_at", "-path"),
+    lambda page: page.first_published_at,
+    personal.candidate_features,
+    True,
+    0,
+)
+ENTRIES = _Kind(
+    {"source": "source_id"}, ("-published", "-id"), lambda item: item.published, personal.external_features, False, 1
+)
+
+
+@dataclass
+class _Found:
+    count: int = 0
+    facets: dict = field(default_factory=dict)
+    scored: list = field(default_factory=list)  # (object, score), best first, from the first result
+    features: dict = field(default_factory=dict)  # what re-ranking read of its candidates, by pk
+
+
+def _orders_by_date(query, sort, signals):
+    # Without words or a reader to rank for, newest first is the only order that means anything.
+    return sort == "date" or query is MATCH_ALL and signals is None
+
+
+def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with_facets=True):
+    """Ask one backend about one kind of result: its count, its facets and its first `stop` (object, score)."""
+    if objects is None:
+        return _Found()
+    by_date = _orders_by_date(query, sort, signals)
+    if by_date:
+        results = backend.search(query, objects.order_by(*kind.date_order), order_by_relevance=False)
+    else:
+        results = backend.search(query, objects)
+    count = results.count()
+    if not count:
+        return _Found()
+    facets = {name: results.facet(attname) for name, attname in kind.facets.items()} if with_facets else {}
+    if by_date:
+        scored = [(obj, 1.0 / (1 + position)) for position, obj in enumerate(results[:stop])]
+    elif kind.boosted_by_engine and hasattr(results, "personalised"):
+        ranked = results.personalised(signals, now).annotate_score("_score")
+        scored = [(obj, obj._score) for obj in ranked[:stop]]
+    else:
+        if query is MATCH_ALL:  # a member's "for you": their most recent candidates, ranked for them
+            window = list(objects.order_by(*kind.date_order)[:RERANK_WINDOW])
+        else:
+            window = list(results[:RERANK_WINDOW])
+        features = kind.features(window)
+        scored, _ = personal.rerank(window, signals, now, terms=terms, features=features)
+        if stop > len(scored) and len(window) == RERANK_WINDOW:
+            scored += [(obj, 0.0) for obj in results[RERANK_WINDOW:stop]]
+        return _Found(count, facets, scored[:stop], features)
+    return _Found(count, facets, scored[:stop])
+
+
+def _merged(pages, entries, by_date):
+    """Merge the two kinds' ranked lists into one order: [(object, score, kind)], best first.
+
+    By relevance, each score is divided by the best of its list and an entry's weighted by
+    EXTERNAL_WEIGHT; by date, the newer comes first. Ties keep pages first and each list's own order.
+    """
+    merged = []
+    for kind, found, weight in [(PAGES, pages, 1.0), (ENTRIES, entries, EXTERNAL_WEIGHT)]:
+        top = max((score for _obj, score in found.scored), default=0.0)
+        for position, (obj, score) in enumerate(found.scored):
+            relative = weight * score / top if top > 0 else 0.0
+            if by_date:
+                date = kind.date(obj)
+                key = -date.timestamp() if date else float("inf")
+            else:
+                key = -relative
+            merged.append((key, kind.merge_rank, position, obj, relative, kind))
+    merged.sort(key=lambda row: row[:3])
+    return [(obj, score, kind) for _key, _rank, _position, obj, score, kind in merged]
+
+
+def _nonzero(counts):
+    return {key: n for key, n in (counts or {}).items() if key and n}
+
+
+def _facet_values(raw, raw_entries, entry_count, filters, reader):
+    """Turn the engines' facet counts (by id) into labelled values, keeping only what the reader may see.
+
+    Entries count under their own type and under each of their source's topics.
+    """
     facets = {}
     type_by_ct = {
         ct.pk: slug
-        for slug, ct in zip(TYPES, ContentType.objects.get_for_models(*TYPES.values()).values(), strict=True)
+        for slug, ct in zip(PAGE_TYPES, ContentType.objects.get_for_models(*PAGE_TYPES.values()).values(), strict=True)
     }
     types = [
-        FacetValue(
-            type_by_ct[ct_id],
-            TYPES[type_by_ct[ct_id]]._meta.verbose_name.capitalize(),
-            n,
-            type_by_ct[ct_id] in filters.types,
-        )
+        FacetValue(type_by_ct[ct_id], TYPE_LABELS[type_by_ct[ct_id]], n, type_by_ct[ct_id] in filters.types)
         for ct_id, n in raw.get("type", {}).items()
         if ct_id in type_by_ct and n
     ]
+    topic_counts = Counter(_nonzero(raw.get("topic")))
+    if raw_entries:
+        types.append(FacetValue(EXTERNAL, TYPE_LABELS[EXTERNAL], entry_count, EXTERNAL in filters.types))
+        by_source = _nonzero(raw_entries.get("source"))
+        source_topics = FeedSource.topics.through.objects.filter(feedsource_id__in=by_source)
+        for source_id, topic_id in source_topics.values_list("feedsource_id", "topic_id"):
+            topic_counts[topic_id] += by_source[source_id]
     facets["type"] = sorted(types, key=lambda v: (-v.count, v.label))
-    for name, model, chosen in [("topic", Topic, filters.topics), ("audience", AudienceRole, filters.audiences)]:
-        counts = {key: n for key, n in raw.get(name, {}).items() if key and n}
+    for name, model, chosen, counts in [
+        ("topic", Topic, filters.topics, topic_counts),
+        ("audience", AudienceRole, filters.audiences, _nonzero(raw.get("audience"))),
+    ]:
         terms = model.objects.filter(pk__in=counts).values_list("pk", "slug", "name")
         facets[name] = sorted(
             (FacetValue(slug, label, counts[pk], slug in chosen) for pk, slug, label in terms),
             key=lambda v: (-v.count, v.label),
         )
-    counts = {key: n for key, n in raw.get("community", {}).items() if key and n}
+    counts = _nonzero(raw.get("community"))
     communities = (
         CommunityPage.objects.live().visible_to(reader).filter(pk__in=counts).values_list("pk", "slug", "title")
     )
@@ -351,49 +474,96 @@ def search(
     personalise=True,
     per_page=PER_PAGE,
     with_facets=True,
+    external=True,
 ):
-    """Search everything the reader may open; see the module docstring."""
+    """Search everything the reader may open (pages, and unless `external` is False, aggregated entries).
+
+    See the module docstring for how the two kinds are merged.
+    """
     now = timezone.now()
     signals = personal.reader_signals(reader) if personalise else None
     pages = visible_pages(reader, filters)
+    entries = visible_external_items(filters) if external else None
+    engine_query = build_query(query)
+    terms = query_terms(query)
     start, stop = (page - 1) * per_page, page * per_page
-    backend = get_search_backend()
+
+    def ask(backend):
+        return [
+            _engine(backend, engine_query, terms, objects, kind, sort, stop, signals, now, with_facets)
+            for objects, kind in [(pages, PAGES), (entries, ENTRIES)]
+        ]
+
     incomplete = False
     try:
-        count, raw_facets, scored = _engine(backend, query, pages, sort, start, stop, signals, now, with_facets)
+        found_pages, found_entries = ask(get_search_backend())
     except UNREACHABLE as error:
         logger.warning("Search engine unreachable, answering from the database: %s", error)
         incomplete = True
-        fallback = get_search_backend(FALLBACK_BACKEND)
-        count, raw_facets, scored = _engine(fallback, query, pages, sort, start, stop, signals, now, with_facets)
-    found = PracticePage.objects.filter(pk__in=[p.pk for p, _ in scored]).specific().prefetch_related("topics")
-    specific = {p.pk: p for p in found}
-    features = personal.candidate_features([p for p, _ in scored])
-    hits = [
-        Hit(
-            page=specific[p.pk],
-            score=round(score, 4),
-            why=personal.reasons(features[p.pk], signals),
-            snippet=snippet(specific[p.pk], query),
-            published=features[p.pk].date,
-            type=type_slug(specific[p.pk]),
-        )
-        for p, score in scored
-        if p.pk in specific
-    ]
+        found_pages, found_entries = ask(get_search_backend(FALLBACK_BACKEND))
+    merged = _merged(found_pages, found_entries, _orders_by_date(engine_query, sort, signals))[start:stop]
     return SearchResults(
         query=query,
-        hits=hits,
-        count=count,
+        hits=_hits(merged, query, signals, {PAGES: found_pages.features, ENTRIES: found_entries.features}),
+        count=found_pages.count + found_entries.count,
         page=page,
         per_page=per_page,
         sort=sort,
-        facets=_facet_values(raw_facets, filters, reader),
+        facets=_facet_values(found_pages.facets, found_entries.facets, found_entries.count, filters, reader),
         best_bets=_best_bets(query, reader) if page == 1 else [],
-        suggestions=suggestions(query, reader) if count == 0 and query else [],
+        suggestions=suggestions(query, reader) if not (found_pages.count or found_entries.count) and query else [],
         personalised=signals is not None and not signals.empty,
         incomplete=incomplete,
     )
+
+
+def _features(kind, objects, known):
+    """Return Features for the objects, reading only those re-ranking has not read already."""
+    missing = [obj for obj in objects if obj.pk not in known]
+    return {**known, **kind.features(missing)} if missing else known
+
+
+def _hits(merged, query, signals, known_features):
+    """Return the Hits for one page of merged (object, score, kind), in a fixed number of queries."""
+    page_ids = [obj.pk for obj, _score, kind in merged if kind is PAGES]
+    entry_ids = [obj.pk for obj, _score, kind in merged if kind is ENTRIES]
+    found = PracticePage.objects.filter(pk__in=page_ids).specific().prefetch_related("topics")
+    pages = {page.pk: page for page in found}
+    entries = {}
+    if entry_ids:
+        found_entries = ExternalItem.objects.select_related("source", "organisation").prefetch_related("source__topics")
+        entries = found_entries.in_bulk(entry_ids)
+    page_features = _features(PAGES, [obj for obj, _score, kind in merged if kind is PAGES], known_features[PAGES])
+    entry_features = _features(ENTRIES, list(entries.values()), known_features[ENTRIES])
+    hits = []
+    for obj, score, kind in merged:
+        if kind is PAGES and obj.pk in pages:
+            page = pages[obj.pk]
+            features = page_features[obj.pk]
+            hits.append(
+                Hit(
+                    page=page,
+                    score=round(score, 4),
+                    why=personal.reasons(features, signals),
+                    snippet=snippet(page, query),
+                    published=features.date,
+                    type=type_slug(page),
+                )
+            )
+        elif kind is ENTRIES and obj.pk in entries:
+            item = entries[obj.pk]
+            hits.append(
+                Hit(
+                    page=None,
+                    item=item,
+                    score=round(score, 4),
+                    why=personal.reasons(entry_features[obj.pk], signals),
+                    snippet=text_snippet(html_text(item.summary), query),
+                    published=item.published,
+                    type=EXTERNAL,
+                )
+            )
+    return hits
 
 
 def related(page, reader, limit=3):
@@ -419,7 +589,7 @@ def for_you(reader, limit=5):
     signals = personal.reader_signals(reader)
     if signals is None or signals.empty:
         return []
-    results = search("", reader, per_page=limit, with_facets=False)
+    results = search("", reader, per_page=limit, with_facets=False, external=False)
     return [hit for hit in results.hits if hit.why]
 
 

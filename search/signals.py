@@ -1,10 +1,13 @@
 """Keep each page's index entry in step with what it is indexed by but does not save itself.
 
-A thread is found by its replies' text, and every practice page by its denormalised access
-(`visibility`, `view_groups`), which practice.signals rewrites with queryset updates after the page
-is saved; the engines that keep their own copy of those filter fields need the page indexed again.
+A thread is found by its replies' text, a commentable page by its published comments' text, and
+every practice page by its denormalised access (`visibility`, `view_groups`), which
+practice.signals rewrites with queryset updates after the page is saved; the engines that keep
+their own copy of those filter fields need the page indexed again.
 Wagtail's `insert_or_update_object` logs, never raises, when a cluster is down.
 """
+
+from django_comments_xtd.models import XtdComment
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -26,16 +29,30 @@ def reindex_subtree(path):
     transaction.on_commit(reindex)
 
 
-@receiver([post_save, post_delete], sender=Reply)
-def reply_changed(sender, instance, **kwargs):
-    thread_id = instance.thread_id
+def reindex_page(page_id):
+    """Index the practice page again after the transaction commits, if it is still there."""
 
     def reindex():
-        thread = PracticePage.objects.filter(pk=thread_id).specific().first()
-        if thread is not None:
-            index.insert_or_update_object(thread)
+        page = PracticePage.objects.filter(pk=page_id).specific().first()
+        if page is not None:
+            index.insert_or_update_object(page)
 
     transaction.on_commit(reindex)
+
+
+@receiver([post_save, post_delete], sender=Reply)
+def reply_changed(sender, instance, **kwargs):
+    reindex_page(instance.thread_id)
+
+
+@receiver([post_save, post_delete], sender=XtdComment)
+def comment_changed(sender, instance, raw=False, **kwargs):
+    # Posted, approved, held, removed or deleted: the page's comment text changes with it.
+    if raw or not str(instance.object_pk).isdigit():
+        return
+    model = instance.content_type.model_class()
+    if model is not None and issubclass(model, PracticePage):
+        reindex_page(int(instance.object_pk))
 
 
 @receiver(post_save)

@@ -1,5 +1,6 @@
 """Highlighted snippets: the passage of a result that best shows why it matched."""
 
+import html
 import re
 
 from django.utils.html import escape, strip_tags
@@ -9,6 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 
 SNIPPET_LENGTH = 220
 TEXT_FIELDS = ("summary", "body", "editors_note", "description", "intro", "reply_text")
+# Read only when the page's own text does not show the query's words: it costs a query per page.
+COMMENT_FIELD = "comment_text"
 
 
 def query_terms(query):
@@ -50,10 +53,27 @@ def highlight(text, terms):
     return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))  # noqa: S308
 
 
+def html_text(value):
+    """Return the plain text of sanitised HTML (an aggregated entry's summary), entities decoded."""
+    return " ".join(html.unescape(strip_tags(value)).split())
+
+
 def snippet(page, query):
-    """Return the best passage of the page for the query, escaped and highlighted."""
+    """Return the best passage of the page for the query, escaped and highlighted.
+
+    A page found by one of its published comments shows the passage of the comments that matched.
+    """
     terms = query_terms(query)
     text = page_text(page)
+    comments = getattr(page, COMMENT_FIELD, None)
+    if terms and comments is not None and not _term_pattern(terms).search(f"{page.title} {text}"):
+        text = " ".join(f"{text} {comments()}".split())
+    return text_snippet(text, query)
+
+
+def text_snippet(text, query):
+    """Return the best passage of a plain text for the query, escaped and highlighted."""
+    terms = query_terms(query)
     if not text:
         return highlight("", terms)
     start = 0

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hub.ratelimit import rate_limited
 from practice.models import PracticePage
+from practice.models.external import ExternalItem
 
 from . import ranking
 from .analytics import log_click, log_search, wants_personalisation
@@ -66,8 +67,18 @@ def result_click(request, log_id, position, page_id):
     page = PracticePage.objects.live().visible_to(request.user).filter(pk=page_id).first()
     if page is None:
         raise Http404
-    log_click(log_id, page, position)
+    log_click(log_id, position, page=page)
     return redirect(page.get_url(request))
+
+
+@require_GET
+def external_result_click(request, log_id, position, item_id):
+    """Record that a reader followed an entry from the wider public sector, then send them to the original."""
+    item = ExternalItem.objects.current().filter(pk=item_id).first()
+    if item is None:
+        raise Http404
+    log_click(log_id, position, item=item)
+    return redirect(item.link)
 
 
 @login_required

@@ -262,14 +262,11 @@ def _comments_delete(comments):
     for comment in comments.order_by("-level"):
         answered = XtdComment.norel_objects.filter(parent_id=comment.pk).exclude(pk=comment.pk).exists()
         if answered:
-            XtdComment.norel_objects.filter(pk=comment.pk).update(
-                comment="",
-                is_removed=True,
-                user=None,
-                user_name=FORMER_MEMBER,
-                user_email="",
-                user_url="",
-                ip_address=None,
+            # Saved, not updated in bulk, so that search indexes the page again without these words.
+            comment.comment, comment.is_removed, comment.user, comment.ip_address = "", True, None, None
+            comment.user_name, comment.user_email, comment.user_url = FORMER_MEMBER, "", ""
+            comment.save(
+                update_fields=["comment", "is_removed", "user", "user_name", "user_email", "user_url", "ip_address"]
             )
         else:
             comment.delete()

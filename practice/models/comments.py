@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.search import index
 
 
 class CommentsMixin(models.Model):
@@ -19,9 +20,21 @@ class CommentsMixin(models.Model):
     )
 
     comments_panel = FieldPanel("comments_open")
+    # Added to each commentable page type's search_fields: the page is found by what its comments say.
+    comment_search_fields = [index.SearchField("comment_text")]
 
     class Meta:
         abstract = True
+
+    def comment_text(self):
+        """Return the words of the comments every reader of the page sees, for search.
+
+        Held and removed comments, and replies below them, are left out; search.signals indexes the
+        page again whenever one of its comments is saved or deleted.
+        """
+        from ..comments import published_comment_text
+
+        return published_comment_text(self)
 
     def commenting_since(self):
         """Return when the page came out, from which the site's comment period is counted."""

@@ -142,14 +142,18 @@ class EventPage(RoutablePageMixin, CommentsMixin, PracticePage):
         PracticePage.classification_panel,
     ]
     settings_panels = PracticePage.settings_panels + [CommentsMixin.comments_panel]
-    search_fields = PracticePage.search_fields + [
-        index.SearchField("description"),
-        index.SearchField("venue_name"),
-        index.SearchField("address"),
-        index.FilterField("event_type"),
-        index.FilterField("start"),
-        index.FilterField("region"),
-    ]
+    search_fields = (
+        PracticePage.search_fields
+        + [
+            index.SearchField("description"),
+            index.SearchField("venue_name"),
+            index.SearchField("address"),
+            index.FilterField("event_type"),
+            index.FilterField("start"),
+            index.FilterField("region"),
+        ]
+        + CommentsMixin.comment_search_fields
+    )
     parent_page_types = ["practice.EventIndexPage"]
     subpage_types = []
 

@@ -1,12 +1,8 @@
 """Material brought in from elsewhere: WordPress imports, aggregated feeds and the entries they carry."""
 
-from django_comments_xtd.models import XtdComment
-
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -135,6 +131,7 @@ class ExternalItem(index.Indexed, models.Model):
         index.RelatedFields(
             "source", [index.SearchField("title"), index.RelatedFields("topics", [index.SearchField("name")])]
         ),
+        index.FilterField("id"),  # the tie-break of search's newest-first order
         index.FilterField("source"),
         index.FilterField("organisation"),
         index.FilterField("region"),
@@ -163,49 +160,3 @@ class ExternalItem(index.Indexed, models.Model):
     @property
     def kind_label(self):
         return "From the wider public sector"
-
-
-class CommentQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    def on_posts_visible_to(self, user):
-        """Return the published comments on live posts the user may open."""
-        from .posts import BlogPostPage
-
-        posts = BlogPostPage.objects.live().visible_to(user).values_list("pk", flat=True)
-        return self.filter(
-            content_type=ContentType.objects.get_for_model(BlogPostPage),
-            object_pk__in=[str(pk) for pk in posts],
-            is_public=True,
-            is_removed=False,
-        )
-
-
-class SearchableComment(index.Indexed, XtdComment):
-    """A comment as search sees it: its words, who wrote it, and the page it is on for access filters."""
-
-    objects = CommentQuerySet.as_manager()
-
-    search_fields = [
-        index.SearchField("comment"),
-        index.SearchField("user_name"),
-        index.FilterField("content_type"),
-        index.FilterField("object_pk"),
-        index.FilterField("is_public"),
-        index.FilterField("is_removed"),
-        index.FilterField("submit_date"),
-    ]
-
-    class Meta:
-        proxy = True
-        verbose_name = "comment"
-
-
-@receiver(post_save, sender=XtdComment)
-def index_comment(sender, instance, raw=False, **kwargs):
-    """Index comments saved as plain xtd comments (by the comments app) as search's comments."""
-    if not raw:
-        index.insert_or_update_object(SearchableComment.objects.get(pk=instance.pk))
-
-
-@receiver(post_delete, sender=XtdComment)
-def unindex_comment(sender, instance, **kwargs):
-    index.remove_object(SearchableComment(pk=instance.pk))

@@ -66,11 +66,15 @@ class CaseStudyPage(CommentsMixin, PracticePage):
         PracticePage.classification_panel,
     ]
     settings_panels = PracticePage.settings_panels + [PracticePage.access_panel, CommentsMixin.comments_panel]
-    search_fields = PracticePage.search_fields + [
-        index.SearchField("body"),
-        index.RelatedFields("organisation", [index.SearchField("name")]),
-        index.FilterField("organisation"),
-    ]
+    search_fields = (
+        PracticePage.search_fields
+        + [
+            index.SearchField("body"),
+            index.RelatedFields("organisation", [index.SearchField("name")]),
+            index.FilterField("organisation"),
+        ]
+        + CommentsMixin.comment_search_fields
+    )
     parent_page_types = ["practice.GuidanceIndexPage"]
     subpage_types = []
 

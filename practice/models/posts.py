@@ -84,11 +84,15 @@ class BlogPostPage(CommentsMixin, PracticePage):
         PracticePage.classification_panel,
     ]
     settings_panels = PracticePage.settings_panels + [PracticePage.access_panel, CommentsMixin.comments_panel]
-    search_fields = PracticePage.search_fields + [
-        index.SearchField("body"),
-        index.RelatedFields("authors", [index.SearchField("first_name"), index.SearchField("last_name")]),
-        index.FilterField("date"),
-    ]
+    search_fields = (
+        PracticePage.search_fields
+        + [
+            index.SearchField("body"),
+            index.RelatedFields("authors", [index.SearchField("first_name"), index.SearchField("last_name")]),
+            index.FilterField("date"),
+        ]
+        + CommentsMixin.comment_search_fields
+    )
     parent_page_types = ["practice.BlogIndexPage"]
     subpage_types = []
 

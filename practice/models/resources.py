@@ -81,14 +81,18 @@ class ResourceLinkPage(CommentsMixin, PracticePage):
         PracticePage.classification_panel,
     ]
     settings_panels = PracticePage.settings_panels + [PracticePage.access_panel, CommentsMixin.comments_panel]
-    search_fields = PracticePage.search_fields + [
-        index.SearchField("editors_note"),
-        index.RelatedFields("publisher", [index.SearchField("name")]),
-        index.FilterField("resource_type"),
-        index.FilterField("publisher"),
-        index.FilterField("link_status"),
-        index.FilterField("date_added"),
-    ]
+    search_fields = (
+        PracticePage.search_fields
+        + [
+            index.SearchField("editors_note"),
+            index.RelatedFields("publisher", [index.SearchField("name")]),
+            index.FilterField("resource_type"),
+            index.FilterField("publisher"),
+            index.FilterField("link_status"),
+            index.FilterField("date_added"),
+        ]
+        + CommentsMixin.comment_search_fields
+    )
     parent_page_types = ["practice.ResourceLibraryPage"]
     subpage_types = []
 

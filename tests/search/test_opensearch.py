@@ -49,6 +49,7 @@ def test_the_backend_in_use_is_opensearch(opensearch):
 from tests.search.test_api import *  # noqa: E402, F403
 from tests.search.test_leaks import *  # noqa: E402, F403
 from tests.search.test_ranking import *  # noqa: E402, F403
+from tests.search.test_wider_material import *  # noqa: E402, F403
 
 # osmem-server 0.1.6 fills only one target of a multi-target `copy_to`, so the title's copy into
 # `_all_text_boost_5_0` is empty there and field boosts cannot be observed: title-over-body ranking

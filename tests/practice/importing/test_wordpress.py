@@ -9,6 +9,7 @@ from PIL import Image as PillowImage
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
@@ -16,8 +17,8 @@ from wagtail.images import get_image_model
 
 from practice.access import AccessLevel
 from practice.models import BlogPostPage, CommunityPage, ImportedItem, MemberProfile, Membership
-from practice.models.external import SearchableComment
 from practice.wordpress import WXRError, read_export
+from search import ranking
 from tests.factories import (
     BlogIndexPageFactory,
     CommunityIndexPageFactory,
@@ -338,31 +339,39 @@ def test_a_missing_file_or_bad_slug_is_a_clear_error(hub, tmp_path):
         call_command("import_wordpress", str(DATA / "council_blog.xml"), "--community", "Not A Slug!")
 
 
-def test_imported_posts_and_comments_are_found_by_search_with_the_right_access(hub, export_file, communities):
+def test_imported_posts_and_comments_are_found_by_search_with_the_right_access(
+    hub, export_file, communities, client, django_capture_on_commit_callbacks
+):
     private = communities[AccessLevel.PRIVATE]["community"]
     BlogIndexPageFactory(parent=private)
-    out = io.StringIO()
-    call_command("import_wordpress", str(export_file), "--community", private.slug, stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):  # comments are indexed with their post after commit
+        call_command("import_wordpress", str(export_file), "--community", private.slug, stdout=io.StringIO())
     insider = communities[AccessLevel.PRIVATE]["insider"]
     outsider = communities[AccessLevel.OPEN]["insider"]
 
     for user in [AnonymousUser(), outsider]:
-        assert list(BlogPostPage.objects.live().visible_to(user).search("Éowyn")) == []
-        assert list(SearchableComment.objects.on_posts_visible_to(user).search("overnight")) == []
-    assert [post.title for post in BlogPostPage.objects.live().visible_to(insider).search("storm")] == [
-        "Live-posting through Storm Éowyn"
-    ]
-    (found,) = SearchableComment.objects.on_posts_visible_to(insider).search("overnight")
-    assert found.user_name == "Priya Shah"
+        for words in ["Éowyn", "overnight"]:
+            results = ranking.search(words, user)
+            assert (results.count, results.hits, results.facets["type"]) == (0, [], [])
+    client.force_login(outsider)
+    assert client.get(reverse("search_api"), {"q": "storm"}).json()["count"] == 0
+    assert [hit.title for hit in ranking.search("storm", insider).hits] == ["Live-posting through Storm Éowyn"]
+    (found,) = ranking.search("overnight", insider).hits  # said only in Priya Shah's comment
+    assert found.title == "Live-posting through Storm Éowyn"
+    assert "<mark>overnight</mark>" in str(found.snippet)
 
 
-def test_imported_posts_in_an_open_community_are_found_by_everyone(hub, export_file, client):
-    run_import(export_file)
+def test_imported_posts_in_an_open_community_are_found_by_everyone(
+    hub, export_file, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(export_file)
     anonymous = AnonymousUser()
-    assert [post.title for post in BlogPostPage.objects.live().visible_to(anonymous).search("licences")] == [
+    assert [hit.title for hit in ranking.search("licences", anonymous).hits] == [
         "Café culture: what residents asked us on Facebook"
     ]
-    assert [c.user_name for c in SearchableComment.objects.on_posts_visible_to(anonymous).search("licence")] == [
-        "Ana García"
+    assert [hit.title for hit in ranking.search("licence", anonymous).hits] == [
+        "Café culture: what residents asked us on Facebook"
     ]
-    assert list(BlogPostPage.objects.live().visible_to(anonymous).search("TikTok")) == []  # the draft
+    assert ranking.search("TikTok", anonymous).count == 0  # the draft
+    assert ranking.search('"buy now"', anonymous).count == 0  # the spam comment
