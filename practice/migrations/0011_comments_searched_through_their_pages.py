@@ -17,7 +17,7 @@ def delete_comment_index_entries(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("practice", "0009_external_material_and_collection_entries"),
+        ("practice", "0010_discussion_moderation_holds"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
