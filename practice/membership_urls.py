@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import invitation_views, views
 
 urlpatterns = [
     path("<int:community_id>/join/", views.community_join, name="community_join"),
@@ -20,4 +20,9 @@ urlpatterns = [
         {"answer": "decline"},
         name="membership_decline",
     ),
+    path("<int:community_id>/invite/", invitation_views.community_invite, name="community_invite"),
+    path("invitations/", invitation_views.invitations, name="membership_invitations"),
+    path("invitations/<int:membership_id>/accept/", invitation_views.invitation_accept, name="invitation_accept"),
+    path("invitations/<int:membership_id>/decline/", invitation_views.invitation_decline, name="invitation_decline"),
+    path("invitations/<int:membership_id>/withdraw/", invitation_views.invitation_withdraw, name="invitation_withdraw"),
 ]

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from .access import is_staff_member
 from .models import BlogIndexPage, CommunityPage, Membership
 from .permissions import (
     community_sections,
@@ -112,6 +113,53 @@ def membership_decline(*, membership, by):
     return membership
 
 
+@transaction.atomic
+def membership_invite(*, community, member, by):
+    """Invite a member to the community; they are emailed a link to their invitations.
+
+    Someone who once declined (an invitation or a request) may be invited again. Members, invitees
+    and people waiting for an answer to their own request are refused with ValueError.
+    """
+    membership, created = Membership.objects.select_for_update().get_or_create(
+        community=community,
+        member=member,
+        defaults={"status": Membership.Status.INVITED, "invited_by": by},
+    )
+    if not created:
+        if membership.status != Membership.Status.DECLINED:
+            raise ValueError(f"{member} already has a {membership.status} membership of {community}.")
+        membership.status = Membership.Status.INVITED
+        membership.role = Membership.Role.MEMBER
+        membership.invited_by = by
+        membership.save(update_fields=["status", "role", "invited_by"])
+    transaction.on_commit(lambda: notify_invited(membership))
+    return membership
+
+
+@transaction.atomic
+def membership_accept_invitation(*, membership):
+    """Join the community the member was invited to, just as joining does; whoever invited them is told."""
+    joined = membership_join(community=membership.community, member=membership.member, role=membership.role)
+    transaction.on_commit(lambda: notify_invitation_answered(joined, accepted=True))
+    return joined
+
+
+@transaction.atomic
+def membership_decline_invitation(*, membership):
+    """Turn an invitation down; whoever invited them is told."""
+    membership.status = Membership.Status.DECLINED
+    membership.save(update_fields=["status"])
+    _sync_member_groups(membership)
+    transaction.on_commit(lambda: notify_invitation_answered(membership, accepted=False))
+    return membership
+
+
+@transaction.atomic
+def membership_withdraw_invitation(*, membership, by):
+    """Take back an invitation that has not been answered."""
+    membership.delete()
+
+
 def _absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
@@ -138,3 +186,46 @@ def notify_join_answered(membership, *, approved):
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[membership.member.email],
     )
+
+
+def notify_invited(membership):
+    inviter = membership.invited_by
+    context = {
+        "membership": membership,
+        "inviter_name": _display_name(inviter) if inviter else "A facilitator",
+        "link": _absolute(reverse("membership_invitations")),
+    }
+    send_mail(
+        subject=f"You are invited to join {membership.community.title}",
+        message=render_to_string("practice/emails/invited.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[membership.member.email],
+    )
+
+
+def notify_invitation_answered(membership, *, accepted):
+    """Tell whoever sent the invitation, if they still run the community; otherwise its facilitators."""
+    community = membership.community
+    facilitators = Membership.objects.active().facilitators().filter(community=community)
+    inviter = membership.invited_by
+    if inviter is not None and (is_staff_member(inviter) or facilitators.filter(member=inviter).exists()):
+        recipients = [inviter.email]
+    else:
+        recipients = list(facilitators.values_list("member__email", flat=True))
+    context = {
+        "membership": membership,
+        "member_name": _display_name(membership.member),
+        "accepted": accepted,
+        "link": _absolute(reverse("community_members", args=[community.pk])),
+    }
+    send_mail(
+        subject=f"Your invitation to join {community.title}",
+        message=render_to_string("practice/emails/invitation_answered.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[email for email in recipients if email],
+    )
+
+
+def _display_name(user):
+    profile = getattr(user, "profile", None)
+    return (profile.display_name if profile else "") or user.get_full_name() or user.email

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from .access import AccessLevel, is_staff_member
+from .invitation_forms import InviteForm
 from .models import BlogPostPage, CommunityPage, MemberProfile, Membership
 from .services import membership_approve, membership_decline, membership_join, membership_leave, membership_request
 
@@ -75,15 +76,26 @@ def community_leave(request, community_id):
 
 @login_required
 def community_members(request, community_id):
-    """The facilitators' list of members, roles and requests to join."""
+    """The facilitators' list of members, roles, requests to join and invitations."""
     community = _facilitated_community(request, community_id)
-    memberships = Membership.objects.filter(community=community).with_profiles().order_by("member__first_name")
+    return render_community_members(request, community, InviteForm(community=community))
+
+
+def render_community_members(request, community, invite_form, status=200):
+    memberships = (
+        Membership.objects.filter(community=community)
+        .with_profiles()
+        .select_related("invited_by", "invited_by__profile")
+        .order_by("member__first_name")
+    )
     context = {
         "community": community,
         "members": [m for m in memberships if m.status == Membership.Status.ACTIVE],
         "requests": [m for m in memberships if m.status == Membership.Status.REQUESTED],
+        "invitations": [m for m in memberships if m.status == Membership.Status.INVITED],
+        "form": invite_form,
     }
-    return render(request, "practice/community_members.html", context)
+    return render(request, "practice/community_members.html", context, status=status)
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ..models import Membership
 from .forms import AccountDeleteForm, ProfileForm
 from .services import account_delete, account_export, member_profile_for
 
@@ -37,13 +38,18 @@ def profile_edit(request):
     """The signed-in member's profile: who they are and what others may see."""
     profile = member_profile_for(request.user)
     form = ProfileForm(request.POST or None, instance=profile, use_required_attribute=False)
+    context = {
+        "form": form,
+        "profile": profile,
+        "invitation_count": Membership.objects.invitations().filter(member=request.user).count(),
+    }
     if request.method == "POST":
         if form.is_valid():
             form.save()
             messages.success(request, "Your profile has been saved.")
             return redirect("account_profile")
-        return render(request, "account/profile.html", {"form": form, "profile": profile}, status=400)
-    return render(request, "account/profile.html", {"form": form, "profile": profile})
+        return render(request, "account/profile.html", context, status=400)
+    return render(request, "account/profile.html", context)
 
 
 @login_required

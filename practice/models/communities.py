@@ -156,6 +156,10 @@ class MembershipQuerySet(models.QuerySet):
     def with_profiles(self):
         return self.select_related("member", "member__profile")
 
+    def invitations(self):
+        """Return invitations not yet answered, to communities that are live."""
+        return self.filter(status=Membership.Status.INVITED, community__live=True)
+
 
 class Membership(models.Model):
     """A member's place in a community: asked, invited, active or declined."""
@@ -175,6 +179,9 @@ class Membership(models.Model):
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
     created_at = models.DateTimeField(auto_now_add=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = MembershipQuerySet.as_manager()
 
