@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practice', '0010_comments_searched_through_their_pages'),
+        ('practice', '0011_comments_searched_through_their_pages'),
         ('search', '0002_database_search_documents'),
     ]
 

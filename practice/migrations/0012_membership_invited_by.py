@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practice', '0010_discussion_moderation_holds'),
+        ("practice", "0011_comments_searched_through_their_pages"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
