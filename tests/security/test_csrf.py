@@ -81,6 +81,7 @@ def samples(hub):
         "key": "not-a-key",
         "uidb36": "1",
         "log_id": 1,
+        "item_id": 1,
         "position": 1,
         "restriction_id": 1,
         "page_view_restriction_id": 1,
