@@ -104,7 +104,7 @@ class PostgresWeightedIndex(PostgresIndex):
             rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
         with transaction.atomic(using=self.write_connection.alias), self.write_connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {IndexEntry._meta.db_table} "  # noqa: S608
+                f"INSERT INTO {IndexEntry._meta.db_table} "  # noqa: S608  # nosec
                 "(content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text) "
                 f"VALUES {', '.join(rows)} "
                 "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "

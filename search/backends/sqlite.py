@@ -158,9 +158,9 @@ class SQLiteDocumentIndex(SQLiteIndex):
                 (entry.pk, *(by_id[entry.object_id].roles[column] for column in DOCUMENT_COLUMNS)) for entry in entries
             ]
             with self.write_connection.cursor() as cursor:
-                cursor.executemany(f"DELETE FROM {DOCUMENT_TABLE} WHERE rowid = %s", [(row[0],) for row in rows])  # noqa: S608
+                cursor.executemany(f"DELETE FROM {DOCUMENT_TABLE} WHERE rowid = %s", [(row[0],) for row in rows])  # noqa: S608  # nosec
                 cursor.executemany(
-                    f"INSERT INTO {DOCUMENT_TABLE} (rowid, {', '.join(DOCUMENT_COLUMNS)}) VALUES (%s, %s, %s, %s)",  # noqa: S608
+                    f"INSERT INTO {DOCUMENT_TABLE} (rowid, {', '.join(DOCUMENT_COLUMNS)}) VALUES (%s, %s, %s, %s)",  # noqa: S608  # nosec
                     rows,
                 )
 
@@ -253,16 +253,16 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
             # Usually FTS5's best few hundred hold what is wanted, whatever the filters.
             depth = max(limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
             sql = (
-                f"SELECT e.object_id, top.rank FROM (SELECT rowid, {self.bm25} AS rank FROM {self.table} "  # noqa: S608
+                f"SELECT e.object_id, top.rank FROM (SELECT rowid, {self.bm25} AS rank FROM {self.table} "  # noqa: S608  # nosec
                 f"WHERE {self.table} MATCH %s ORDER BY rank LIMIT %s) AS top "
                 f"JOIN ({entries_sql}) AS e ON e.id = top.rowid ORDER BY top.rank, e.id LIMIT %s"
             )
             hits = self._fetch(sql, [match, depth, *entries_params, limit], tier_bonus)
-            all_matches = f"SELECT count(*) FROM {self.table} WHERE {self.table} MATCH %s"  # noqa: S608
+            all_matches = f"SELECT count(*) FROM {self.table} WHERE {self.table} MATCH %s"  # noqa: S608  # nosec
             if len(hits) == limit or self._count(all_matches, [match]) <= depth:
                 return hits
         sql = (
-            f"SELECT e.object_id, {self.bm25} AS rank FROM {self.table} "  # noqa: S608
+            f"SELECT e.object_id, {self.bm25} AS rank FROM {self.table} "  # noqa: S608  # nosec
             f"JOIN ({entries_sql}) AS e ON e.id = {self.table}.rowid "
             f"WHERE {self.table} MATCH %s ORDER BY rank, e.id LIMIT %s"
         )
@@ -290,14 +290,14 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
     def match_count(self):
         if self.expression is None:
             return 0
-        all_matches = f"SELECT count(*) FROM {self.table} WHERE {self.table} MATCH %s"  # noqa: S608
+        all_matches = f"SELECT count(*) FROM {self.table} WHERE {self.table} MATCH %s"  # noqa: S608  # nosec
         if self._count(all_matches, [self.match]) > LARGE_MATCH:
             entries = self.entries_in_queryset_set()
         else:
             entries = self.entries_in_queryset()
         entries_sql, entries_params = self._sql(entries)
         sql = (
-            f"SELECT count(*) FROM {self.table} JOIN ({entries_sql}) AS e ON e.id = {self.table}.rowid "  # noqa: S608
+            f"SELECT count(*) FROM {self.table} JOIN ({entries_sql}) AS e ON e.id = {self.table}.rowid "  # noqa: S608  # nosec
             f"WHERE {self.table} MATCH %s"
         )
         return self._count(sql, [*entries_params, self.match])
@@ -305,7 +305,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
     def matching_entries(self):
         if self.expression is None:
             return self.model_entries().none()
-        rowids = RawSQL(f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s", [self.match])  # noqa: S608, S611
+        rowids = RawSQL(f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s", [self.match])  # noqa: S608, S611  # nosec
         return self.model_entries().filter(id__in=rowids)
 
 
