@@ -8,7 +8,7 @@ has a size cap.
 import dataclasses
 import datetime as dt
 from email.utils import parsedate_to_datetime
-from xml.etree import ElementTree  # nosec - parsed through expat with DTDs and entities refused (see parse)
+from xml.etree import ElementTree  # parsed through expat with DTDs and entities refused  # nosec
 from xml.parsers import expat
 
 from django.utils import timezone
