@@ -212,24 +212,16 @@ class Member(HubUser):
             self.sign_in()
             return
         url = random.choice(self.account["comment_on"])
-        html = self.signed_in_page(url, "post (member)")
-        if html is None:
-            return
-        action, fields = form_data(
-            html, lambda form, fields: "hub-comment-form" in form.get("class", []) and fields.get("reply_to") == "0"
+        self.post_marked(
+            "comment",
+            url,
+            page_name="post (member)",
+            form_matches=lambda form, fields: (
+                "hub-comment-form" in form.get("class", []) and fields.get("reply_to") == "0"
+            ),
+            field="comment",
+            posted=COMMENT_POSTED,
         )
-        if action is None:
-            self.missing("comment form", f"No comment form on {url}")
-            return
-        marker, text = marked_text("comment")
-        fields["comment"] = text
-        record("attempt", "comment", marker, page=url, member=self.account["email"])
-        with self.post_form(action, fields, referer=url, name="post a comment") as response:
-            posted = COMMENT_POSTED.search(response.headers.get("Location", ""))
-            if response.status_code != 302 or not posted:
-                response.failure(f"Posting a comment answered {response.status_code}")
-                return
-            record("posted", "comment", marker, pk=int(posted.group(1)))
 
     @task(2)
     def reply(self):
@@ -237,22 +229,33 @@ class Member(HubUser):
             self.sign_in()
             return
         url = random.choice(self.account["reply_in"])
-        html = self.signed_in_page(url, "thread (member)")
+        self.post_marked(
+            "reply",
+            url,
+            page_name="thread (member)",
+            form_matches=lambda form, fields: bool(REPLY_ACTION.match(form.get("action", ""))),
+            field="body",
+            posted=REPLY_POSTED,
+        )
+
+    def post_marked(self, kind, url, *, page_name, form_matches, field, posted):
+        """Post a comment or reply carrying a unique marker through the page's own form, and record it."""
+        html = self.signed_in_page(url, page_name)
         if html is None:
             return
-        action, fields = form_data(html, lambda form, fields: bool(REPLY_ACTION.match(form.get("action", ""))))
+        action, fields = form_data(html, form_matches)
         if action is None:
-            self.missing("reply form", f"No reply form on {url}")
+            self.missing(f"{kind} form", f"No {kind} form on {url}")
             return
-        marker, text = marked_text("reply")
-        fields["body"] = text
-        record("attempt", "reply", marker, page=url, member=self.account["email"])
-        with self.post_form(action, fields, referer=url, name="post a reply") as response:
-            posted = REPLY_POSTED.search(response.headers.get("Location", ""))
-            if response.status_code != 302 or not posted:
-                response.failure(f"Posting a reply answered {response.status_code}")
+        marker, text = marked_text(kind)
+        fields[field] = text
+        record("attempt", kind, marker, page=url, member=self.account["email"])
+        with self.post_form(action, fields, referer=url, name=f"post a {kind}") as response:
+            created = posted.search(response.headers.get("Location", ""))
+            if response.status_code != 302 or not created:
+                response.failure(f"Posting a {kind} answered {response.status_code}")
                 return
-            record("posted", "reply", marker, pk=int(posted.group(1)))
+            record("posted", kind, marker, pk=int(created.group(1)))
 
 
 def figures(entry):

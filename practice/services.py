@@ -93,24 +93,25 @@ def membership_request(*, community, member):
     return membership
 
 
+def _answer_request(membership, *, approved):
+    """Let a requester in or turn them down, keep their groups in step, and tell them after commit."""
+    membership.status = Membership.Status.ACTIVE if approved else Membership.Status.DECLINED
+    membership.save(update_fields=["status"])
+    _sync_member_groups(membership)
+    transaction.on_commit(lambda: notify_join_answered(membership, approved=approved))
+    return membership
+
+
 @transaction.atomic
 def membership_approve(*, membership, by):
     """Let a requester in; they are told."""
-    membership.status = Membership.Status.ACTIVE
-    membership.save(update_fields=["status"])
-    _sync_member_groups(membership)
-    transaction.on_commit(lambda: notify_join_answered(membership, approved=True))
-    return membership
+    return _answer_request(membership, approved=True)
 
 
 @transaction.atomic
 def membership_decline(*, membership, by):
     """Turn a request down; the requester is told."""
-    membership.status = Membership.Status.DECLINED
-    membership.save(update_fields=["status"])
-    _sync_member_groups(membership)
-    transaction.on_commit(lambda: notify_join_answered(membership, approved=False))
-    return membership
+    return _answer_request(membership, approved=False)
 
 
 @transaction.atomic
