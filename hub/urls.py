@@ -1,6 +1,8 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from hub.api import api_router
+from hub.media import serve_media
+from practice.page_links import follow_page_link
 from search.api import search_api
 
 urlpatterns = [
@@ -29,11 +33,10 @@ urlpatterns = [
     path("topics/", include("practice.topic_urls")),
     path("discussions/", include("practice.discussion_urls")),
     path("wider-public-sector/", include("practice.external_urls")),
+    path("links/pages/<int:page_id>/", follow_page_link, name="follow_page_link"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files, served only to readers their collection lets in (hub/media.py), in every setting.
+urlpatterns += [re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]

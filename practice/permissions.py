@@ -214,3 +214,13 @@ def page_readable(page, request):
     if not hasattr(request, "user"):
         return not restrictions.exists()
     return all(restriction.accept_request(request) for restriction in restrictions)
+
+
+def media_readable(item, request):
+    """Say whether the reader making this request may open the image or document, and so see it named."""
+    if item is None:
+        return False
+    restrictions = item.collection.get_view_restrictions()
+    if not hasattr(request, "user"):
+        return not restrictions.exists()
+    return all(restriction.accept_request(request) for restriction in restrictions.prefetch_related("groups"))

@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from .access import AccessLevel, is_staff_member
@@ -28,6 +30,27 @@ def member_profile(request, slug):
         ).order_by("title"),
     }
     return render(request, "practice/member_profile.html", context)
+
+
+def refusal_for(page, request):
+    """Answer a reader who may not open a page: 404 in a private community, a clear page elsewhere.
+
+    Return None when the reader may open it, or when Wagtail's own password form should answer.
+    """
+    refused = [r for r in page.get_view_restrictions() if not r.accept_request(request)]
+    if not refused:
+        return None
+    community = CommunityPage.objects.ancestor_of(page, inclusive=True).live().order_by("-depth").first()
+    if community is not None and community.access_level == AccessLevel.PRIVATE:
+        raise Http404
+    if any(r.restriction_type == r.PASSWORD for r in refused):
+        return None
+    return TemplateResponse(
+        request,
+        "practice/access_denied.html",
+        {"page": page, "community": community, "signed_in": request.user.is_authenticated},
+        status=403,
+    )
 
 
 def _community_for(request, community_id):

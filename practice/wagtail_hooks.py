@@ -1,30 +1,21 @@
-from django.http import Http404
-from django.template.response import TemplateResponse
-
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from .access import AccessLevel, is_staff_member, visibility_filter
+from .access import is_staff_member, visibility_filter
 from .models import AudienceRole, CommunityPage, Organisation, PracticePage, Region, ResourceLinkPage, Topic
+from .page_links import ReaderCheckedPageLinkHandler
+from .views import refusal_for
 
 
 @hooks.register("before_serve_page", order=-10)
 def explain_restricted_page(page, request, serve_args, serve_kwargs):
-    """Answer a reader who may not open a page: 404 in a private community, a clear page elsewhere."""
-    refused = [r for r in page.get_view_restrictions() if not r.accept_request(request)]
-    if not refused:
-        return None
-    community = CommunityPage.objects.ancestor_of(page, inclusive=True).live().order_by("-depth").first()
-    if community is not None and community.access_level == AccessLevel.PRIVATE:
-        raise Http404
-    if any(r.restriction_type == r.PASSWORD for r in refused):
-        return None  # Wagtail's own password form handles these.
-    return TemplateResponse(
-        request,
-        "practice/access_denied.html",
-        {"page": page, "community": community, "signed_in": request.user.is_authenticated},
-        status=403,
-    )
+    return refusal_for(page, request)
+
+
+@hooks.register("register_rich_text_features", order=100)
+def link_restricted_pages_through_a_check(features):
+    """Replace Wagtail's page links in rich text with ours, which never name a restricted page."""
+    features.register_link_type(ReaderCheckedPageLinkHandler)
 
 
 @hooks.register("construct_page_chooser_queryset")

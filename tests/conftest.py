@@ -17,6 +17,13 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Keep each test's uploads (images, documents, the demo's charts) in a folder of its own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def member(db):
     """A signed-in practitioner with a profile, in no community."""

@@ -11,11 +11,13 @@ import zoneinfo
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
 
-from wagtail.models import Page, Site
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Site
 
 from home.models import HomeFeaturedItem
 from practice.accounts.services import member_email_address_vouch
@@ -47,6 +49,7 @@ from practice.models import (
 from practice.services import membership_join
 
 from . import communities, library, people, vocabulary
+from .images import CHARTS, draw_chart
 
 DEMO_PASSWORD = "practicehub"  # noqa: S105 - the published password of the demo accounts  # nosec B105
 ADMIN_USERNAME = "admin"
@@ -251,6 +254,8 @@ class DemoBuilder:
             return page
 
         fields, related = self.resolve(model, data)
+        if "body" in fields:
+            fields["body"] = self.with_images(parent, fields["body"])
         derive = self.derivers.get(model)
         page = model(**fields, **(derive(data) if derive else {}))
         for name, values in related.items():
@@ -267,6 +272,29 @@ class DemoBuilder:
             complete(page, data)
         page.save_revision().publish()
         return page
+
+    def with_images(self, parent, body):
+        """Return a page body with each image block's chart name swapped for the image itself."""
+        if isinstance(body, str):
+            return body
+        return [
+            (kind, {**value, "image": self.image(parent, value["image"])} if kind == "image" else value)
+            for kind, value in body
+        ]
+
+    def image(self, parent, chart):
+        """Return the image of a demo chart, drawn into its community's collection if it is not there yet."""
+        community = CommunityPage.objects.ancestor_of(parent, inclusive=True).first()
+        collection = community.media_collection if community else Collection.get_first_root_node()
+        Image = get_image_model()
+        title = CHARTS[chart]["title"]
+        image = Image.objects.filter(collection=collection, title=title).first()
+        self.tally.count("Images", created=image is None)
+        if image is None:
+            image = Image(title=title, collection=collection, file=ContentFile(draw_chart(chart), name=f"{chart}.png"))
+            image._set_image_file_metadata()
+            image.save()
+        return image
 
     def community(self, index, data):
         community = self.page(index, CommunityPage, data)

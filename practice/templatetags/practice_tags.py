@@ -7,7 +7,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from ..markup import render_markdown
-from ..permissions import page_readable
+from ..permissions import media_readable, page_readable
 
 register = template.Library()
 
@@ -22,6 +22,12 @@ def readable_by(page, request):
 def can_read(context, page):
     """Say whether this template's reader may open the page: `{% can_read value.page as readable %}`."""
     return page_readable(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def can_view_file(context, item):
+    """Say whether this template's reader may open the image or document: `{% can_view_file doc as ok %}`."""
+    return media_readable(item, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -149,12 +149,6 @@ def test_pages_listing_costs_the_same_queries_for_three_posts_as_for_twenty(clie
     assert many[0] == few[0]
 
 
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("endpoint", ["images", "documents"])
 def test_media_in_a_restricted_collection_are_hidden_from_those_it_refuses(

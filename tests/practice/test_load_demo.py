@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from practice.access import AccessLevel
@@ -76,3 +77,19 @@ def test_demo_members_are_verified_and_sign_in_with_their_email_address(client):
     response = client.post("/accounts/sign-in/", {"login": PRIYA, "password": DEMO_PASSWORD})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(EmailAddress.objects.get(email=PRIYA).user_id)
+
+
+@pytest.mark.django_db
+def test_the_demo_post_with_a_chart_shows_it_with_its_description_to_anyone(client):
+    load_demo()
+    post = BlogPostPage.objects.get(slug="why-we-stopped-scheduling-everything-for-9am")
+
+    html = client.get(post.url).content.decode()
+
+    assert 'alt="Bar chart of link clicks by hour' in html
+    assert "Twelve months of clicks on practical updates" in html
+    image = client.get(html.split('<img src="', 1)[1].split('"', 1)[0])
+    assert image.status_code == 200
+    assert image["Content-Type"] == "image/png"
+    community = CommunityPage.objects.get(pk=post.get_parent().get_parent().pk)
+    assert get_image_model().objects.filter(collection=community.media_collection).count() == 1

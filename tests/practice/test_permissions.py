@@ -229,12 +229,6 @@ def test_the_community_page_shows_its_members_where_to_write(client, open_commun
     assert write_url not in client.get(community.url).content.decode()
 
 
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def collection_of(community):
     return CommunityPage.objects.get(pk=community.pk).media_collection
 

@@ -85,6 +85,7 @@ def samples(hub):
         "position": 1,
         "restriction_id": 1,
         "page_view_restriction_id": 1,
+        "path": "original_images/poster.jpg",
     }
 
 
