@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -215,20 +216,22 @@ def measure(runs, backend_label):
     rows = []
     for reader_label, reader in readers:
         queryset = PracticePage.objects.live().visible_to(reader)
-        for label, run in queries():
+        measured = [(label, partial(run, queryset)) for label, run in queries()]
+        measured += [(label, partial(run, reader)) for label, run in entry_point_queries()]
+        for label, run in measured:
             for _ in range(3):
-                run(queryset)
+                run()
             timings = []
             for _ in range(runs):
                 started = time.perf_counter()
-                run(queryset)
+                run()
                 timings.append((time.perf_counter() - started) * 1000)
             timings.sort()
             median = statistics.median(timings)
             p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
             rows.append((reader_label, label, median, p95))
             print(
-                f"{connection.vendor:10} {backend_label:8} {reader_label:24} {label:40} "
+                f"{connection.vendor:10} {backend_label:8} {reader_label:24} {label:48} "
                 f"median {median:8.1f} ms  p95 {p95:8.1f} ms",
                 flush=True,
             )
@@ -236,14 +239,36 @@ def measure(runs, backend_label):
 
 
 def _bench_member():
+    """Return a member of one restricted community, with a profile and an interest to personalise for."""
     from django.contrib.auth import get_user_model
 
-    from practice.models import CommunityPage
+    from practice.models import CommunityPage, MemberProfile, Topic
+    from practice.services import membership_join
 
     user, _created = get_user_model().objects.get_or_create(username="bench.member@example.gov.uk")
-    community = CommunityPage.objects.get(slug="community-18")
-    user.groups.add(community.members_group)
+    membership_join(community=CommunityPage.objects.get(slug="community-18"), member=user)
+    profile, _created = MemberProfile.objects.get_or_create(
+        user=user, defaults={"slug": "bench-member", "display_name": "Bench Member"}
+    )
+    topic, _created = Topic.objects.get_or_create(slug="social-media", defaults={"name": "Social media"})
+    profile.interests.add(topic)
     return user
+
+
+def entry_point_queries():
+    """Return (label, function(reader) -> result) for searches through search.ranking, as the search page asks."""
+    from search import ranking
+
+    def top_ten(text, **options):
+        return lambda reader: ranking.search(text, reader, with_facets=False, external=False, **options).hits
+
+    return [
+        ("entry point: one common word, personalised", top_ten("council")),
+        ("entry point: one common word, not personalised", top_ten("council", personalise=False)),
+        ("entry point: two words, personalised", top_ten("social media")),
+        ("entry point: two words, not personalised", top_ten("social media", personalise=False)),
+        ("entry point: rare word, personalised", top_ten(RARE_WORD)),
+    ]
 
 
 def write_results(args, vendor, rows, sqlite_version):

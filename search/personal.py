@@ -9,21 +9,18 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Min
+from django.db.models import F, Min
 from django.utils import timezone
 
 from practice.models import (
     AudienceRole,
     BlogPostPage,
-    CaseStudyPage,
     CommunityPage,
     DiscussionThreadPage,
-    EventPage,
     Membership,
     Organisation,
     PracticePage,
     Region,
-    ResourceLinkPage,
     Topic,
 )
 from practice.models.external import FeedSource
@@ -111,26 +108,40 @@ def candidate_features(pages):
         "practicepage_id", "audiencerole_id"
     ):
         features[page_id].audiences.add(role_id)
-    for row in DiscussionThreadPage.objects.filter(pk__in=ids).values(
-        "pk", "status", "reply_count", "last_activity_at"
-    ):
-        answered = row["status"] == DiscussionThreadPage.Status.ANSWERED
+    # What each page type adds, in one query over the page types' tables (a page is of one type only).
+    specific = PracticePage.objects.filter(pk__in=ids).values(
+        "pk",
+        thread=F("discussionthreadpage"),
+        resource=F("resourcelinkpage"),
+        case_study=F("casestudypage"),
+        event=F("eventpage"),
+        post=F("blogpostpage"),
+        status=F("discussionthreadpage__status"),
+        reply_count=F("discussionthreadpage__reply_count"),
+        last_activity_at=F("discussionthreadpage__last_activity_at"),
+        publisher=F("resourcelinkpage__publisher"),
+        publisher_region=F("resourcelinkpage__publisher__region"),
+        date_added=F("resourcelinkpage__date_added"),
+        case_organisation=F("casestudypage__organisation"),
+        case_region=F("casestudypage__organisation__region"),
+        event_region=F("eventpage__region"),
+        event_start=F("eventpage__start"),
+        post_date=F("blogpostpage__date"),
+    )
+    for row in specific:
         item = features[row["pk"]]
-        item.answered = answered
-        item.helpfulness = (ANSWERED_BONUS if answered else 0) + min(row["reply_count"], 5)
-        item.date = row["last_activity_at"]
-    for row in ResourceLinkPage.objects.filter(pk__in=ids).values("pk", "publisher", "publisher__region", "date_added"):
-        item = features[row["pk"]]
-        item.organisation, item.region, item.date = row["publisher"], row["publisher__region"], row["date_added"]
-    for row in CaseStudyPage.objects.filter(pk__in=ids).values("pk", "organisation", "organisation__region"):
-        item = features[row["pk"]]
-        item.organisation, item.region = row["organisation"], row["organisation__region"]
-    for row in EventPage.objects.filter(pk__in=ids).values("pk", "region", "start"):
-        item = features[row["pk"]]
-        item.region, item.date = row["region"], row["start"]
-    posts = BlogPostPage.objects.filter(pk__in=ids)
-    for row in posts.values("pk", "date"):
-        features[row["pk"]].date = row["date"]
+        if row["thread"] is not None:
+            item.answered = row["status"] == DiscussionThreadPage.Status.ANSWERED
+            item.helpfulness = (ANSWERED_BONUS if item.answered else 0) + min(row["reply_count"], 5)
+            item.date = row["last_activity_at"]
+        elif row["resource"] is not None:
+            item.organisation, item.region, item.date = row["publisher"], row["publisher_region"], row["date_added"]
+        elif row["case_study"] is not None:
+            item.organisation, item.region = row["case_organisation"], row["case_region"]
+        elif row["event"] is not None:
+            item.region, item.date = row["event_region"], row["event_start"]
+        elif row["post"] is not None:
+            item.date = row["post_date"]
     # A post comes from its first author's organisation and region.
     first_authors = (
         BlogPostPage.authors.through.objects.filter(blogpostpage_id__in=ids)

@@ -22,6 +22,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
@@ -304,6 +305,7 @@ class _Kind:
     features: object  # objects -> {pk: personal.Features}
     boosted_by_engine: bool  # whether an engine's own boosts (search.elastic) know its fields
     merge_rank: int  # which kind comes first when the two tie
+    window_fields: tuple  # what re-ranking and `features` read of a candidate, besides its pk
 
 
 PAGES = _Kind(
@@ -313,9 +315,16 @@ PAGES = _Kind(
     personal.candidate_features,
     True,
     0,
+    ("title", "community_id", "first_published_at"),
 )
 ENTRIES = _Kind(
-    {"source": "source_id"}, ("-published", "-id"), lambda item: item.published, personal.external_features, False, 1
+    {"source": "source_id"},
+    ("-published", "-id"),
+    lambda item: item.published,
+    personal.external_features,
+    False,
+    1,
+    ("title", "organisation_id", "region_id", "published", "source_id"),
 )
 
 
@@ -351,16 +360,30 @@ def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with
         ranked = results.personalised(signals, now).annotate_score("_score")
         scored = [(obj, obj._score) for obj in ranked[:stop]]
     else:
-        if query is MATCH_ALL:  # a member's "for you": their most recent candidates, ranked for them
-            window = list(objects.order_by(*kind.date_order)[:RERANK_WINDOW])
-        else:
-            window = list(results[:RERANK_WINDOW])
+        window = _window(query, results, objects, kind)
         features = kind.features(window)
         scored, _ = personal.rerank(window, signals, now, terms=terms, features=features)
         if stop > len(scored) and len(window) == RERANK_WINDOW:
             scored += [(obj, 0.0) for obj in results[RERANK_WINDOW:stop]]
         return _Found(count, facets, scored[:stop], features)
     return _Found(count, facets, scored[:stop])
+
+
+def _window(query, results, objects, kind):
+    """Return the candidates to re-rank: the engine's best RERANK_WINDOW text matches.
+
+    With no words (a member's "for you") they are the most recent candidates. Re-ranking reads a few
+    fields of each, so they come as light rows where the backend can give them (ours can), at a
+    fraction of the cost of a few hundred model instances; the page of results is fetched whole later.
+    """
+    if query is MATCH_ALL:
+        rows = objects.order_by(*kind.date_order).values("pk", *kind.window_fields)[:RERANK_WINDOW]
+    else:
+        ranked_rows = getattr(results, "ranked_rows", None)
+        rows = ranked_rows(RERANK_WINDOW, ("pk", *kind.window_fields)) if ranked_rows else None
+        if rows is None:
+            return list(results[:RERANK_WINDOW])
+    return [SimpleNamespace(**row) for row in rows]
 
 
 def _merged(pages, entries, by_date):
@@ -509,7 +532,11 @@ def search(
         page=page,
         per_page=per_page,
         sort=sort,
-        facets=_facet_values(found_pages.facets, found_entries.facets, found_entries.count, filters, reader),
+        facets=(
+            _facet_values(found_pages.facets, found_entries.facets, found_entries.count, filters, reader)
+            if with_facets
+            else {}
+        ),
         best_bets=_best_bets(query, reader) if page == 1 else [],
         suggestions=suggestions(query, reader) if not (found_pages.count or found_entries.count) and query else [],
         personalised=signals is not None and not signals.empty,

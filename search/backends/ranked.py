@@ -102,6 +102,18 @@ class RankedResultsMixin:
                 setattr(obj, self._score_field, scores.get(str(obj.pk)))
         return objects
 
+    def ranked_rows(self, stop, fields):
+        """Return the first `stop` results as dicts of the given fields, best first; None if not ranked here.
+
+        For callers that read a few fields of many results: rows cost far less than model instances.
+        """
+        if not (self._ranked_here() and self.query_compiler.order_by_relevance):
+            return None
+        compiler = self.query_compiler
+        keys = [compiler.to_key(object_id) for object_id, _score in compiler.ranked_hits(0, stop)]
+        rows = {row["pk"]: row for row in compiler.queryset.filter(pk__in=keys).order_by().values(*fields)}
+        return [rows[key] for key in keys if key in rows]
+
     def _objects_for(self, hits):
         """Fetch the objects of ranked (object_id, score) hits, keeping the rank order."""
         compiler = self.query_compiler
