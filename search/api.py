@@ -85,6 +85,7 @@ def search_api(request):
         {
             "query": query,
             "count": results.count,
+            "count_is_exact": not results.more,
             "page": page,
             "incomplete": results.incomplete,
             "results": [as_json(hit, request) for hit in results.hits],

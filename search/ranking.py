@@ -56,6 +56,8 @@ logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
 MAX_PAGE = 100
+# Results are counted up to what a reader can page through; a search with more says "more than".
+COUNT_LIMIT = MAX_PAGE * PER_PAGE
 # The database backends re-rank this many of the engine's best text matches with personal boosts.
 RERANK_WINDOW = 200
 MAX_EXPANSIONS = 6
@@ -151,6 +153,7 @@ class SearchResults:
     suggestions: list = field(default_factory=list)
     personalised: bool = False
     incomplete: bool = False
+    more: bool = False  # more matches than `count` (see COUNT_LIMIT)
 
     @property
     def page_obj(self):
@@ -215,9 +218,12 @@ def parse_params(params, reader):
     return query, SearchFilters(types, topics, communities, audiences), int(page), sort
 
 
-def visible_pages(reader, filters=SearchFilters()):
-    """Return the live practice pages the reader may open, narrowed by the filters; None if they allow no page."""
-    pages = PracticePage.objects.live().visible_to(reader)
+def visible_pages(reader, filters=SearchFilters(), in_sql=False):
+    """Return the live practice pages the reader may open, narrowed by the filters; None if they allow no page.
+
+    `in_sql` when the backend runs the queryset as SQL (see practice.access.visibility_filter).
+    """
+    pages = PracticePage.objects.live().visible_to(reader, in_sql=in_sql)
     if filters.types:
         models = [PAGE_TYPES[slug] for slug in filters.types if slug in PAGE_TYPES]
         if not models:
@@ -331,6 +337,7 @@ ENTRIES = _Kind(
 @dataclass
 class _Found:
     count: int = 0
+    more: bool = False  # more matches than COUNT_LIMIT, of which `count` says only the limit
     facets: dict = field(default_factory=dict)
     scored: list = field(default_factory=list)  # (object, score), best first, from the first result
     features: dict = field(default_factory=dict)  # what re-ranking read of its candidates, by pk
@@ -350,9 +357,11 @@ def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with
         results = backend.search(query, objects.order_by(*kind.date_order), order_by_relevance=False)
     else:
         results = backend.search(query, objects)
-    count = results.count()
+    count_up_to = getattr(results, "count_up_to", None)
+    count = count_up_to(COUNT_LIMIT + 1) if count_up_to else results.count()
     if not count:
         return _Found()
+    more, count = count > COUNT_LIMIT, min(count, COUNT_LIMIT)
     facets = {name: results.facet(attname) for name, attname in kind.facets.items()} if with_facets else {}
     if by_date:
         scored = [(obj, 1.0 / (1 + position)) for position, obj in enumerate(results[:stop])]
@@ -365,8 +374,8 @@ def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with
         scored, _ = personal.rerank(window, signals, now, terms=terms, features=features)
         if stop > len(scored) and len(window) == RERANK_WINDOW:
             scored += [(obj, 0.0) for obj in results[RERANK_WINDOW:stop]]
-        return _Found(count, facets, scored[:stop], features)
-    return _Found(count, facets, scored[:stop])
+        return _Found(count, more, facets, scored[:stop], features)
+    return _Found(count, more, facets, scored[:stop])
 
 
 def _window(query, results, objects, kind):
@@ -505,13 +514,13 @@ def search(
     """
     now = timezone.now()
     signals = personal.reader_signals(reader) if personalise else None
-    pages = visible_pages(reader, filters)
     entries = visible_external_items(filters) if external else None
     engine_query = build_query(query)
     terms = query_terms(query)
     start, stop = (page - 1) * per_page, page * per_page
 
     def ask(backend):
+        pages = visible_pages(reader, filters, in_sql=getattr(backend, "filters_in_sql", False))
         return [
             _engine(backend, engine_query, terms, objects, kind, sort, stop, signals, now, with_facets)
             for objects, kind in [(pages, PAGES), (entries, ENTRIES)]
@@ -528,7 +537,8 @@ def search(
     return SearchResults(
         query=query,
         hits=_hits(merged, query, signals, {PAGES: found_pages.features, ENTRIES: found_entries.features}),
-        count=found_pages.count + found_entries.count,
+        count=min(found_pages.count + found_entries.count, COUNT_LIMIT),
+        more=found_pages.more or found_entries.more or found_pages.count + found_entries.count > COUNT_LIMIT,
         page=page,
         per_page=per_page,
         sort=sort,

@@ -15,9 +15,9 @@ from .vocabulary import TaggedPage
 
 
 class PracticePageQuerySet(PageQuerySet):
-    def visible_to(self, user):
-        """Return the pages this user may open."""
-        return self.filter(visibility_filter(user))
+    def visible_to(self, user, in_sql=False):
+        """Return the pages this user may open (see visibility_filter for `in_sql`)."""
+        return self.filter(visibility_filter(user, in_sql=in_sql))
 
 
 PracticePageManager = PageManager.from_queryset(PracticePageQuerySet)

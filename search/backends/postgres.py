@@ -170,8 +170,9 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
     def scores_for(self, keys):
         return self._ranked(self.model_entries().filter(object_id__in=[str(key) for key in keys]))
 
-    def match_count(self):
-        return self._matching(self.entries_in_queryset())[0].count()
+    def match_count(self, limit=None):
+        matching = self._matching(self.entries_in_queryset())[0]
+        return (matching[:limit] if limit is not None else matching).count()
 
     def matching_entries(self):
         return self._matching(self.model_entries())[0]
@@ -186,6 +187,8 @@ class PostgresRankedResults(RankedResultsMixin, PostgresSearchResults):
 
 
 class PostgresRankedSearchBackend(PostgresSearchBackend):
+    # Querysets are filtered by the database itself, so filters on any column apply (see ranked.py).
+    filters_in_sql = True
     query_compiler_class = PostgresRankedQueryCompiler
     index_class = PostgresWeightedIndex
     results_class = PostgresRankedResults

@@ -24,7 +24,7 @@ def key_field(model):
 class RankedCompilerMixin:
     """Query-compiler side: index entries for the queryset's objects, and which queries we rank ourselves.
 
-    A backend's compiler defines `ranked_hits(start, stop)`, `match_count()` and `matching_entries()`,
+    A backend's compiler defines `ranked_hits(start, stop)`, `match_count(limit=None)` and `matching_entries()`,
     and `is_ranked_here()` says whether a query is one of those it handles (others go to Wagtail's
     own compiler, unchanged).
     """
@@ -135,6 +135,12 @@ class RankedResultsMixin:
         total = self.query_compiler.match_count()
         end = total if self.stop is None else min(total, self.stop)
         return max(0, end - self.start)
+
+    def count_up_to(self, limit):
+        """Return the number of results, counting no further than `limit` (a word most items hold costs less)."""
+        if not self._ranked_here():
+            return min(self.count(), limit)
+        return self.query_compiler.match_count(limit=limit)
 
     def facet(self, field_name):
         if not self._ranked_here():

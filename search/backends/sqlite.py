@@ -287,20 +287,22 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
     def scores_for(self, keys):
         return self._ranked(self.model_entries().filter(object_id__in=[str(key) for key in keys]))
 
-    def match_count(self):
+    def match_count(self, limit=None):
         if self.expression is None:
             return 0
         all_matches = f"SELECT count(*) FROM {self.table} WHERE {self.table} MATCH %s"  # noqa: S608  # nosec
-        if self._count(all_matches, [self.match]) > LARGE_MATCH:
+        if limit is None and self._count(all_matches, [self.match]) > LARGE_MATCH:
             entries = self.entries_in_queryset_set()
         else:
+            # Counting no further than a limit, the entries are checked one by one until it is reached.
             entries = self.entries_in_queryset()
         entries_sql, entries_params = self._sql(entries)
-        sql = (
-            f"SELECT count(*) FROM {self.table} JOIN ({entries_sql}) AS e ON e.id = {self.table}.rowid "  # noqa: S608  # nosec
-            f"WHERE {self.table} MATCH %s"
+        matches = (
+            f"SELECT 1 FROM {self.table} JOIN ({entries_sql}) AS e ON e.id = {self.table}.rowid "  # noqa: S608  # nosec
+            f"WHERE {self.table} MATCH %s LIMIT %s"
         )
-        return self._count(sql, [*entries_params, self.match])
+        sql = f"SELECT count(*) FROM ({matches})"  # noqa: S608  # nosec
+        return self._count(sql, [*entries_params, self.match, -1 if limit is None else limit])
 
     def matching_entries(self):
         if self.expression is None:
@@ -334,6 +336,8 @@ class SQLiteRankedResults(RankedResultsMixin, SQLiteSearchResults):
 
 
 class SQLiteRankedSearchBackend(SQLiteSearchBackend):
+    # Querysets are filtered by the database itself, so filters on any column apply (see ranked.py).
+    filters_in_sql = True
     query_compiler_class = SQLiteRankedQueryCompiler
     autocomplete_query_compiler_class = SQLiteRankedAutocompleteCompiler
     index_class = SQLiteDocumentIndex

@@ -112,3 +112,21 @@ def test_leaving_a_community_takes_its_content_away(client, communities):
 
     assert client.get(post.url).status_code == 404
     assert not PracticePage.objects.visible_to(insider).filter(pk=post.pk).exists()
+
+
+@pytest.mark.django_db
+def test_matching_group_pages_by_key_or_by_path_keeps_the_same_pages_for_every_reader(
+    communities, member, editor, superuser
+):
+    for level in AccessLevel:
+        blog = BlogIndexPageFactory(parent=communities[level]["community"])
+        for security in SecurityLevel:
+            BlogPostPageFactory(parent=blog, security_level=security)
+    others = [reader for level in communities.values() for reader in (level["insider"], level["facilitator"])]
+
+    for reader in [AnonymousUser(), member, editor, superuser, *others]:
+        by_path = set(PracticePage.objects.visible_to(reader).values_list("pk", flat=True))
+        by_key = set(PracticePage.objects.visible_to(reader, in_sql=True).values_list("pk", flat=True))
+        assert by_key == by_path
+    insider_pages = PracticePage.objects.visible_to(communities[PRIVATE]["insider"], in_sql=True)
+    assert insider_pages.filter(visibility=Visibility.GROUPS).exists()

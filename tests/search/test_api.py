@@ -48,3 +48,21 @@ def test_bad_parameters_are_400_with_the_field_named(client, params, field):
     assert response.status_code == 400
     assert field in response.json()["errors"]
     assert not QueryLog.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_search_matching_more_than_can_be_paged_through_says_more_than(client, library, monkeypatch):
+    monkeypatch.setattr("search.ranking.COUNT_LIMIT", 1)
+
+    many = client.get("/api/search/", {"q": "libraries"}).json()
+    page = client.get("/search/", {"q": "libraries"}).content.decode()
+
+    assert (many["count"], many["count_is_exact"]) == (1, False)
+    assert "More than 1 results for ‘libraries’" in page
+
+
+@pytest.mark.django_db
+def test_a_search_within_the_count_limit_counts_exactly(client, library):
+    data = client.get("/api/search/", {"q": "libraries", "type": "post"}).json()
+
+    assert (data["count"], data["count_is_exact"]) == (2, True)
