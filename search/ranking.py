@@ -369,7 +369,7 @@ def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with
         ranked = results.personalised(signals, now).annotate_score("_score")
         scored = [(obj, obj._score) for obj in ranked[:stop]]
     else:
-        window = _window(query, results, objects, kind)
+        window = _window(query, results, objects, kind, stop)
         features = kind.features(window)
         scored, _ = personal.rerank(window, signals, now, terms=terms, features=features)
         if stop > len(scored) and len(window) == RERANK_WINDOW:
@@ -378,18 +378,20 @@ def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with
     return _Found(count, more, facets, scored[:stop])
 
 
-def _window(query, results, objects, kind):
+def _window(query, results, objects, kind, stop):
     """Return the candidates to re-rank: the engine's best RERANK_WINDOW text matches.
 
     With no words (a member's "for you") they are the most recent candidates. Re-ranking reads a few
     fields of each, so they come as light rows where the backend can give them (ours can), at a
     fraction of the cost of a few hundred model instances; the page of results is fetched whole later.
+    Our backends rank in tiers (title, summary, the rest): when the title matches alone fill the
+    page asked for, boosts re-rank among them, so a title match always stays above a body match.
     """
     if query is MATCH_ALL:
         rows = objects.order_by(*kind.date_order).values("pk", *kind.window_fields)[:RERANK_WINDOW]
     else:
         ranked_rows = getattr(results, "ranked_rows", None)
-        rows = ranked_rows(RERANK_WINDOW, ("pk", *kind.window_fields)) if ranked_rows else None
+        rows = ranked_rows(RERANK_WINDOW, ("pk", *kind.window_fields), enough=stop) if ranked_rows else None
         if rows is None:
             return list(results[:RERANK_WINDOW])
     return [SimpleNamespace(**row) for row in rows]

@@ -140,7 +140,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         query = self.search_query
         return entries.annotate(document=document()).filter(document=query), query
 
-    def _ranked(self, entries, start=0, stop=None):
+    def _ranked(self, entries, start=0, stop=None, enough=None):
         """Return (object_id, score) of matching entries, best first, in two tiers.
 
         Matches in the title or summary come first, found through Wagtail's GIN index on the
@@ -158,14 +158,14 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         hits = []
         for tier, score in tiers:
             wanted = None if stop is None else stop - len(hits)
-            if wanted is not None and wanted <= 0:
+            if wanted is not None and wanted <= 0 or enough is not None and len(hits) >= enough:
                 break
             ranked = tier.annotate(score=score).order_by("-score", "id").values_list("object_id", "score")
             hits += ranked[:wanted] if wanted is not None else ranked
         return hits[start:stop]
 
-    def ranked_hits(self, start, stop):
-        return self._ranked(self.entries_in_queryset(), start, stop)
+    def ranked_hits(self, start, stop, enough=None):
+        return self._ranked(self.entries_in_queryset(), start, stop, enough)
 
     def scores_for(self, keys):
         return self._ranked(self.model_entries().filter(object_id__in=[str(key) for key in keys]))

@@ -24,7 +24,8 @@ def key_field(model):
 class RankedCompilerMixin:
     """Query-compiler side: index entries for the queryset's objects, and which queries we rank ourselves.
 
-    A backend's compiler defines `ranked_hits(start, stop)`, `match_count(limit=None)` and `matching_entries()`,
+    A backend's compiler defines `ranked_hits(start, stop, enough=None)` (results from its tiers of
+    match, best first, no further tier once `enough` are found), `match_count(limit=None)` and `matching_entries()`,
     and `is_ranked_here()` says whether a query is one of those it handles (others go to Wagtail's
     own compiler, unchanged).
     """
@@ -102,15 +103,17 @@ class RankedResultsMixin:
                 setattr(obj, self._score_field, scores.get(str(obj.pk)))
         return objects
 
-    def ranked_rows(self, stop, fields):
+    def ranked_rows(self, stop, fields, enough=None):
         """Return the first `stop` results as dicts of the given fields, best first; None if not ranked here.
 
         For callers that read a few fields of many results: rows cost far less than model instances.
+        With `enough`, results come from the best tiers of match (title, then summary, then the rest)
+        until that many are found, so a tier that is not needed costs nothing.
         """
         if not (self._ranked_here() and self.query_compiler.order_by_relevance):
             return None
         compiler = self.query_compiler
-        keys = [compiler.to_key(object_id) for object_id, _score in compiler.ranked_hits(0, stop)]
+        keys = [compiler.to_key(object_id) for object_id, _score in compiler.ranked_hits(0, stop, enough)]
         rows = {row["pk"]: row for row in compiler.queryset.filter(pk__in=keys).order_by().values(*fields)}
         return [rows[key] for key in keys if key in rows]
 

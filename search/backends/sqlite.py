@@ -268,21 +268,21 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         )
         return self._fetch(sql, [*entries_params, match, -1 if limit is None else limit], tier_bonus)
 
-    def _ranked(self, entries, start=0, stop=None):
+    def _ranked(self, entries, start=0, stop=None, enough=None):
         if self.expression is None:
             return []
         entries_sql, entries_params = self._sql(entries)
         hits = []
         for number, match in enumerate(self.tier_matches):
             wanted = None if stop is None else stop - len(hits)
-            if wanted is not None and wanted <= 0:
+            if wanted is not None and wanted <= 0 or enough is not None and len(hits) >= enough:
                 break
             tier_bonus = TIER_STEP * (len(self.tier_matches) - 1 - number)
             hits += self._tier_hits(entries_sql, entries_params, match, wanted, tier_bonus)
         return hits[start:stop]
 
-    def ranked_hits(self, start, stop):
-        return self._ranked(self.entries_in_queryset(), start, stop)
+    def ranked_hits(self, start, stop, enough=None):
+        return self._ranked(self.entries_in_queryset(), start, stop, enough)
 
     def scores_for(self, keys):
         return self._ranked(self.model_entries().filter(object_id__in=[str(key) for key in keys]))
