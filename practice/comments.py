@@ -47,6 +47,23 @@ def commentable_content_types():
     return list(ContentType.objects.get_for_models(*models).values())
 
 
+def helpful_marks(page_ids):
+    """Return {page id: times members marked its published comments helpful}, for pages that have any."""
+    marks = (
+        CommentFlag.objects.filter(
+            flag=HELPFUL,
+            comment__content_type__in=commentable_content_types(),
+            comment__object_pk__in=[str(page_id) for page_id in page_ids],
+            comment__site_id=settings.SITE_ID,
+            comment__is_public=True,
+            comment__is_removed=False,
+        )
+        .values_list("comment__object_pk")
+        .annotate(count=Count("pk"))
+    )
+    return {int(object_pk): count for object_pk, count in marks}
+
+
 def readable_by(page, user):
     """Say whether the user may read the live page now."""
     return PracticePage.objects.live().visible_to(user).filter(pk=page.pk).exists()

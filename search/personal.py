@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import F, Min
 from django.utils import timezone
 
+from practice.comments import helpful_marks
 from practice.models import (
     AudienceRole,
     BlogPostPage,
@@ -23,6 +24,7 @@ from practice.models import (
     Region,
     Topic,
 )
+from practice.models.base import MAX_HELPFUL_MARKS
 from practice.models.external import FeedSource
 
 # How much each match raises a result, as a share of its text relevance.
@@ -68,6 +70,7 @@ class Features:
     date: object = None
     helpfulness: int = 0
     answered: bool = False
+    helpful_marks: int = 0  # times members marked its comments helpful
 
 
 def reader_signals(user):
@@ -142,6 +145,9 @@ def candidate_features(pages):
             item.region, item.date = row["event_region"], row["event_start"]
         elif row["post"] is not None:
             item.date = row["post_date"]
+    for page_id, marks in helpful_marks(ids).items():
+        features[page_id].helpful_marks = marks
+        features[page_id].helpfulness += min(marks, MAX_HELPFUL_MARKS)
     # A post comes from its first author's organisation and region.
     first_authors = (
         BlogPostPage.authors.through.objects.filter(blogpostpage_id__in=ids)
@@ -217,6 +223,8 @@ def reasons(features, signals):
             said.append(f"In your region: {signals.region[1]}")
     if features.answered:
         said.append("Has an accepted answer")
+    if features.helpful_marks:
+        said.append("Members found its comments helpful")
     return said
 
 

@@ -1,12 +1,14 @@
 """Keep each page's index entry in step with what it is indexed by but does not save itself.
 
-A thread is found by its replies' text, a commentable page by its published comments' text, and
+A thread is found by its replies' text, a commentable page by its published comments' text (and
+ranked by how many members marked them helpful), and
 every practice page by its denormalised access (`visibility`, `view_groups`), which
 practice.signals rewrites with queryset updates after the page is saved; the engines that keep
 their own copy of those filter fields need the page indexed again.
 Wagtail's `insert_or_update_object` logs, never raises, when a cluster is down.
 """
 
+from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from django.db import transaction
@@ -16,6 +18,7 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.search import index
 
+from practice.comments import HELPFUL
 from practice.models import PracticePage, Reply
 
 
@@ -53,6 +56,13 @@ def comment_changed(sender, instance, raw=False, **kwargs):
     model = instance.content_type.model_class()
     if model is not None and issubclass(model, PracticePage):
         reindex_page(int(instance.object_pk))
+
+
+@receiver([post_save, post_delete], sender=CommentFlag)
+def comment_flag_changed(sender, instance, raw=False, **kwargs):
+    # A comment marked helpful makes its page more helpful (PracticePage.helpfulness).
+    if not raw and instance.flag == HELPFUL:
+        comment_changed(XtdComment, instance.comment)
 
 
 @receiver(post_save)

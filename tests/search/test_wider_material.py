@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from practice.access import AccessLevel
 from practice.accounts.services import account_delete
-from practice.comments import comment_approve, comment_remove
+from practice.comments import comment_approve, comment_mark_helpful, comment_remove
 from practice.models import CommentHold, Organisation
 from practice.models.external import ExternalItem, FeedSource
 from search import ranking
@@ -279,3 +279,25 @@ def test_a_deleted_members_answered_comment_stops_finding_its_page(library, djan
         account_delete(user=leaving, delete_contributions=True)
 
     assert ranking.search("Samphire", AnonymousUser()).count == 0
+
+
+@pytest.mark.django_db
+def test_a_page_whose_comments_members_found_helpful_rises_and_says_so(library, django_capture_on_commit_callbacks):
+    blog = library["inclusion"].get_parent()
+    with django_capture_on_commit_callbacks(execute=True):
+        plain = BlogPostPageFactory(parent=blog, title="Marram grass walks", summary="A route guide.")
+        helped = BlogPostPageFactory(parent=blog, title="Marram grass walks", summary="A route guide.")
+        useful = comment(helped, "We printed the route for the library.")
+        for _ in range(5):
+            comment_mark_helpful(comment=useful, by=UserFactory())
+
+    results = ranking.search("marram", AnonymousUser())
+
+    assert [hit.page.pk for hit in results.hits] == [helped.pk, plain.pk]
+    assert "Members found its comments helpful" in results.hits[0].why
+    assert "Members found its comments helpful" not in results.hits[1].why
+    assert helped.specific.helpfulness() == 5
+    with django_capture_on_commit_callbacks(execute=True):
+        useful.is_removed = True
+        useful.save()
+    assert helped.specific.helpfulness() == 0
