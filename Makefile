@@ -80,7 +80,7 @@ check: install assets
 # Security audit: bandit on our code (reviewed findings carry `# nosec` with a reason), pip-audit on the lock.
 audit: install
 	$(VENV)/bin/bandit --quiet --configfile pyproject.toml --recursive hub home practice search
-	$(PY) .ci/audit_dependencies.py
+	UV=$(UV) $(PY) .ci/audit_dependencies.py
 
 test-python: install assets browser
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -6,6 +6,7 @@ as if the audit had run.
 """
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -18,7 +19,16 @@ REVIEWED = {}
 def locked_requirements(directory):
     requirements = Path(directory) / "requirements.txt"
     exported = subprocess.run(
-        ["uv", "export", "--frozen", "--format", "requirements-txt", "--no-hashes", "--no-emit-project"],
+        # The Makefile passes the uv it installed (var/tools/bin/uv when uv is not on the PATH).
+        [
+            os.environ.get("UV", "uv"),
+            "export",
+            "--frozen",
+            "--format",
+            "requirements-txt",
+            "--no-hashes",
+            "--no-emit-project",
+        ],
         check=True,
         capture_output=True,
         text=True,
