@@ -14,14 +14,14 @@ from .services import (
     membership_invite,
     membership_withdraw_invitation,
 )
-from .views import _facilitated_community, render_community_members
+from .views import facilitated_community, render_community_members
 
 
 @login_required
 @require_POST
 def community_invite(request, community_id):
     """Invite a member, by their email address, to a community the user facilitates."""
-    community = _facilitated_community(request, community_id)
+    community = facilitated_community(request, community_id)
     form = InviteForm(request.POST, community=community)
     if form.is_valid():
         try:
@@ -43,7 +43,7 @@ def invitation_withdraw(request, membership_id):
     invitation = get_object_or_404(
         Membership.objects.select_related("member"), pk=membership_id, status=Membership.Status.INVITED
     )
-    community = _facilitated_community(request, invitation.community_id)
+    community = facilitated_community(request, invitation.community_id)
     membership_withdraw_invitation(membership=invitation, by=request.user)
     messages.success(request, f"You withdrew the invitation to {invitation.member.email}.")
     return redirect("community_members", community_id=community.pk)

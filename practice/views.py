@@ -53,15 +53,15 @@ def refusal_for(page, request):
     )
 
 
-def _community_for(request, community_id):
+def community_for(request, community_id):
     """Return the live community the user may see, or 404 (private communities stay hidden)."""
     communities = CommunityPage.objects.live().visible_to(request.user)
     return get_object_or_404(communities, pk=community_id)
 
 
-def _facilitated_community(request, community_id):
+def facilitated_community(request, community_id):
     """Return the community if the user facilitates it (or is hub staff); refuse everyone else."""
-    community = _community_for(request, community_id)
+    community = community_for(request, community_id)
     facilitates = Membership.objects.active().facilitators().filter(community=community, member=request.user)
     if not (is_staff_member(request.user) or facilitates.exists()):
         raise PermissionDenied("Only this community's facilitators can do that.")
@@ -72,7 +72,7 @@ def _facilitated_community(request, community_id):
 @require_POST
 def community_join(request, community_id):
     """Join an open community, or ask to join a restricted one."""
-    community = _community_for(request, community_id)
+    community = community_for(request, community_id)
     if community.access_level == AccessLevel.OPEN:
         membership_join(community=community, member=request.user)
         messages.success(request, f"You have joined {community.title}.")
@@ -90,7 +90,7 @@ def community_join(request, community_id):
 @login_required
 @require_POST
 def community_leave(request, community_id):
-    community = _community_for(request, community_id)
+    community = community_for(request, community_id)
     membership_leave(community=community, member=request.user)
     messages.success(request, f"You have left {community.title}.")
     # A restricted or private community's pages are now closed to them: go somewhere they can read.
@@ -100,7 +100,7 @@ def community_leave(request, community_id):
 @login_required
 def community_members(request, community_id):
     """The facilitators' list of members, roles, requests to join and invitations."""
-    community = _facilitated_community(request, community_id)
+    community = facilitated_community(request, community_id)
     return render_community_members(request, community, InviteForm(community=community))
 
 
@@ -130,7 +130,7 @@ def membership_request_answer(request, membership_id, answer):
         pk=membership_id,
         status=Membership.Status.REQUESTED,
     )
-    community = _facilitated_community(request, membership.community_id)
+    community = facilitated_community(request, membership.community_id)
     if answer == "approve":
         membership_approve(membership=membership, by=request.user)
         messages.success(request, f"{membership.member.get_full_name()} is now a member.")
