@@ -24,7 +24,7 @@ from practice.models import (
     Region,
     Topic,
 )
-from practice.models.base import MAX_HELPFUL_MARKS
+from practice.models.comments import MAX_HELPFUL_MARKS
 from practice.models.external import FeedSource
 
 # How much each match raises a result, as a share of its text relevance.

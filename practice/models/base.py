@@ -13,9 +13,6 @@ from wagtail.search import index
 from ..access import SecurityLevel, Visibility, visibility_filter
 from .vocabulary import TaggedPage
 
-# Helpful marks on a page's comments count towards its helpfulness up to this many.
-MAX_HELPFUL_MARKS = 5
-
 
 class PracticePageQuerySet(PageQuerySet):
     def visible_to(self, user, in_sql=False):
@@ -115,10 +112,8 @@ class PracticePage(Page):
         return None
 
     def helpfulness(self):
-        """Return a small count of signs that readers found this useful: its comments marked helpful."""
-        from ..comments import helpful_marks
-
-        return min(helpful_marks([self.pk]).get(self.pk, 0), MAX_HELPFUL_MARKS)
+        """Return a small count of signs that readers found this useful."""
+        return 0
 
     def search_date(self):
         return self.content_date()

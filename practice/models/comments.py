@@ -9,6 +9,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 
+# Helpful marks on a page's comments count towards its helpfulness up to this many.
+MAX_HELPFUL_MARKS = 5
+
 
 class CommentsMixin(models.Model):
     """A page members may comment on, unless its editor closes comments or the site's period runs out."""
@@ -35,6 +38,12 @@ class CommentsMixin(models.Model):
         from ..comments import published_comment_text
 
         return published_comment_text(self)
+
+    def helpfulness(self):
+        """Comments members marked helpful add to the page type's own signs of usefulness."""
+        from ..comments import helpful_marks
+
+        return super().helpfulness() + min(helpful_marks([self.pk]).get(self.pk, 0), MAX_HELPFUL_MARKS)
 
     def commenting_since(self):
         """Return when the page came out, from which the site's comment period is counted."""

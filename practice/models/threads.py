@@ -127,8 +127,8 @@ class DiscussionThreadPage(PracticePage):
         return profile.organisation_id if profile is not None else None
 
     def helpfulness(self):
-        """An accepted answer counts most; replies show the question drew help; so do helpful comments."""
-        return (3 if self.status == self.Status.ANSWERED else 0) + min(self.reply_count, 5) + super().helpfulness()
+        """An accepted answer counts most; replies show the question drew help."""
+        return (3 if self.status == self.Status.ANSWERED else 0) + min(self.reply_count, 5)
 
     def get_context(self, request, *args, **kwargs):
         from ..discussions.rules import thread_page_context
