@@ -93,6 +93,52 @@ def visibility_filter(user, in_sql=False):
     return Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS]) | for_groups & Q(visibility=Visibility.GROUPS)
 
 
+# Access keys: visibility_filter written as words a search index can hold. A live page's index entry
+# carries LIVE and the key of who may read it; a reader may open the entries that carry a key they
+# hold. A page that is not live carries none, so no reader finds it through its keys.
+LIVE = "live"
+
+
+def group_key(group_id):
+    return f"group {group_id}"
+
+
+def index_access_keys(pages):
+    """Return {page pk: [access keys]} for practice pages, in two queries.
+
+    Access is read from the database, not from the instances: practice.signals rewrites it with
+    queryset updates after a page is saved, so a page just saved holds its old access in memory.
+    """
+    from .models import PracticePage
+
+    pks = [page.pk for page in pages]
+    access = PracticePage.objects.filter(pk__in=pks).values_list("pk", "live", "visibility")
+    groups = {}
+    for page_id, group_id in PracticePage.view_groups.through.objects.filter(
+        practicepage_id__in=pks, practicepage__visibility=Visibility.GROUPS
+    ).values_list("practicepage_id", "group_id"):
+        groups.setdefault(page_id, []).append(group_key(group_id))
+    keys = {pk: [] for pk in pks}
+    for pk, live, visibility in access:
+        if not live:
+            continue
+        if visibility in (Visibility.PUBLIC, Visibility.MEMBERS):
+            keys[pk] = [LIVE, visibility]
+        else:
+            keys[pk] = [LIVE, *sorted(groups.get(pk, []))]
+    return keys
+
+
+def reader_access_keys(user):
+    """Return the access keys a reader holds: an entry carrying any of them is one visibility_filter keeps."""
+    if user.is_authenticated and user.is_superuser:
+        return [LIVE]
+    if not user.is_authenticated:
+        return [Visibility.PUBLIC.value]
+    group_ids = user.groups.order_by("pk").values_list("pk", flat=True)
+    return [Visibility.PUBLIC.value, Visibility.MEMBERS.value, *(group_key(pk) for pk in group_ids)]
+
+
 def effective_visibility(restrictions):
     """Fold the restrictions on a page and its ancestors into (visibility, group ids)."""
     if not restrictions:

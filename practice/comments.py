@@ -25,6 +25,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from hub.db import one_of
+
 from .access import is_staff_member
 from .activity import comment_posted
 from .models import CommentHold, CommentsMixin, Membership, PracticePage
@@ -51,9 +53,9 @@ def helpful_marks(page_ids):
     """Return {page id: times members marked its published comments helpful}, for pages that have any."""
     marks = (
         CommentFlag.objects.filter(
+            one_of("comment__object_pk", [str(page_id) for page_id in page_ids]),
             flag=HELPFUL,
             comment__content_type__in=commentable_content_types(),
-            comment__object_pk__in=[str(page_id) for page_id in page_ids],
             comment__site_id=settings.SITE_ID,
             comment__is_public=True,
             comment__is_removed=False,

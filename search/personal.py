@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import F, Min
 from django.utils import timezone
 
+from hub.db import one_of
 from practice.comments import helpful_marks
 from practice.models import (
     AudienceRole,
@@ -37,10 +38,18 @@ REGION_BOOST = 0.15
 FRESHNESS_BOOST = 0.2
 FRESHNESS_HALF_LIFE_DAYS = 180
 HELPFUL_BOOST = 0.05  # per sign of helpfulness (see PracticePage.search_helpfulness), at most eight
+MAX_HELPFULNESS = 8
 ANSWERED_BONUS = 3
 # Database backends only: their engines do not weigh the title above the body (Elasticsearch does,
 # with field boosts), so re-ranking raises results whose title holds the query's words.
 TITLE_BOOST = 1.0
+# Re-ranking scores the engine's Nth best match 1 / (1 + POSITION_STEP * N) for its text relevance.
+POSITION_STEP = 0.08
+# The most a result's boosts can multiply its text relevance by, without a reader and with one.
+MOST_GENERAL_BOOST = (1.0 + FRESHNESS_BOOST + HELPFUL_BOOST * MAX_HELPFULNESS) * (1.0 + TITLE_BOOST)
+MOST_PERSONAL_BOOST = MOST_GENERAL_BOOST + (
+    INTEREST_BOOST * 2 + ROLE_BOOST + COMMUNITY_BOOST + ORGANISATION_BOOST + REGION_BOOST
+) * (1.0 + TITLE_BOOST)
 
 
 @dataclass(frozen=True)
@@ -103,16 +112,16 @@ def candidate_features(pages):
     features = {page.pk: Features(community=page.community_id, date=page.first_published_at) for page in pages}
     if not ids:
         return features
-    for page_id, topic_id in PracticePage.topics.through.objects.filter(practicepage_id__in=ids).values_list(
+    for page_id, topic_id in PracticePage.topics.through.objects.filter(one_of("practicepage_id", ids)).values_list(
         "practicepage_id", "topic_id"
     ):
         features[page_id].topics.add(topic_id)
-    for page_id, role_id in PracticePage.audiences.through.objects.filter(practicepage_id__in=ids).values_list(
+    for page_id, role_id in PracticePage.audiences.through.objects.filter(one_of("practicepage_id", ids)).values_list(
         "practicepage_id", "audiencerole_id"
     ):
         features[page_id].audiences.add(role_id)
     # What each page type adds, in one query over the page types' tables (a page is of one type only).
-    specific = PracticePage.objects.filter(pk__in=ids).values(
+    specific = PracticePage.objects.filter(one_of("pk", ids)).values(
         "pk",
         thread=F("discussionthreadpage"),
         resource=F("resourcelinkpage"),
@@ -150,7 +159,7 @@ def candidate_features(pages):
         features[page_id].helpfulness += min(marks, MAX_HELPFUL_MARKS)
     # A post comes from its first author's organisation and region.
     first_authors = (
-        BlogPostPage.authors.through.objects.filter(blogpostpage_id__in=ids)
+        BlogPostPage.authors.through.objects.filter(one_of("blogpostpage_id", ids))
         .values("blogpostpage_id")
         .annotate(first=Min("pk"))
         .values("first")
@@ -191,7 +200,11 @@ def freshness(date, now=None):
 
 def boost(features, signals, now=None):
     """Return the factor a result's text relevance is multiplied by."""
-    factor = 1.0 + FRESHNESS_BOOST * freshness(features.date, now) + HELPFUL_BOOST * min(features.helpfulness, 8)
+    factor = (
+        1.0
+        + FRESHNESS_BOOST * freshness(features.date, now)
+        + HELPFUL_BOOST * min(features.helpfulness, MAX_HELPFULNESS)
+    )
     if signals is None:
         return factor
     factor += INTEREST_BOOST * min(2, len(features.topics & signals.interests.keys()))
@@ -237,6 +250,18 @@ def title_coverage(title, terms):
     return sum(any(word.startswith(stem) for word in words) for stem in stems) / len(terms)
 
 
+def reach(stop, signals):
+    """Return how many of the engine's best matches can be among the first `stop` once re-ranked.
+
+    The match at position N scores at most MOST_*_BOOST / (1 + POSITION_STEP * N), and each of the
+    first `stop` at least 1 / (1 + POSITION_STEP * (stop - 1)): a match further down than this can
+    never overtake them all, so it need not be read.
+    """
+    most = MOST_GENERAL_BOOST if signals is None else MOST_PERSONAL_BOOST
+    last = (most * (1 + POSITION_STEP * (stop - 1)) - 1) / POSITION_STEP
+    return math.ceil(last) + 1
+
+
 def rerank(pages, signals, now=None, terms=(), features=None):
     """Order the engine's best matches by text rank times personal and general boosts.
 
@@ -251,7 +276,7 @@ def rerank(pages, signals, now=None, terms=(), features=None):
     now = now or timezone.now()
     scored = []
     for position, page in enumerate(pages):
-        text = (1.0 / (1.0 + 0.08 * position)) * (1.0 + TITLE_BOOST * title_coverage(page.title, terms))
+        text = (1.0 / (1.0 + POSITION_STEP * position)) * (1.0 + TITLE_BOOST * title_coverage(page.title, terms))
         scored.append((text * boost(features[page.pk], signals, now), -position, page))
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [(page, score) for score, _, page in scored], features

@@ -32,6 +32,8 @@ from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import MATCH_ALL, And, Or, Phrase, PlainText
 
+from practice.access import reader_access_keys
+from practice.index_keys import NOTHING, audience_key, community_key, topic_key, type_key
 from practice.models import (
     AudienceRole,
     BlogPostPage,
@@ -48,6 +50,7 @@ from practice.models import (
 from practice.models.external import ExternalItem, FeedSource
 
 from . import personal
+from .backends.ranked import with_index_keys
 from .elastic import UNREACHABLE
 from .models import MAX_QUERY_LENGTH, BestBet, SynonymSet, normalise_query
 from .snippets import html_text, query_terms, snippet, text_snippet
@@ -58,7 +61,8 @@ PER_PAGE = 10
 MAX_PAGE = 100
 # Results are counted up to what a reader can page through; a search with more says "more than".
 COUNT_LIMIT = MAX_PAGE * PER_PAGE
-# The database backends re-rank this many of the engine's best text matches with personal boosts.
+# The database backends re-rank at most this many of the engine's best text matches with personal
+# boosts (fewer when boosts could not lift a match from further down onto the page: personal.reach).
 RERANK_WINDOW = 200
 MAX_EXPANSIONS = 6
 FALLBACK_BACKEND = "database"
@@ -221,25 +225,34 @@ def parse_params(params, reader):
 def visible_pages(reader, filters=SearchFilters(), in_sql=False):
     """Return the live practice pages the reader may open, narrowed by the filters; None if they allow no page.
 
-    `in_sql` when the backend runs the queryset as SQL (see practice.access.visibility_filter).
+    `in_sql` when the backend runs the queryset as SQL (see practice.access.visibility_filter). The
+    queryset is marked with the same conditions as index keys, for backends that hold those
+    (practice.index_keys, search.backends.ranked.IndexKeys).
     """
     pages = PracticePage.objects.live().visible_to(reader, in_sql=in_sql)
+    required = [reader_access_keys(reader)]
     if filters.types:
         models = [PAGE_TYPES[slug] for slug in filters.types if slug in PAGE_TYPES]
         if not models:
             return None
-        pages = pages.filter(content_type__in=list(ContentType.objects.get_for_models(*models).values()))
+        content_types = [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
+        pages = pages.filter(content_type__in=content_types)
+        required.append([type_key(pk) for pk in content_types])
     # Matched on path, not id: search backends drop filters on a page type's pointer key, and the
     # Elasticsearch backends resolve these subqueries to lists.
-    if filters.topics:
-        pages = pages.filter(path__in=PracticePage.objects.filter(topics__slug__in=filters.topics).values("path"))
-    if filters.audiences:
-        pages = pages.filter(path__in=PracticePage.objects.filter(audiences__slug__in=filters.audiences).values("path"))
+    for slugs, model, relation, key in [
+        (filters.topics, Topic, "topics", topic_key),
+        (filters.audiences, AudienceRole, "audiences", audience_key),
+    ]:
+        if slugs:
+            chosen = list(model.objects.filter(slug__in=slugs).values_list("pk", flat=True))
+            pages = pages.filter(path__in=PracticePage.objects.filter(**{f"{relation}__in": chosen}).values("path"))
+            required.append([key(pk) for pk in chosen] or [NOTHING])
     if filters.communities:
-        pages = pages.filter(
-            community__in=list(CommunityPage.objects.filter(slug__in=filters.communities).values_list("pk", flat=True))
-        )
-    return pages
+        chosen = list(CommunityPage.objects.filter(slug__in=filters.communities).values_list("pk", flat=True))
+        pages = pages.filter(community__in=chosen)
+        required.append([community_key(pk) for pk in chosen] or [NOTHING])
+    return with_index_keys(pages, required)
 
 
 def visible_external_items(filters=SearchFilters()):
@@ -369,17 +382,19 @@ def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with
         ranked = results.personalised(signals, now).annotate_score("_score")
         scored = [(obj, obj._score) for obj in ranked[:stop]]
     else:
-        window = _window(query, results, objects, kind, stop)
+        # Only the matches that boosts could lift into the first `stop` are re-ranked.
+        size = min(RERANK_WINDOW, personal.reach(stop, signals))
+        window = _window(query, results, objects, kind, stop, size)
         features = kind.features(window)
         scored, _ = personal.rerank(window, signals, now, terms=terms, features=features)
-        if stop > len(scored) and len(window) == RERANK_WINDOW:
-            scored += [(obj, 0.0) for obj in results[RERANK_WINDOW:stop]]
+        if stop > len(scored) and len(window) == size:
+            scored += [(obj, 0.0) for obj in results[size:stop]]
         return _Found(count, more, facets, scored[:stop], features)
     return _Found(count, more, facets, scored[:stop])
 
 
-def _window(query, results, objects, kind, stop):
-    """Return the candidates to re-rank: the engine's best RERANK_WINDOW text matches.
+def _window(query, results, objects, kind, stop, size):
+    """Return the candidates to re-rank: the engine's best `size` text matches.
 
     With no words (a member's "for you") they are the most recent candidates. Re-ranking reads a few
     fields of each, so they come as light rows where the backend can give them (ours can), at a
@@ -388,12 +403,12 @@ def _window(query, results, objects, kind, stop):
     page asked for, boosts re-rank among them, so a title match always stays above a body match.
     """
     if query is MATCH_ALL:
-        rows = objects.order_by(*kind.date_order).values("pk", *kind.window_fields)[:RERANK_WINDOW]
+        rows = objects.order_by(*kind.date_order).values("pk", *kind.window_fields)[:size]
     else:
         ranked_rows = getattr(results, "ranked_rows", None)
-        rows = ranked_rows(RERANK_WINDOW, ("pk", *kind.window_fields), enough=stop) if ranked_rows else None
+        rows = ranked_rows(size, ("pk", *kind.window_fields), enough=stop) if ranked_rows else None
         if rows is None:
-            return list(results[:RERANK_WINDOW])
+            return list(results[:size])
     return [SimpleNamespace(**row) for row in rows]
 
 
@@ -466,11 +481,14 @@ def _facet_values(raw, raw_entries, entry_count, filters, reader):
 
 
 def _best_bets(text, reader):
+    """Return the editors' current picks for the query, as (page, note), among pages the reader may open."""
     if not text:
         return []
-    visible = PracticePage.objects.live().visible_to(reader).values("pk")
-    bets = BestBet.objects.current().filter(query=normalise_query(text), page__in=visible).order_by("sort_order", "pk")
-    pages = {page.pk: page for page in PracticePage.objects.filter(pk__in=[bet.page_id for bet in bets]).specific()}
+    bets = list(BestBet.objects.current().filter(query=normalise_query(text)).order_by("sort_order", "pk"))
+    if not bets:
+        return []
+    picked = PracticePage.objects.live().visible_to(reader).filter(pk__in=[bet.page_id for bet in bets])
+    pages = {page.pk: page for page in picked.specific()}
     return [(pages[bet.page_id], bet.note) for bet in bets if bet.page_id in pages]
 
 

@@ -11,6 +11,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..access import SecurityLevel, Visibility, visibility_filter
+from ..index_keys import page_keys
 from .vocabulary import TaggedPage
 
 
@@ -126,3 +127,8 @@ class PracticePage(Page):
 
     def search_helpfulness(self):
         return self.helpfulness()
+
+    @classmethod
+    def search_index_keys(cls, pages):
+        """Return {pk: keys} for these pages' index entries (see practice.index_keys)."""
+        return page_keys(pages)

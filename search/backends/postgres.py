@@ -9,9 +9,9 @@ there are found and ranked first through Wagtail's own GIN index on it; ts_rank 
 1, 0.4, 0.2.
 """
 
-from django.contrib.postgres.search import SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQueryCombinable, SearchQueryField, SearchRank, SearchVectorField
 from django.db import transaction
-from django.db.models import F, Func, Q
+from django.db.models import F, Func, Value
 from django.db.models.sql.subqueries import InsertQuery
 from django.utils.functional import cached_property
 
@@ -35,6 +35,26 @@ RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 DEFAULT_SEARCH_CONFIG = "english"
 # Added to the scores of title and summary matches, so that scores order results as we return them.
 TIER_STEP = 1000.0
+
+
+# An index key is held as one lexeme with a space in it, which no word a reader types can give.
+KEY_PREFIX = "key "
+
+
+def _key_lexeme(key):
+    return f"'{KEY_PREFIX}{key}'"
+
+
+class KeysQuery(SearchQueryCombinable, Func):
+    """A tsquery matching the entries that carry, for each tuple of keys, one of its keys (see IndexKeys)."""
+
+    template = "(%(expressions)s)::tsquery"
+    output_field = SearchQueryField()
+    config = None
+
+    def __init__(self, required):
+        either = [f"({' | '.join(_key_lexeme(key) for key in keys)})" for keys in required]
+        super().__init__(Value(" & ".join(either)))
 
 
 def document():
@@ -61,6 +81,10 @@ class WeightedIndexer(ObjectIndexer):
     def title(self):
         """The title and summary (weights A and B): short, so matching and ranking on them is quick."""
         return self.as_vector([(text, ROLE_WEIGHTS[role]) for role in (TITLE, SUMMARY) for text in self.roles[role]])
+
+    def key_lexemes(self, index_keys):
+        """Return the lexemes of the object's index keys, held in the title vector beside its words."""
+        return [KEY_PREFIX + key for key in index_keys.get(self.obj.pk, [])]
 
     @cached_property
     def body(self):
@@ -89,6 +113,8 @@ class PostgresWeightedIndex(PostgresIndex):
         indexers = [WeightedIndexer(obj, self.backend) for obj in objs]
         if not indexers:
             return
+        keyed = getattr(model, "search_index_keys", None)
+        index_keys = keyed(objs) if keyed else {}
         content_type_pk = get_content_type_pk(model)
         compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
         rows, params = [], []
@@ -100,6 +126,9 @@ class PostgresWeightedIndex(PostgresIndex):
                 sql, vector_params = value.as_sql(compiler, self.write_connection)
                 vectors.append(sql)
                 params.extend(vector_params)
+                if name == "title":
+                    vectors[-1] += " || array_to_tsvector(%s::text[])"
+                    params.append(indexer.key_lexemes(index_keys))
             params.extend((indexer.title_text, indexer.body_text))
             rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
         with transaction.atomic(using=self.write_connection.alias), self.write_connection.cursor() as cursor:
@@ -134,11 +163,23 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
 
     @property
     def search_query(self):
+        """The reader's words as a tsquery: what results are ranked by."""
         return self.build_tsquery(self.query, config=self.config)
 
+    @cached_property
+    def index_keys(self):
+        """The queryset's filters as index keys (see IndexKeys), if it is marked with them; else None."""
+        return getattr(self.queryset, "index_keys", None)
+
+    @property
+    def match_query(self):
+        """What entries must match: the words, and the queryset's index keys if it has them."""
+        if self.index_keys is None:
+            return self.search_query
+        return self.search_query & KeysQuery(self.index_keys.required)
+
     def _matching(self, entries):
-        query = self.search_query
-        return entries.annotate(document=document()).filter(document=query), query
+        return entries.alias(document=document()).filter(document=self.match_query)
 
     def _ranked(self, entries, start=0, stop=None, enough=None):
         """Return (object_id, score) of matching entries, best first, in two tiers.
@@ -148,12 +189,11 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         documents contain is ranked in milliseconds; weights put the title above the summary.
         The remaining matches follow, ranked on the whole document, only when a page needs them.
         """
-        matching, query = self._matching(entries)
-        in_title = Q(title=query)
+        query = self.search_query
         tiers = [
             # A match in the title vector is a match in the document: no need to build the document.
-            (entries.filter(in_title), SearchRank(F("title"), query, weights=RANK_WEIGHTS) + TIER_STEP),
-            (matching.exclude(in_title), SearchRank(F("document"), query, weights=RANK_WEIGHTS)),
+            (entries.filter(title=self.match_query), SearchRank(F("title"), query, weights=RANK_WEIGHTS) + TIER_STEP),
+            (self._matching(entries).exclude(title=query), SearchRank(F("document"), query, weights=RANK_WEIGHTS)),
         ]
         hits = []
         for tier, score in tiers:
@@ -164,6 +204,12 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
             hits += ranked[:wanted] if wanted is not None else ranked
         return hits[start:stop]
 
+    def entries_in_queryset(self):
+        """Return the index entries of the queryset's objects: all of them if the keys select them."""
+        if self.index_keys is not None:
+            return self.model_entries()
+        return super().entries_in_queryset()
+
     def ranked_hits(self, start, stop, enough=None):
         return self._ranked(self.entries_in_queryset(), start, stop, enough)
 
@@ -171,11 +217,17 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         return self._ranked(self.model_entries().filter(object_id__in=[str(key) for key in keys]))
 
     def match_count(self, limit=None):
-        matching = self._matching(self.entries_in_queryset())[0]
-        return (matching[:limit] if limit is not None else matching).count()
+        """Count matches, no further than `limit`: when the title matches alone reach it, that is the answer."""
+        entries = self.entries_in_queryset()
+        if limit is not None:
+            in_title = entries.filter(title=self.match_query)[:limit].count()
+            if in_title >= limit:
+                return limit
+            return self._matching(entries)[:limit].count()
+        return self._matching(entries).count()
 
     def matching_entries(self):
-        return self._matching(self.model_entries())[0]
+        return self._matching(self.model_entries())
 
 
 class PostgresRankedResults(RankedResultsMixin, PostgresSearchResults):

@@ -1,6 +1,7 @@
 """What both database backends share: matching entries filtered by the queryset, results in rank order."""
 
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from django.db import router
 from django.db.models import Count, Exists, IntegerField, OuterRef, TextField
@@ -10,7 +11,38 @@ from modelsearch.backends.base import FilterFieldError
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 
+from hub.db import one_of
+
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+
+
+@dataclass(frozen=True)
+class IndexKeys:
+    """A queryset's filters as keys its objects' index entries carry, for a backend that holds them.
+
+    An object matches when its entry carries, for each tuple in `required`, at least one of its
+    keys (a model's `search_index_keys` says which keys its entries carry; see practice.index_keys).
+    A backend whose entries hold the keys (our PostgreSQL backend) filters in the index itself,
+    without joining it to the queryset's tables; other backends ignore them and run the queryset as
+    it is. The keys must select exactly the queryset's objects. Whichever way they were found, the
+    results' objects are fetched through the whole queryset: an index that has fallen behind an
+    edit can miss an object for a moment or count one too many, but never show one the queryset
+    leaves out.
+    """
+
+    required: tuple
+
+
+def with_index_keys(queryset, required):
+    """Return the queryset, marked with the index keys that select the same objects (see IndexKeys).
+
+    The mark is on this queryset only: one derived from it (filtered again) is run as it is.
+    """
+    required = tuple(tuple(keys) for keys in required)
+    if not all(required):
+        raise ValueError("Each set of index keys needs at least one key.")
+    queryset.index_keys = IndexKeys(required)
+    return queryset
 
 
 def key_field(model):
@@ -114,7 +146,8 @@ class RankedResultsMixin:
             return None
         compiler = self.query_compiler
         keys = [compiler.to_key(object_id) for object_id, _score in compiler.ranked_hits(0, stop, enough)]
-        rows = {row["pk"]: row for row in compiler.queryset.filter(pk__in=keys).order_by().values(*fields)}
+        found = compiler.queryset.filter(one_of("pk", keys)).order_by().values(*fields)
+        rows = {row["pk"]: row for row in found}
         return [rows[key] for key in keys if key in rows]
 
     def _objects_for(self, hits):

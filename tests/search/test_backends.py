@@ -4,8 +4,11 @@ These run on whichever database the suite runs on: SQLite by default, PostgreSQL
 `make test-postgres`. Each test builds its own small hub of posts with chosen words.
 """
 
+import importlib
+
 import pytest
 
+from django.apps import apps as django_apps
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
@@ -13,9 +16,18 @@ from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Phrase
 
-from practice.access import AccessLevel, SecurityLevel
+from practice.access import AccessLevel, SecurityLevel, Visibility, staff_groups
 from practice.models import BlogPostPage, PracticePage
-from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, GuidancePageFactory
+from search import ranking
+from tests.factories import (
+    AudienceRoleFactory,
+    BlogIndexPageFactory,
+    BlogPostPageFactory,
+    GuidancePageFactory,
+    TopicFactory,
+)
+
+index_keys_migration = importlib.import_module("search.migrations.0004_postgresql_index_keys")
 
 FILLER = "Notes from the monthly meeting about newsletters, rotas and the shared calendar."
 
@@ -227,3 +239,110 @@ def test_a_search_takes_the_same_number_of_queries_whatever_the_matches(blog, dj
         results = search("transport")[:10]
         assert len(list(results)) == 10
         assert results.count() == 10
+
+
+def marked(user, **filters):
+    """The search entry point's queryset: access as a filter, and as index keys for backends that hold them."""
+    return ranking.visible_pages(user, ranking.SearchFilters(**filters), in_sql=True)
+
+
+@pytest.mark.django_db
+def test_index_keys_find_and_count_what_the_querysets_filters_do(
+    blogs, communities, member, editor, superuser, django_capture_on_commit_callbacks
+):
+    topic, audience = TopicFactory(name="Heat"), AudienceRoleFactory(name="Public health officer")
+    with django_capture_on_commit_callbacks(execute=True):
+        for level, blog in blogs.items():
+            for security in SecurityLevel:
+                page = post(blog, f"Heatwave {level} {security} plan", security_level=security)
+                if security != SecurityLevel.MEMBERS:
+                    page.topics.add(topic)
+                    page.audiences.add(audience)
+                    page.save_revision().publish()
+        GuidancePageFactory(title="Heatwave guidance", summary="Keeping cool.", topics=[topic])
+        post(blogs[AccessLevel.OPEN], "Heatwave draft plan").unpublish()
+    readers = [AnonymousUser(), member, editor, superuser] + [
+        user for level in AccessLevel for user in (communities[level]["insider"], communities[level]["facilitator"])
+    ]
+    choices = [
+        {},
+        {
+            "communities": (
+                communities[AccessLevel.OPEN]["community"].slug,
+                communities[AccessLevel.PRIVATE]["community"].slug,
+            )
+        },
+        {"types": ("post",)},
+        {"types": ("guidance", "event")},
+        {"topics": (topic.slug,)},
+        {"audiences": (audience.slug,), "communities": (communities[AccessLevel.RESTRICTED]["community"].slug,)},
+    ]
+
+    for reader in readers:
+        for filters in choices:
+            keyed = marked(reader, **filters)
+            # The same filters without the mark: the database checks every condition itself.
+            found, expected = keyed.search("heatwave"), keyed.all().search("heatwave")
+
+            assert set(titles(found)) == set(titles(expected)), (reader, filters)
+            assert found.count() == expected.count() == len(titles(expected))
+            assert found.count_up_to(2) == min(2, expected.count())
+    assert {"Heatwave open public plan", "Heatwave guidance"} <= set(titles(marked(AnonymousUser()).search("heatwave")))
+
+
+KEY_LEXEMES = "SELECT lexeme FROM unnest(title) WHERE lexeme LIKE 'key %%'"
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Our PostgreSQL index holds index keys")
+def test_postgres_entries_carry_index_keys_and_the_upgrade_writes_the_same(
+    blogs, communities, django_capture_on_commit_callbacks
+):
+    topic, audience = TopicFactory(name="Winter"), AudienceRoleFactory(name="Highways officer")
+    with django_capture_on_commit_callbacks(execute=True):
+        pages = {
+            security: post(blogs[AccessLevel.OPEN], f"Gritting {security}", security_level=security)
+            for security in SecurityLevel
+        }
+        pages[SecurityLevel.PUBLIC].topics.add(topic)
+        pages[SecurityLevel.PUBLIC].audiences.add(audience)
+        pages[SecurityLevel.PUBLIC].save_revision().publish()
+        pages["draft"] = post(blogs[AccessLevel.OPEN], "Gritting draft")
+        pages["draft"].unpublish()
+    community = communities[AccessLevel.OPEN]["community"]
+    described = {"key live", f"key type {pages['draft'].content_type_id}", f"key community {community.pk}"}
+    groups = {f"key group {pk}" for pk in [community.members_group_id, *staff_groups().values_list("pk", flat=True)]}
+
+    def keys():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT object_id, array({KEY_LEXEMES}) FROM wagtailsearch_indexentry")  # noqa: S608
+            return {object_id: set(lexemes) for object_id, lexemes in cursor.fetchall()}
+
+    written = keys()
+    assert written[str(pages[SecurityLevel.PUBLIC].pk)] == described | {
+        "key public",
+        f"key topic {topic.pk}",
+        f"key audience {audience.pk}",
+    }
+    assert written[str(pages[SecurityLevel.MEMBERS].pk)] == described | {"key members"}
+    assert written[str(pages[SecurityLevel.COMMUNITY].pk)] == described | groups
+    assert written[str(pages["draft"].pk)] == set()
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE wagtailsearch_indexentry SET title = ts_delete(title, array({KEY_LEXEMES}))")  # noqa: S608
+    assert not any(keys().values())
+    with connection.schema_editor() as schema_editor:
+        index_keys_migration.add_keys(django_apps, schema_editor)
+    assert keys() == written
+
+
+@pytest.mark.django_db
+def test_a_page_closed_without_the_index_knowing_is_never_shown(blog):
+    closed = post(blog, "Bin collection changes")
+    # Access changed behind the index's back (as if its update had not run yet).
+    PracticePage.objects.filter(pk=closed.pk).update(visibility=Visibility.HIDDEN)
+
+    results = marked(AnonymousUser()).search("bin")
+
+    assert titles(results) == []
+    assert ranking.search("bin", AnonymousUser()).hits == []

@@ -45,7 +45,7 @@ def test_sqlite_ranks_inside_fts5_and_reads_entries_by_their_key_index(compiler)
 def test_postgres_matches_documents_through_the_document_index(compiler):
     results, query_compiler = compiler
     query_compiler.bind(results.backend)
-    matching, _query = query_compiler._matching(query_compiler.model_entries())
+    matching = query_compiler._matching(query_compiler.model_entries())
     sql, params = matching.values("object_id").query.sql_with_params()
     # The compiler matches on the indexed expression...
     assert "search_document(" in sql

@@ -1,11 +1,14 @@
 """The ranking entry point: text relevance, filters, facets, personalisation and reasons."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
+from django.utils import timezone
 
-from search import ranking
+from search import personal, ranking
 from search.models import SynonymSet
 from tests.factories import BlogPostPageFactory
 
@@ -163,3 +166,38 @@ def test_query_count_does_not_grow_with_results(library, interested_member, djan
     with django_assert_max_num_queries(40):
         results = ranking.search("libraries", interested_member)
     assert results.count == 17
+
+
+@pytest.mark.parametrize("personalised", [False, True])
+@pytest.mark.parametrize("stop", [1, 10, 30])
+def test_rerank_reads_every_match_that_boosts_could_lift_onto_the_page(personalised, stop):
+    """The worst case for personal.reach: plain matches first, then matches with every boost there is."""
+    now = timezone.now()
+    signals = (
+        personal.ReaderSignals(
+            interests={1: "Digital inclusion", 2: "Social media"},
+            role=(3, "Comms officer"),
+            communities={4: "Open community"},
+            organisation=(5, "Northmoor Council"),
+            region=(6, "North West"),
+        )
+        if personalised
+        else None
+    )
+    plain = personal.Features(date=None)
+    boosted = personal.Features(
+        topics={1, 2}, audiences={3}, community=4, organisation=5, region=6, date=now, helpfulness=8
+    )
+    reach = personal.reach(stop, signals)
+    matches = [SimpleNamespace(pk=n, title="Rota" if n < reach else "Libraries") for n in range(reach + 50)]
+    features = {match.pk: plain if match.pk < reach else boosted for match in matches}
+
+    scored, _ = personal.rerank(matches, signals, now, terms=["libraries"], features=features)
+    first = {match.pk for match, _score in scored[:stop]}
+
+    # None beyond reach gets onto the page, and one a little nearer than its end can.
+    assert max(first) < reach
+    near = reach - 3
+    matches[near].title = "Libraries"
+    lifted, _ = personal.rerank(matches, signals, now, terms=["libraries"], features={**features, near: boosted})
+    assert near in {match.pk for match, _score in lifted[:stop]}

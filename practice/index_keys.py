@@ -1,0 +1,52 @@
+"""The keys a practice page's search index entry carries, so that a search filters inside the index.
+
+Besides its words, a live page's entry carries its access keys (practice.access) and a key for its
+community, its page type and each of its topics and audiences. A search then asks, as one condition
+on the index, for entries holding one of the reader's access keys and, for each filter the reader
+chose, one of the keys chosen: the same pages as the search queryset's own filters, without
+joining the index to the page tables (see search.backends.ranked.IndexKeys). A page that is not
+live carries no key at all.
+"""
+
+from .access import index_access_keys
+
+# A key no entry carries: a filter on something that does not exist selects nothing.
+NOTHING = "nothing"
+
+
+def community_key(community_id):
+    return f"community {community_id}"
+
+
+def type_key(content_type_id):
+    return f"type {content_type_id}"
+
+
+def topic_key(topic_id):
+    return f"topic {topic_id}"
+
+
+def audience_key(audience_id):
+    return f"audience {audience_id}"
+
+
+def page_keys(pages):
+    """Return {page pk: [keys]} for practice pages, in five queries whatever their number."""
+    from .models import PracticePage
+
+    pks = [page.pk for page in pages]
+    keys = index_access_keys(pages)
+    described = {pk: [] for pk in pks}
+    for pk, community_id, content_type_id in PracticePage.objects.filter(pk__in=pks).values_list(
+        "pk", "community_id", "content_type_id"
+    ):
+        described[pk].append(type_key(content_type_id))
+        if community_id is not None:
+            described[pk].append(community_key(community_id))
+    for through, column, key in [
+        (PracticePage.topics.through, "topic_id", topic_key),
+        (PracticePage.audiences.through, "audiencerole_id", audience_key),
+    ]:
+        for pk, related_id in through.objects.filter(practicepage_id__in=pks).values_list("practicepage_id", column):
+            described[pk].append(key(related_id))
+    return {pk: [*access, *sorted(described[pk])] if access else [] for pk, access in keys.items()}

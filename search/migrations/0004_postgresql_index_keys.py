@@ -1,0 +1,57 @@
+"""PostgreSQL index entries of practice pages carry their index keys (see practice.index_keys).
+
+Entries written from now on carry them (search.backends.postgres.PostgresWeightedIndex); this adds
+them to the entries already written, by the same rules, so that searches find what they found
+before. On other databases it does nothing.
+"""
+
+from django.db import migrations
+
+# practice.index_keys.page_keys, in SQL, for every practice page's entry: nothing unless live; then
+# its access keys (practice.access.index_access_keys), its type, community, topics and audiences.
+ADD_KEYS = """
+UPDATE {entries} AS entry
+SET title = entry.title || array_to_tsvector(page_keys.keys)
+FROM (
+    SELECT page.id,
+        CASE WHEN NOT page.live THEN ARRAY[]::text[]
+        ELSE ARRAY['key live', 'key type ' || page.content_type_id]
+            || CASE practice.visibility
+                WHEN 'public' THEN ARRAY['key public']
+                WHEN 'members' THEN ARRAY['key members']
+                WHEN 'groups' THEN ARRAY(
+                    SELECT 'key group ' || viewer.group_id FROM practice_practicepage_view_groups AS viewer
+                    WHERE viewer.practicepage_id = page.id
+                )
+                ELSE ARRAY[]::text[] END
+            || CASE WHEN practice.community_id IS NULL THEN ARRAY[]::text[]
+                ELSE ARRAY['key community ' || practice.community_id] END
+            || ARRAY(
+                SELECT 'key topic ' || topic.topic_id FROM practice_practicepage_topics AS topic
+                WHERE topic.practicepage_id = page.id
+            )
+            || ARRAY(
+                SELECT 'key audience ' || audience.audiencerole_id FROM practice_practicepage_audiences AS audience
+                WHERE audience.practicepage_id = page.id
+            )
+        END AS keys
+    FROM wagtailcore_page AS page JOIN practice_practicepage AS practice ON practice.page_ptr_id = page.id
+) AS page_keys
+WHERE entry.object_id = page_keys.id::text
+AND entry.content_type_id IN (SELECT id FROM django_content_type WHERE app_label = 'practice')
+"""
+
+
+def add_keys(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        entries = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
+        schema_editor.execute(ADD_KEYS.format(entries=entries))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("search", "0003_result_clicks_on_external_items"),
+        ("practice", "0013_image_files_indexed"),
+    ]
+
+    operations = [migrations.RunPython(add_keys, migrations.RunPython.noop)]
