@@ -50,7 +50,7 @@ from practice.models import (
 from practice.models.external import ExternalItem, FeedSource
 
 from . import personal
-from .backends.ranked import with_index_keys
+from .backends.ranked import reordered, with_index_keys
 from .elastic import UNREACHABLE
 from .models import MAX_QUERY_LENGTH, BestBet, SynonymSet, normalise_query
 from .snippets import html_text, query_terms, snippet, text_snippet
@@ -367,7 +367,7 @@ def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with
         return _Found()
     by_date = _orders_by_date(query, sort, signals)
     if by_date:
-        results = backend.search(query, objects.order_by(*kind.date_order), order_by_relevance=False)
+        results = backend.search(query, reordered(objects, *kind.date_order), order_by_relevance=False)
     else:
         results = backend.search(query, objects)
     count_up_to = getattr(results, "count_up_to", None)

@@ -7,6 +7,12 @@ compiler matches and ranks on it. The indexer weighs words by role, title A, sum
 (autocomplete D), and keeps the title and summary in the entry's `title` vector, so that matches
 there are found and ranked first through Wagtail's own GIN index on it; ts_rank weighs A, B, C as
 1, 0.4, 0.2.
+
+The title vector of a practice page's entry also holds its index keys (practice.index_keys) as
+lexemes no typed word can give. A queryset marked with keys (search.backends.ranked.IndexKeys,
+as the search entry point marks the reader's pages) is matched by words and keys together in the
+GIN index: a member's search no longer joins 100,000 entries to the pages they may read.
+Migration search 0004 added the keys to entries written before.
 """
 
 from django.contrib.postgres.search import SearchQueryCombinable, SearchQueryField, SearchRank, SearchVectorField

@@ -45,6 +45,13 @@ def with_index_keys(queryset, required):
     return queryset
 
 
+def reordered(queryset, *ordering):
+    """Return the queryset in another order, keeping its index keys (an order changes no object)."""
+    keys = getattr(queryset, "index_keys", None)
+    ordered = queryset.order_by(*ordering)
+    return with_index_keys(ordered, keys.required) if keys is not None else ordered
+
+
 def key_field(model):
     """Return the concrete field a model's primary key finally points at (a page type's is Page.id)."""
     field = model._meta.pk

@@ -19,6 +19,7 @@ from wagtail.search.query import Phrase
 from practice.access import AccessLevel, SecurityLevel, Visibility, staff_groups
 from practice.models import BlogPostPage, PracticePage
 from search import ranking
+from search.backends.ranked import reordered
 from tests.factories import (
     AudienceRoleFactory,
     BlogIndexPageFactory,
@@ -287,6 +288,11 @@ def test_index_keys_find_and_count_what_the_querysets_filters_do(
             assert set(titles(found)) == set(titles(expected)), (reader, filters)
             assert found.count() == expected.count() == len(titles(expected))
             assert found.count_up_to(2) == min(2, expected.count())
+            newest_first = reordered(keyed, "-first_published_at", "-path").search("heatwave", order_by_relevance=False)
+            assert titles(newest_first) == titles(
+                keyed.all().order_by("-first_published_at", "-path").search("heatwave", order_by_relevance=False)
+            )
+            assert newest_first.count() == expected.count()
     assert {"Heatwave open public plan", "Heatwave guidance"} <= set(titles(marked(AnonymousUser()).search("heatwave")))
 
 
