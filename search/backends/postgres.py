@@ -15,9 +15,10 @@ GIN index: a member's search no longer joins 100,000 entries to the pages they m
 Migration search 0004 added the keys to entries written before.
 """
 
-from django.contrib.postgres.search import SearchQueryCombinable, SearchQueryField, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank, SearchVectorField
 from django.db import transaction
 from django.db.models import F, Func, Value
+from django.db.models.functions import Cast
 from django.db.models.sql.subqueries import InsertQuery
 from django.utils.functional import cached_property
 
@@ -51,16 +52,24 @@ def _key_lexeme(key):
     return f"'{KEY_PREFIX}{key}'"
 
 
-class KeysQuery(SearchQueryCombinable, Func):
+def keys_query(required):
     """A tsquery matching the entries that carry, for each tuple of keys, one of its keys (see IndexKeys)."""
+    either = [f"({' | '.join(_key_lexeme(key) for key in keys)})" for keys in required]
+    return Cast(Value(" & ".join(either)), output_field=SearchQueryField())
 
-    template = "(%(expressions)s)::tsquery"
-    output_field = SearchQueryField()
-    config = None
 
-    def __init__(self, required):
-        either = [f"({' | '.join(_key_lexeme(key) for key in keys)})" for keys in required]
-        super().__init__(Value(" & ".join(either)))
+class WithKeys(SearchQuery):
+    """The words' tsquery and the keys', both required (search_with_keys, migration search 0004).
+
+    A SearchQuery, so that Django's `@@` lookup takes it as it is instead of parsing it as text.
+    """
+
+    function = "search_with_keys"
+
+    def __init__(self, words, keys):
+        Func.__init__(self, words, keys, output_field=SearchQueryField())
+        self.config = None
+        self.invert = False
 
 
 def document():
@@ -182,7 +191,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         """What entries must match: the words, and the queryset's index keys if it has them."""
         if self.index_keys is None:
             return self.search_query
-        return self.search_query & KeysQuery(self.index_keys.required)
+        return WithKeys(self.search_query, keys_query(self.index_keys.required))
 
     def _matching(self, entries):
         return entries.alias(document=document()).filter(document=self.match_query)

@@ -2,7 +2,7 @@
 
 Entries written from now on carry them (search.backends.postgres.PostgresWeightedIndex); this adds
 them to the entries already written, by the same rules, so that searches find what they found
-before. On other databases it does nothing.
+before, and the function searches combine words and keys with. On other databases it does nothing.
 """
 
 from django.db import migrations
@@ -42,10 +42,24 @@ AND entry.content_type_id IN (SELECT id FROM django_content_type WHERE app_label
 """
 
 
+# Words and keys together; but words that give no lexeme at all (a search for `"`) match nothing,
+# where `&&` would leave the keys alone to match every entry.
+WITH_KEYS = (
+    "CREATE OR REPLACE FUNCTION search_with_keys(words tsquery, keys tsquery) RETURNS tsquery "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT CASE WHEN numnode(words) = 0 THEN words ELSE words && keys END $$"
+)
+
+
 def add_keys(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         entries = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
+        schema_editor.execute(WITH_KEYS)
         schema_editor.execute(ADD_KEYS.format(entries=entries))
+
+
+def drop_function(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP FUNCTION IF EXISTS search_with_keys(tsquery, tsquery)")
 
 
 class Migration(migrations.Migration):
@@ -54,4 +68,4 @@ class Migration(migrations.Migration):
         ("practice", "0013_image_files_indexed"),
     ]
 
-    operations = [migrations.RunPython(add_keys, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(add_keys, drop_function)]
