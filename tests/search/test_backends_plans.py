@@ -63,3 +63,23 @@ def test_postgres_matches_documents_through_the_document_index(compiler):
             cursor.execute("RESET enable_seqscan")
 
     assert "search_indexentry_document_gin" in steps
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's storage")
+def test_postgres_entries_keep_only_their_title_vector_in_the_row(compiler):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'wagtailsearch_indexentry'")
+        options = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'wagtailsearch_indexentry'::regclass "
+            "AND attname IN ('title', 'body', 'body_text')"
+        )
+        storage = dict(cursor.fetchall())
+        cursor.execute("SELECT max(pg_column_size(e.*)) FROM wagtailsearch_indexentry AS e")
+        widest_row = cursor.fetchone()[0]
+
+    assert "toast_tuple_target=256" in options
+    assert storage == {"title": "m", "body": "x", "body_text": "x"}
+    # The entries written (a community, a post) are rows of a few hundred bytes, their text out of line.
+    assert widest_row < 1000
