@@ -12,22 +12,24 @@ from .access import index_access_keys
 
 # A key no entry carries: a filter on something that does not exist selects nothing.
 NOTHING = "nothing"
+# The search facets whose values the keys name: facet field -> the word its keys begin with.
+FACET_KEYS = {"content_type_id": "type", "community_id": "community", "topics": "topic", "audiences": "audience"}
 
 
 def community_key(community_id):
-    return f"community {community_id}"
+    return f"{FACET_KEYS['community_id']} {community_id}"
 
 
 def type_key(content_type_id):
-    return f"type {content_type_id}"
+    return f"{FACET_KEYS['content_type_id']} {content_type_id}"
 
 
 def topic_key(topic_id):
-    return f"topic {topic_id}"
+    return f"{FACET_KEYS['topics']} {topic_id}"
 
 
 def audience_key(audience_id):
-    return f"audience {audience_id}"
+    return f"{FACET_KEYS['audiences']} {audience_id}"
 
 
 def page_keys(pages):

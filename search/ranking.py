@@ -33,7 +33,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import MATCH_ALL, And, Or, Phrase, PlainText
 
 from practice.access import reader_access_keys
-from practice.index_keys import NOTHING, audience_key, community_key, topic_key, type_key
+from practice.index_keys import FACET_KEYS, NOTHING, audience_key, community_key, topic_key, type_key
 from practice.models import (
     AudienceRole,
     BlogPostPage,
@@ -252,7 +252,7 @@ def visible_pages(reader, filters=SearchFilters(), in_sql=False):
         chosen = list(CommunityPage.objects.filter(slug__in=filters.communities).values_list("pk", flat=True))
         pages = pages.filter(community__in=chosen)
         required.append([community_key(pk) for pk in chosen] or [NOTHING])
-    return with_index_keys(pages, required)
+    return with_index_keys(pages, required, FACET_KEYS)
 
 
 def visible_external_items(filters=SearchFilters()):

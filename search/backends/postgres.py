@@ -15,8 +15,10 @@ GIN index: a member's search no longer joins 100,000 entries to the pages they m
 Migration search 0004 added the keys to entries written before.
 """
 
+from collections import OrderedDict
+
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank, SearchVectorField
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import F, Func, Value
 from django.db.models.functions import Cast
 from django.db.models.sql.subqueries import InsertQuery
@@ -244,6 +246,17 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
     def matching_entries(self):
         return self._matching(self.model_entries())
 
+    def key_counts(self):
+        """Return {key: how many matching entries carry it}, for a queryset marked with index keys."""
+        sql, params = self._matching(self.entries_in_queryset()).values("title").query.sql_with_params()
+        counted = (
+            f"SELECT key.lexeme, count(*) FROM ({sql}) AS entry, unnest(entry.title) AS key "  # noqa: S608  # nosec
+            "WHERE key.lexeme LIKE %s GROUP BY key.lexeme"
+        )
+        with connections[self.database_alias].cursor() as cursor:
+            cursor.execute(counted, [*params, KEY_PREFIX + "%"])
+            return {lexeme.removeprefix(KEY_PREFIX): count for lexeme, count in cursor.fetchall()}
+
 
 class PostgresRankedResults(RankedResultsMixin, PostgresSearchResults):
     def _ranked_here(self):
@@ -251,6 +264,23 @@ class PostgresRankedResults(RankedResultsMixin, PostgresSearchResults):
             return False  # Autocomplete: Wagtail's own compiler, on its own GIN index.
         self.query_compiler.bind(self.backend)
         return super()._ranked_here()
+
+    @cached_property
+    def _key_counts(self):
+        return self.query_compiler.key_counts()
+
+    def facet(self, field_name):
+        """Count a facet from the matching entries' keys where it has them: every facet in one query.
+
+        Otherwise (and for querysets not marked with keys) by joining the matches to their objects.
+        """
+        index_keys = self.query_compiler.index_keys if self._ranked_here() else None
+        kind = index_keys.facets.get(field_name) if index_keys is not None else None
+        if kind is None:
+            return super().facet(field_name)
+        prefix = f"{kind} "
+        counts = {int(key.removeprefix(prefix)): n for key, n in self._key_counts.items() if key.startswith(prefix)}
+        return OrderedDict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
 class PostgresRankedSearchBackend(PostgresSearchBackend):

@@ -26,14 +26,17 @@ class IndexKeys:
     without joining it to the queryset's tables; other backends ignore them and run the queryset as
     it is. The keys must select exactly the queryset's objects. Whichever way they were found, the
     results' objects are fetched through the whole queryset: an index that has fallen behind an
-    edit can miss an object for a moment or count one too many, but never show one the queryset
-    leaves out.
+    edit can miss an object for a moment or count one too many (in a count or a facet), but never
+    show one the queryset leaves out.
     """
 
     required: tuple
+    # Facet field -> the word its values' keys begin with ("community" for "community 12"), for
+    # facets a backend may count from the keys of the matching entries.
+    facets: dict
 
 
-def with_index_keys(queryset, required):
+def with_index_keys(queryset, required, facets=None):
     """Return the queryset, marked with the index keys that select the same objects (see IndexKeys).
 
     The mark is on this queryset only: one derived from it (filtered again) is run as it is.
@@ -41,7 +44,7 @@ def with_index_keys(queryset, required):
     required = tuple(tuple(keys) for keys in required)
     if not all(required):
         raise ValueError("Each set of index keys needs at least one key.")
-    queryset.index_keys = IndexKeys(required)
+    queryset.index_keys = IndexKeys(required, dict(facets or {}))
     return queryset
 
 
@@ -49,7 +52,7 @@ def reordered(queryset, *ordering):
     """Return the queryset in another order, keeping its index keys (an order changes no object)."""
     keys = getattr(queryset, "index_keys", None)
     ordered = queryset.order_by(*ordering)
-    return with_index_keys(ordered, keys.required) if keys is not None else ordered
+    return with_index_keys(ordered, keys.required, keys.facets) if keys is not None else ordered
 
 
 def key_field(model):
