@@ -7,7 +7,6 @@ from django.db.models.lookups import In
 class OneParameterIn(Lookup):
     """`field IN values`, with the values sent to PostgreSQL as one array parameter (see one_of)."""
 
-    lookup_name = "in_one_parameter"
     prepare_rhs = False
 
     def as_sql(self, compiler, connection):

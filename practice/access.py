@@ -103,30 +103,25 @@ def group_key(group_id):
     return f"group {group_id}"
 
 
-def index_access_keys(pages):
-    """Return {page pk: [access keys]} for practice pages, in two queries.
-
-    Access is read from the database, not from the instances: practice.signals rewrites it with
-    queryset updates after a page is saved, so a page just saved holds its old access in memory.
-    """
+def view_group_keys(page_ids):
+    """Return {page id: [group keys]} for the pages shown to certain groups, in one query."""
     from .models import PracticePage
 
-    pks = [page.pk for page in pages]
-    access = PracticePage.objects.filter(pk__in=pks).values_list("pk", "live", "visibility")
     groups = {}
     for page_id, group_id in PracticePage.view_groups.through.objects.filter(
-        practicepage_id__in=pks, practicepage__visibility=Visibility.GROUPS
+        practicepage_id__in=page_ids, practicepage__visibility=Visibility.GROUPS
     ).values_list("practicepage_id", "group_id"):
         groups.setdefault(page_id, []).append(group_key(group_id))
-    keys = {pk: [] for pk in pks}
-    for pk, live, visibility in access:
-        if not live:
-            continue
-        if visibility in (Visibility.PUBLIC, Visibility.MEMBERS):
-            keys[pk] = [LIVE, visibility]
-        else:
-            keys[pk] = [LIVE, *sorted(groups.get(pk, []))]
-    return keys
+    return groups
+
+
+def entry_access_keys(live, visibility, group_keys):
+    """Return the access keys of one page's index entry: none unless live, then who may read it."""
+    if not live:
+        return []
+    if visibility in (Visibility.PUBLIC, Visibility.MEMBERS):
+        return [LIVE, visibility]
+    return [LIVE, *sorted(group_keys)]
 
 
 def reader_access_keys(user):

@@ -8,7 +8,7 @@ joining the index to the page tables (see search.backends.ranked.IndexKeys). A p
 live carries no key at all.
 """
 
-from .access import index_access_keys
+from .access import entry_access_keys, view_group_keys
 
 # A key no entry carries: a filter on something that does not exist selects nothing.
 NOTHING = "nothing"
@@ -33,22 +33,29 @@ def audience_key(audience_id):
 
 
 def page_keys(pages):
-    """Return {page pk: [keys]} for practice pages, in five queries whatever their number."""
+    """Return {page pk: [keys]} for practice pages, in four queries whatever their number.
+
+    Access is read from the database, not from the instances: practice.signals rewrites it with
+    queryset updates after a page is saved, so a page just saved holds its old access in memory.
+    """
     from .models import PracticePage
 
     pks = [page.pk for page in pages]
-    keys = index_access_keys(pages)
+    rows = PracticePage.objects.filter(pk__in=pks).values_list(
+        "pk", "live", "visibility", "community_id", "content_type_id"
+    )
+    groups = view_group_keys(pks)
     described = {pk: [] for pk in pks}
-    for pk, community_id, content_type_id in PracticePage.objects.filter(pk__in=pks).values_list(
-        "pk", "community_id", "content_type_id"
-    ):
-        described[pk].append(type_key(content_type_id))
-        if community_id is not None:
-            described[pk].append(community_key(community_id))
     for through, column, key in [
         (PracticePage.topics.through, "topic_id", topic_key),
         (PracticePage.audiences.through, "audiencerole_id", audience_key),
     ]:
         for pk, related_id in through.objects.filter(practicepage_id__in=pks).values_list("practicepage_id", column):
             described[pk].append(key(related_id))
-    return {pk: [*access, *sorted(described[pk])] if access else [] for pk, access in keys.items()}
+    keys = {pk: [] for pk in pks}
+    for pk, live, visibility, community_id, content_type_id in rows:
+        access = entry_access_keys(live, visibility, groups.get(pk, []))
+        if access:
+            own = [type_key(content_type_id), *([community_key(community_id)] if community_id is not None else [])]
+            keys[pk] = [*access, *sorted(own + described[pk])]
+    return keys

@@ -14,7 +14,7 @@ title tier ranked in about 10 ms instead of 22). The keys' update rewrites every
 from django.db import migrations
 
 # practice.index_keys.page_keys, in SQL, for every practice page's entry: nothing unless live; then
-# its access keys (practice.access.index_access_keys), its type, community, topics and audiences.
+# its access keys (practice.access.entry_access_keys), its type, community, topics and audiences.
 ADD_KEYS = """
 UPDATE {entries} AS entry
 SET title = entry.title || array_to_tsvector(page_keys.keys)
