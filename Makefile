@@ -82,6 +82,9 @@ audit: install
 	$(VENV)/bin/bandit --quiet --configfile pyproject.toml --recursive hub home practice search
 	UV=$(UV) $(PY) .ci/audit_dependencies.py
 
+# The suite runs on one pytest-xdist worker per CPU; PYTEST_ARGS="-n0 tests/search" runs a part in one process.
+PYTEST_ARGS ?= --numprocesses auto --dist loadgroup
+
 test-python: install assets browser
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 

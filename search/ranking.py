@@ -580,12 +580,21 @@ def _features(kind, objects, known):
     return {**known, **kind.features(missing)} if missing else known
 
 
+def _with_communities(pages):
+    """Give each page its community from one query, so a page of results never fetches them one by one."""
+    communities = CommunityPage.objects.in_bulk({page.community_id for page in pages.values() if page.community_id})
+    for page in pages.values():
+        if page.community_id in communities:
+            page.community = communities[page.community_id]
+    return pages
+
+
 def _hits(merged, query, signals, known_features):
     """Return the Hits for one page of merged (object, score, kind), in a fixed number of queries."""
     page_ids = [obj.pk for obj, _score, kind in merged if kind is PAGES]
     entry_ids = [obj.pk for obj, _score, kind in merged if kind is ENTRIES]
     found = PracticePage.objects.filter(pk__in=page_ids).specific().prefetch_related("topics")
-    pages = {page.pk: page for page in found}
+    pages = _with_communities({page.pk: page for page in found})
     entries = {}
     if entry_ids:
         found_entries = ExternalItem.objects.select_related("source", "organisation").prefetch_related("source__topics")

@@ -9,6 +9,14 @@ from practice.services import membership_join
 from tests.factories import CommunityPageFactory, MemberProfileFactory, UserFactory
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Keep the browser tests on one pytest-xdist worker, so they share one hub server and one Chromium."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Start each test with an empty cache, so rate-limit counts and cached pages never carry over."""

@@ -48,10 +48,12 @@ def fresh_database_url(workdir):
         return f"sqlite:///{workdir / 'browser.sqlite3'}"
     import psycopg
 
+    # One database per pytest-xdist worker (PYTEST_XDIST_WORKER is gw0, gw1, ... under xdist).
+    name = f"hub_browser_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
     with psycopg.connect(suite_url, autocommit=True) as connection:
-        connection.execute("DROP DATABASE IF EXISTS hub_browser")
-        connection.execute("CREATE DATABASE hub_browser")
-    return suite_url.rsplit("/", 1)[0] + "/hub_browser"
+        connection.execute(f"DROP DATABASE IF EXISTS {name}")
+        connection.execute(f"CREATE DATABASE {name}")
+    return suite_url.rsplit("/", 1)[0] + f"/{name}"
 
 
 def wait_until_up(url, server, timeout=60):

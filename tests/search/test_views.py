@@ -7,6 +7,7 @@ from practice.access import AccessLevel, SecurityLevel
 from search import ranking
 from search.models import BestBet, QueryLog, ResultClick, SearchPreference
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory
+from tests.practice.querycounts import queries_to_render
 
 
 @pytest.fixture
@@ -53,6 +54,26 @@ def test_odd_queries_never_fail(client, query):
 def test_bad_parameters_show_an_error_summary(client):
     content = client.get("/search/", {"q": "storm", "sort": "loudest"}).content.decode()
     assert "There is a problem" in content and 'href="#search-sort"' in content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/search/?q=gritting", "/api/search/?q=gritting"])
+def test_a_page_of_results_takes_as_many_queries_for_two_results_as_for_eight(
+    client, communities, member, url, django_capture_on_commit_callbacks
+):
+    blog = BlogIndexPageFactory(parent=communities[AccessLevel.OPEN]["community"])
+
+    def publish_posts(count):
+        with django_capture_on_commit_callbacks(execute=True):
+            for _ in range(count):
+                BlogPostPageFactory(parent=blog, title="Gritting routes on the map").save_revision().publish()
+
+    client.force_login(member)
+    publish_posts(2)
+    two = queries_to_render(client, url)
+    publish_posts(6)
+    assert client.get(url).content.decode().count("Gritting routes on the map") == 8
+    assert queries_to_render(client, url) == two
 
 
 @pytest.mark.django_db
