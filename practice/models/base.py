@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 from django.db import models
+from django.db.models import Q
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
@@ -15,10 +16,27 @@ from ..index_keys import page_keys
 from .vocabulary import TaggedPage
 
 
+def subtree_q(path):
+    """Match the pages whose tree path starts with `path` (a page and its descendants) as a range of paths.
+
+    Wagtail matches them with `path LIKE 'path%'`, which SQLite cannot answer from an index, because its
+    LIKE ignores case: every listing then read all the pages of its kind. The same pages as a range can
+    be read from the path index on SQLite and PostgreSQL alike (tree paths compare as bytes on both).
+    """
+    return Q(path__gte=path, path__lt=path[:-1] + chr(ord(path[-1]) + 1))
+
+
 class PracticePageQuerySet(PageQuerySet):
     def visible_to(self, user, in_sql=False):
         """Return the pages this user may open (see visibility_filter for `in_sql`)."""
         return self.filter(visibility_filter(user, in_sql=in_sql))
+
+    def descendant_of_q(self, other, inclusive=False):
+        # Wagtail's own child_of_q and not_child_of are built on this one.
+        q = subtree_q(other.path) & Q(depth__gte=other.depth)
+        if not inclusive:
+            q &= ~Q(pk=other.pk)
+        return q
 
 
 PracticePageManager = PageManager.from_queryset(PracticePageQuerySet)
