@@ -70,14 +70,15 @@ def ancestor_paths(path):
     return [path[:end] for end in range(step, len(path) + 1, step)]
 
 
-def visibility_filter(user, in_sql=False):
+def visibility_filter(user, in_sql=True):
     """Return a Q that keeps only the practice pages the user may open.
 
-    Pages shown to certain groups are matched by tree path, which every backend applies: Elasticsearch
-    and OpenSearch resolve the subquery to a list, and Wagtail's search backends silently drop a
-    filter on a page type's pointer key (`practicepage_ptr_id`). When the database itself runs the
-    query (listings, and our database search backends, see search.backends), `in_sql=True` matches
-    them by key instead: the same pages, three times quicker.
+    When the database itself runs the query (listings, and our database search backends, see
+    search.backends), pages shown to certain groups are matched by key. A queryset given to a search
+    engine needs `in_sql=False`: they are then matched by tree path, which every search backend
+    applies (Elasticsearch and OpenSearch resolve the subquery to a list, and Wagtail's search
+    backends silently drop a filter on a page type's pointer key, `practicepage_ptr_id`). The same
+    pages either way; by key is three times quicker.
     """
     if user.is_authenticated and user.is_superuser:
         return Q()

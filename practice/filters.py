@@ -20,6 +20,7 @@ from taggit.models import Tag
 from .models import AudienceRole, MemberProfile, Organisation, Region, Topic
 
 PAGE_SIZE = 12
+MAX_AUTHOR_OPTIONS = 30  # authors offered in a blog's filter: the most prolific, then any chosen
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d %m %Y"]
 
@@ -115,12 +116,7 @@ class BlogFilterForm(ListingFilterForm):
         self.fields["tag"].choices += term_options(
             Tag.objects.all(), "practice_taggedpage_items__content_object", posts
         )
-        authors = (
-            MemberProfile.objects.filter(user__blog_posts__in=posts.values("pk"))
-            .annotate(uses=Count("user__blog_posts"))
-            .order_by("display_name")
-        )
-        self.fields["author"].choices += [(a.slug, with_count(a.display_name, a.uses)) for a in authors]
+        self.fields["author"].choices += self.author_options(posts)
         months = (
             posts.order_by()
             .annotate(month=TruncMonth("date", tzinfo=timezone.get_current_timezone()))
@@ -131,6 +127,24 @@ class BlogFilterForm(ListingFilterForm):
         self.fields["month"].choices += [
             (f"{month:%Y-%m}", with_count(date_format(month, "F Y"), uses)) for month, uses in months
         ]
+
+    def author_options(self, posts):
+        """Return (slug, "Name (n)") for the blog's most prolific authors, by name, and the one chosen.
+
+        A blog written by thousands would otherwise offer a list no one could scroll. Any of its authors
+        can still be chosen (their profile links here), and the one chosen is always in the list.
+        """
+        authors = MemberProfile.objects.filter(user__blog_posts__in=posts.values("pk")).annotate(
+            uses=Count("user__blog_posts")
+        )
+        shown = list(authors.order_by("-uses", "display_name")[: MAX_AUTHOR_OPTIONS + 1])
+        if len(shown) > MAX_AUTHOR_OPTIONS:
+            shown = shown[:MAX_AUTHOR_OPTIONS]
+            self.fields["author"].help_text = f"The {MAX_AUTHOR_OPTIONS} people who have written most here"
+        chosen = self.data.get("author")
+        if chosen and chosen not in {author.slug for author in shown}:
+            shown += list(authors.filter(slug=chosen))
+        return [(a.slug, with_count(a.display_name, a.uses)) for a in sorted(shown, key=lambda a: a.display_name)]
 
     def filter_topic(self, posts, slug):
         return posts.filter(topics__slug=slug)

@@ -1,5 +1,7 @@
 """Members' writing (threads, replies, comments) as safe HTML: Markdown rendered, then sanitised."""
 
+import threading
+
 import markdown
 import nh3
 
@@ -10,9 +12,19 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 LINK_SCHEMES = {"http", "https", "mailto"}
 
 
+_converters = threading.local()
+
+
+def _converter():
+    """Return this thread's Markdown converter: building one costs more than converting a reply with it."""
+    if not hasattr(_converters, "markdown"):
+        _converters.markdown = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    return _converters.markdown
+
+
 def render_markdown(text):
     """Return sanitised HTML for a member's Markdown: no scripts, styles, images or foreign attributes."""
-    html = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    html = _converter().reset().convert(text or "")
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

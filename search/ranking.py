@@ -640,7 +640,7 @@ def related(page, reader, limit=3):
     if not text:
         return []
     backend = get_search_backend()
-    pages = PracticePage.objects.live().visible_to(reader).exclude(path=page.path)
+    pages = PracticePage.objects.live().visible_to(reader, in_sql=False).exclude(path=page.path)
     query = PlainText(text, operator="or")
     try:
         found = list(backend.search(query, pages)[:limit])
@@ -661,7 +661,7 @@ def for_you(reader, limit=5):
 
 def autocomplete(text, reader, limit=8):
     """Return pages the reader may open whose titles start with what they have typed."""
-    pages = PracticePage.objects.live().visible_to(reader)
+    pages = PracticePage.objects.live().visible_to(reader, in_sql=False)
     try:
         found = list(get_search_backend().autocomplete(text, pages)[:limit])
     except UNREACHABLE:

@@ -27,13 +27,19 @@ def subtree_q(path):
 
 
 class PracticePageQuerySet(PageQuerySet):
-    def visible_to(self, user, in_sql=False):
+    def visible_to(self, user, in_sql=True):
         """Return the pages this user may open (see visibility_filter for `in_sql`)."""
         return self.filter(visibility_filter(user, in_sql=in_sql))
 
+    # Wagtail's tree lookups, as ranges of paths (see subtree_q); its child_of_q is built on descendant_of_q.
     def descendant_of_q(self, other, inclusive=False):
-        # Wagtail's own child_of_q and not_child_of are built on this one.
         q = subtree_q(other.path) & Q(depth__gte=other.depth)
+        if not inclusive:
+            q &= ~Q(pk=other.pk)
+        return q
+
+    def sibling_of_q(self, other, inclusive=True):
+        q = subtree_q(self.model._get_parent_path_from_path(other.path)) & Q(depth=other.depth)
         if not inclusive:
             q &= ~Q(pk=other.pk)
         return q

@@ -32,3 +32,9 @@ def test_nothing_executable_survives(hostile):
 def test_links_are_counted_as_rendered():
     assert link_count("See [one](https://a.example) and https://b.example and [two](https://c.example)") == 2
     assert link_count("") == 0
+
+
+def test_one_reply_never_carries_into_the_next():
+    # The converter is reused between replies: a link reference defined in one must not serve another.
+    assert '<a href="https://a.example"' in render_markdown("See [the guide][g].\n\n[g]: https://a.example")
+    assert render_markdown("See [the guide][g].") == "<p>See [the guide][g].</p>"

@@ -108,6 +108,22 @@ def test_filter_options_name_only_what_the_reader_may_see(client, blog, classifi
     assert "4 posts" in signed_in
 
 
+def test_a_blog_of_many_authors_offers_its_most_prolific_and_still_filters_by_anyone(client, blog, monkeypatch):
+    monkeypatch.setattr("practice.filters.MAX_AUTHOR_OPTIONS", 3)
+    writers = [MemberProfileFactory(display_name=f"Writer {n}", slug=f"writer-{n}").user for n in range(5)]
+    for number, writer in enumerate(writers):
+        for count in range(5 - number):  # Writer 0 wrote five posts, Writer 4 one
+            post(blog, f"Post {count} by writer {number}", authors=[writer])
+
+    options = re.findall(r'<option value="(writer-\d)"', client.get(blog.url).content.decode())
+    assert options == ["writer-0", "writer-1", "writer-2"]
+    assert "The 3 people who have written most here" in client.get(blog.url).content.decode()
+
+    response = client.get(f"{blog.url}?author=writer-4")
+    assert titles(response) == ["Post 0 by writer 4"]
+    assert '<option value="writer-4" selected>Writer 4 (1)</option>' in response.content.decode()
+
+
 def test_filters_without_a_match_say_so_and_offer_to_clear_them(client, blog, classified):
     response = client.get(f"{blog.url}?tag=images&author=priya-shah")
     content = response.content.decode()

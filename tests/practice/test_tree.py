@@ -39,6 +39,10 @@ def test_descendants_and_children_are_the_pages_wagtail_finds(tree):
                     wagtail_pages.descendant_of(page, inclusive=inclusive)
                 ), (level, page.title, inclusive)
             assert ids(PracticePage.objects.child_of(page)) == ids(wagtail_pages.child_of(page))
+            for inclusive in [False, True]:
+                assert ids(PracticePage.objects.sibling_of(page, inclusive=inclusive)) == ids(
+                    wagtail_pages.sibling_of(page, inclusive=inclusive)
+                ), (level, page.title, inclusive)
             assert ids(PracticePage.objects.not_child_of(page)) == ids(wagtail_pages.not_child_of(page))
     open_blog = tree[AccessLevel.OPEN]["blog"]
     assert ids(BlogPostPage.objects.child_of(open_blog)) == {post.pk for post in tree[AccessLevel.OPEN]["posts"]}
