@@ -66,6 +66,13 @@ COUNT_LIMIT = MAX_PAGE * PER_PAGE
 RERANK_WINDOW = 200
 MAX_EXPANSIONS = 6
 FALLBACK_BACKEND = "database"
+# Words too common to say what a page is about, left out of "related" queries: Lucene's English stop
+# words, the ones our Elasticsearch analyzer drops (search.elastic, "_english_").
+STOP_WORDS = {
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
+    "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+    "will", "with",
+}  # fmt: skip
 
 # An aggregated entry's score against a page's, at the same place in their own lists.
 EXTERNAL_WEIGHT = 0.9
@@ -634,18 +641,21 @@ def _hits(merged, query, signals, known_features):
 
 def related(page, reader, limit=3):
     """Return other pages like this one that the reader may open: its title's words, its topics."""
-    words = " ".join(re.findall(r"\w{3,}", page.title))
     topics = " ".join(page.topics.values_list("name", flat=True))
-    text = " ".join(f"{words} {topics}".split())[:MAX_QUERY_LENGTH]
+    words = [word for word in re.findall(r"\w{3,}", f"{page.title} {topics}") if word.lower() not in STOP_WORDS]
+    text = " ".join(words)[:MAX_QUERY_LENGTH]
     if not text:
         return []
-    backend = get_search_backend()
-    pages = PracticePage.objects.live().visible_to(reader, in_sql=False).exclude(path=page.path)
     query = PlainText(text, operator="or")
+
+    def ask(backend):
+        pages = visible_pages(reader, in_sql=getattr(backend, "filters_in_sql", False))
+        return [found for found in backend.search(query, pages)[: limit + 1] if found.pk != page.pk][:limit]
+
     try:
-        found = list(backend.search(query, pages)[:limit])
+        found = ask(get_search_backend())
     except UNREACHABLE:
-        found = list(get_search_backend(FALLBACK_BACKEND).search(query, pages)[:limit])
+        found = ask(get_search_backend(FALLBACK_BACKEND))
     specific = {p.pk: p for p in PracticePage.objects.filter(pk__in=[p.pk for p in found]).specific()}
     return [specific[p.pk] for p in found if p.pk in specific]
 

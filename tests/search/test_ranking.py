@@ -201,3 +201,19 @@ def test_rerank_reads_every_match_that_boosts_could_lift_onto_the_page(personali
     matches[near].title = "Libraries"
     lifted, _ = personal.rerank(matches, signals, now, terms=["libraries"], features={**features, near: boosted})
     assert near in {match.pk for match, _score in lifted[:stop]}
+
+
+@pytest.mark.django_db
+def test_related_pages_share_words_or_topics_never_only_common_words_nor_the_page_itself(
+    library, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        BlogPostPageFactory(
+            parent=library["title_match"].get_parent(), title="Thanks for everything"
+        ).save_revision().publish()
+
+    related = [page.title for page in ranking.related(library["libraries_comms"], AnonymousUser(), limit=5)]
+    assert "Libraries on social media" not in related
+    assert {"Libraries helping people online", "Storm warnings on social media"} <= set(related)
+    # "for" is all it shares with the thread: too common a word to make a page related.
+    assert "Thanks for everything" not in [page.title for page in ranking.related(library["thread"], AnonymousUser())]
