@@ -183,11 +183,6 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         """The reader's words as a tsquery: what results are ranked by."""
         return self.build_tsquery(self.query, config=self.config)
 
-    @cached_property
-    def index_keys(self):
-        """The queryset's filters as index keys (see IndexKeys), if it is marked with them; else None."""
-        return getattr(self.queryset, "index_keys", None)
-
     @property
     def match_query(self):
         """What entries must match: the words, and the queryset's index keys if it has them."""

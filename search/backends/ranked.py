@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import router
 from django.db.models import Count, Exists, IntegerField, OuterRef, TextField
 from django.db.models.functions import Cast
+from django.utils.functional import cached_property
 
 from modelsearch.backends.base import FilterFieldError
 from modelsearch.conf import get_app_config
@@ -75,6 +76,11 @@ class RankedCompilerMixin:
     @property
     def database_alias(self):
         return router.db_for_read(IndexEntry)
+
+    @cached_property
+    def index_keys(self):
+        """The queryset's filters as index keys (see IndexKeys), if it is marked with them; else None."""
+        return getattr(self.queryset, "index_keys", None)
 
     def model_entries(self):
         """Return the index entries of the queryset's model and its subclasses."""

@@ -7,8 +7,10 @@ Wagtail's own FTS table stays as it is and still serves autocomplete.
 """
 
 import re
+from collections import OrderedDict
 
 from django.db import connections, transaction
+from django.db.models import Count, Value
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
@@ -47,6 +49,8 @@ LARGE_MATCH = 5000
 TIER_STEP = 1000.0
 
 ENTRY_KEY_INDEX = "search_indexentry_key"
+# The name the matching objects go by while their facets are counted (facet_counts).
+MATCHES = "search_matches"
 
 WORD = re.compile(r"\w")
 
@@ -310,6 +314,33 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         rowids = RawSQL(f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s", [self.match])  # noqa: S608, S611  # nosec
         return self.model_entries().filter(id__in=rowids)
 
+    def facet_counts(self, field_names):
+        """Return {field name: {value: count}} over the matching objects, for several facets in one query.
+
+        The matches (words, filters and access) are found once, as a materialised CTE, and each facet
+        counts its values from that list: counted one by one, every facet found them all again.
+        """
+        model = self.queryset.model
+        matches = self.queryset.filter(pk__in=self.object_keys(self.matching_entries())).order_by().values("pk")
+        in_matches = model._default_manager.filter(pk__in=RawSQL(f"SELECT pk FROM {MATCHES}", ()))  # noqa: S608, S611  # nosec
+        matches_sql, params = matches.query.get_compiler(using=self.database_alias).as_sql()
+        facets = []
+        for position, field_name in enumerate(field_names):
+            counts = in_matches.order_by().values(field_name).annotate(count=Count("pk"))
+            rows = counts.values_list(Value(position), field_name, "count")
+            facets.append(rows.query.get_compiler(using=self.database_alias).as_sql())
+        union = " UNION ALL ".join(f"SELECT * FROM ({sql})" for sql, _params in facets)  # noqa: S608  # nosec
+        with connections[self.database_alias].cursor() as cursor:
+            cursor.execute(
+                f"WITH {MATCHES}(pk) AS MATERIALIZED ({matches_sql}) {union}",
+                [*params, *(param for _sql, facet_params in facets for param in facet_params)],
+            )
+            rows = sorted(cursor.fetchall(), key=lambda row: -row[2])
+        counts = {field_name: OrderedDict() for field_name in field_names}
+        for position, value, count in rows:
+            counts[field_names[position]][value] = count
+        return counts
+
 
 class SQLiteRankedQueryCompiler(FTSQueryCompilerMixin, SQLiteSearchQueryCompiler):
     def searched_columns(self):
@@ -332,7 +363,20 @@ class SQLiteRankedAutocompleteCompiler(FTSQueryCompilerMixin, SQLiteAutocomplete
 
 
 class SQLiteRankedResults(RankedResultsMixin, SQLiteSearchResults):
-    pass
+    @cached_property
+    def _facet_counts(self):
+        compiler = self.query_compiler
+        return compiler.facet_counts(list(compiler.index_keys.facets))
+
+    def facet(self, field_name):
+        """Count the facets the queryset is marked for (IndexKeys.facets) together, in one query.
+
+        Others (and querysets not marked) are counted one by one.
+        """
+        index_keys = self.query_compiler.index_keys if self._ranked_here() else None
+        if index_keys is None or field_name not in index_keys.facets or self.query_compiler.expression is None:
+            return super().facet(field_name)
+        return self._facet_counts[field_name]
 
 
 class SQLiteRankedSearchBackend(SQLiteSearchBackend):
