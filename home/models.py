@@ -1,6 +1,7 @@
 """The home page: what is new and what matters."""
 
 from django.db import models
+from django.db.models import Exists, OuterRef
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -34,8 +35,11 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         visible = PracticePage.objects.live().visible_to(user)
+        # Each featured page is checked on its own (EXISTS), not looked up in every page the reader may open.
         context["featured_items"] = (
-            self.featured_items.filter(page__in=visible.values("pk")).select_related("page").order_by("sort_order")
+            self.featured_items.filter(Exists(visible.filter(pk=OuterRef("page_id"))))
+            .select_related("page")
+            .order_by("sort_order")
         )
         context["latest_posts"] = (
             BlogPostPage.objects.live().visible_to(user).select_related("community").order_by("-date")[:6]
