@@ -102,13 +102,16 @@ def targets():
 
 
 def clear_caches():
-    """Forget what a worker learns while serving: cached values, content types and compiled templates."""
+    """Forget what a worker learns while serving: cached values, content types, templates and Markdown."""
     from django.contrib.contenttypes.models import ContentType
     from django.core.cache import caches
     from django.template import engines
 
+    from practice.markup import render_markdown
+
     for cache in caches.all():
         cache.clear()
+    render_markdown.cache_clear()
     ContentType.objects.clear_cache()
     for engine in engines.all():
         for loader in engine.engine.template_loaders:

@@ -1,5 +1,6 @@
 """Members' writing (threads, replies, comments) as safe HTML: Markdown rendered, then sanitised."""
 
+import functools
 import threading
 
 import markdown
@@ -22,6 +23,8 @@ def _converter():
     return _converters.markdown
 
 
+# A worker renders the same replies for every reader of a thread: it keeps the last few thousand.
+@functools.lru_cache(maxsize=4096)
 def render_markdown(text):
     """Return sanitised HTML for a member's Markdown: no scripts, styles, images or foreign attributes."""
     html = _converter().reset().convert(text or "")
