@@ -252,6 +252,16 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
             cursor.execute(counted, [*params, KEY_PREFIX + "%"])
             return {lexeme.removeprefix(KEY_PREFIX): count for lexeme, count in cursor.fetchall()}
 
+    def marked_facet_counts(self, facets):
+        """Return {facet field: {value: count}} from the matching entries' keys: every facet in one query."""
+        key_counts = self.key_counts()
+        counted = {}
+        for field_name, kind in facets.items():
+            prefix = f"{kind} "
+            counts = {int(key.removeprefix(prefix)): n for key, n in key_counts.items() if key.startswith(prefix)}
+            counted[field_name] = OrderedDict(sorted(counts.items(), key=lambda item: -item[1]))
+        return counted
+
 
 class PostgresRankedResults(RankedResultsMixin, PostgresSearchResults):
     def _ranked_here(self):
@@ -259,23 +269,6 @@ class PostgresRankedResults(RankedResultsMixin, PostgresSearchResults):
             return False  # Autocomplete: Wagtail's own compiler, on its own GIN index.
         self.query_compiler.bind(self.backend)
         return super()._ranked_here()
-
-    @cached_property
-    def _key_counts(self):
-        return self.query_compiler.key_counts()
-
-    def facet(self, field_name):
-        """Count a facet from the matching entries' keys where it has them: every facet in one query.
-
-        Otherwise (and for querysets not marked with keys) by joining the matches to their objects.
-        """
-        index_keys = self.query_compiler.index_keys if self._ranked_here() else None
-        kind = index_keys.facets.get(field_name) if index_keys is not None else None
-        if kind is None:
-            return super().facet(field_name)
-        prefix = f"{kind} "
-        counts = {int(key.removeprefix(prefix)): n for key, n in self._key_counts.items() if key.startswith(prefix)}
-        return OrderedDict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
 class PostgresRankedSearchBackend(PostgresSearchBackend):

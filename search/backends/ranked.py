@@ -194,10 +194,22 @@ class RankedResultsMixin:
             return min(self.count(), limit)
         return self.query_compiler.match_count(limit=limit)
 
+    @cached_property
+    def _marked_facets(self):
+        compiler = self.query_compiler
+        return compiler.marked_facet_counts(compiler.index_keys.facets)
+
     def facet(self, field_name):
+        """Count a facet's values over the matches.
+
+        The facets a queryset is marked for (IndexKeys.facets) are counted together, in one query, by
+        the compiler's `marked_facet_counts`; others by joining the matches to their objects.
+        """
         if not self._ranked_here():
             return super().facet(field_name)
         compiler = self.query_compiler
+        if compiler.index_keys is not None and field_name in compiler.index_keys.facets:
+            return self._marked_facets[field_name]
         field = compiler._get_filterable_field(field_name)
         if field is None:
             raise FilterFieldError(

@@ -49,7 +49,7 @@ LARGE_MATCH = 5000
 TIER_STEP = 1000.0
 
 ENTRY_KEY_INDEX = "search_indexentry_key"
-# The name the matching objects go by while their facets are counted (facet_counts).
+# The name the matching objects go by while their facets are counted (marked_facet_counts).
 MATCHES = "search_matches"
 
 WORD = re.compile(r"\w")
@@ -314,12 +314,15 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         rowids = RawSQL(f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s", [self.match])  # noqa: S608, S611  # nosec
         return self.model_entries().filter(id__in=rowids)
 
-    def facet_counts(self, field_names):
-        """Return {field name: {value: count}} over the matching objects, for several facets in one query.
+    def marked_facet_counts(self, facets):
+        """Return {facet field: {value: count}} over the matching objects, for several facets in one query.
 
         The matches (words, filters and access) are found once, as a materialised CTE, and each facet
         counts its values from that list: counted one by one, every facet found them all again.
         """
+        field_names = list(facets)
+        if self.expression is None:
+            return {field_name: OrderedDict() for field_name in field_names}
         model = self.queryset.model
         matches = self.queryset.filter(pk__in=self.object_keys(self.matching_entries())).order_by().values("pk")
         in_matches = model._default_manager.filter(pk__in=RawSQL(f"SELECT pk FROM {MATCHES}", ()))  # noqa: S608, S611  # nosec
@@ -363,20 +366,7 @@ class SQLiteRankedAutocompleteCompiler(FTSQueryCompilerMixin, SQLiteAutocomplete
 
 
 class SQLiteRankedResults(RankedResultsMixin, SQLiteSearchResults):
-    @cached_property
-    def _facet_counts(self):
-        compiler = self.query_compiler
-        return compiler.facet_counts(list(compiler.index_keys.facets))
-
-    def facet(self, field_name):
-        """Count the facets the queryset is marked for (IndexKeys.facets) together, in one query.
-
-        Others (and querysets not marked) are counted one by one.
-        """
-        index_keys = self.query_compiler.index_keys if self._ranked_here() else None
-        if index_keys is None or field_name not in index_keys.facets or self.query_compiler.expression is None:
-            return super().facet(field_name)
-        return self._facet_counts[field_name]
+    pass
 
 
 class SQLiteRankedSearchBackend(SQLiteSearchBackend):
