@@ -42,9 +42,8 @@ def pages_visible_to(request):
         hidden |= Q(path__startswith=restriction.page.path)
 
     practice_pages = PracticePage.objects.all()
-    pages = Page.objects.live().filter(
-        Q(pk__in=practice_pages.visible_to(request.user).values("pk")) | ~Q(pk__in=practice_pages.values("pk"))
-    )
+    readable = practice_pages.visible_to(request.user, reads_all=True)
+    pages = Page.objects.live().filter(Q(pk__in=readable.values("pk")) | ~Q(pk__in=practice_pages.values("pk")))
     return pages.exclude(hidden) if hidden else pages
 
 

@@ -70,15 +70,19 @@ def ancestor_paths(path):
     return [path[:end] for end in range(step, len(path) + 1, step)]
 
 
-def visibility_filter(user, in_sql=True):
+def visibility_filter(user, in_sql=True, reads_all=False):
     """Return a Q that keeps only the practice pages the user may open.
 
     When the database itself runs the query (listings, and our database search backends, see
-    search.backends), pages shown to certain groups are matched by key. A queryset given to a search
-    engine needs `in_sql=False`: they are then matched by tree path, which every search backend
-    applies (Elasticsearch and OpenSearch resolve the subquery to a list, and Wagtail's search
-    backends silently drop a filter on a page type's pointer key, `practicepage_ptr_id`). The same
-    pages either way; by key is three times quicker.
+    search.backends), pages shown to certain groups are matched by key, each row checked in the
+    (page, group) index as it is read: quickest when a query stops after a page of rows, and on SQLite,
+    which would otherwise list every page the reader's groups may open (for a member of a few large
+    communities, tens of thousands) before reading a row. A query that reads every visible page (a
+    set of keys for another query to look in) passes `reads_all=True`: PostgreSQL then lists them once
+    and looks each row up in that list. A queryset given to a search engine needs `in_sql=False`:
+    they are then matched by tree path, which every search backend applies (Elasticsearch and
+    OpenSearch resolve the subquery to a list, and Wagtail's search backends silently drop a filter on
+    a page type's pointer key, `practicepage_ptr_id`). The same pages every way.
     """
     if user.is_authenticated and user.is_superuser:
         return Q()
@@ -89,15 +93,13 @@ def visibility_filter(user, in_sql=True):
     in_their_groups = PracticePage.view_groups.through.objects.filter(group__user=user)
     if not in_sql:
         for_groups = Q(path__in=in_their_groups.values("practicepage__path"))
-    elif connection.vendor == "sqlite":
-        # SQLite would list every page the reader's groups may open before reading a row (a member of
-        # a few large communities: tens of thousands); correlated, it checks each row in the (page,
-        # group) index. (An IN, not an EXISTS, so that search backends can read the filter too.)
+    elif reads_all and connection.vendor != "sqlite":
+        for_groups = Q(pk__in=in_their_groups.values("practicepage_id"))
+    else:
+        # An IN, not an EXISTS, so that search backends can read the filter too (and PostgreSQL does
+        # not turn it into the list above).
         each_row = in_their_groups.filter(practicepage_id=OuterRef("pk"))
         for_groups = Q(pk__in=each_row.values("practicepage_id"))
-    else:
-        # PostgreSQL hashes that list once, quicker than checking row by row when many rows are read.
-        for_groups = Q(pk__in=in_their_groups.values("practicepage_id"))
     return Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS]) | for_groups & Q(visibility=Visibility.GROUPS)
 
 

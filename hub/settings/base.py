@@ -112,10 +112,16 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # better spent on other requests. DATABASE_PARALLEL_WORKERS sets another number per query.
     # Likewise compiling a query to machine code (JIT), which PostgreSQL does when it expects a query
     # to cost much: a blog post's "more posts" spent 343 of its 566 ms compiling at 100k items.
+    # And the planner's default cost of reading a page at random (4, for spinning disks) makes it read
+    # whole tables rather than look a listing's rows up in an index; 1.1 suits solid-state and cached
+    # databases (a community blog's filters: 390 -> 255 ms at 100k items). DATABASE_RANDOM_PAGE_COST.
     workers = env.int("DATABASE_PARALLEL_WORKERS", default=0)
     jit = "on" if env.bool("DATABASE_JIT", default=False) else "off"
+    page_cost = env.float("DATABASE_RANDOM_PAGE_COST", default=1.1)
     DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].setdefault("options", f"-c max_parallel_workers_per_gather={workers} -c jit={jit}")
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "options", f"-c max_parallel_workers_per_gather={workers} -c jit={jit} -c random_page_cost={page_cost}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise each process keeps its own.

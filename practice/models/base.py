@@ -27,9 +27,9 @@ def subtree_q(path):
 
 
 class PracticePageQuerySet(PageQuerySet):
-    def visible_to(self, user, in_sql=True):
-        """Return the pages this user may open (see visibility_filter for `in_sql`)."""
-        return self.filter(visibility_filter(user, in_sql=in_sql))
+    def visible_to(self, user, in_sql=True, reads_all=False):
+        """Return the pages this user may open (see visibility_filter for `in_sql` and `reads_all`)."""
+        return self.filter(visibility_filter(user, in_sql=in_sql, reads_all=reads_all))
 
     # Wagtail's tree lookups, as ranges of paths (see subtree_q); its child_of_q is built on descendant_of_q.
     def descendant_of_q(self, other, inclusive=False):

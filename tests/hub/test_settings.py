@@ -73,11 +73,19 @@ def test_test_settings_write_email_to_files_only_when_email_url_asks_for_them(tm
     assert smtp.stdout.splitlines()[-1].split()[0] == "django.core.mail.backends.locmem.EmailBackend"
 
 
-def test_postgresql_queries_run_without_parallel_workers_or_jit_unless_asked():
+def test_postgresql_queries_run_without_parallel_workers_or_jit_and_with_solid_state_costs_unless_asked():
     show = ["shell", "-c", "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"]
 
     default = manage(*show, env=REAL_CONFIGURATION)
-    asked = manage(*show, env={**REAL_CONFIGURATION, "DATABASE_PARALLEL_WORKERS": "2", "DATABASE_JIT": "true"})
+    asked = manage(
+        *show,
+        env={
+            **REAL_CONFIGURATION,
+            "DATABASE_PARALLEL_WORKERS": "2",
+            "DATABASE_JIT": "true",
+            "DATABASE_RANDOM_PAGE_COST": "4",
+        },
+    )
 
-    assert "-c max_parallel_workers_per_gather=0 -c jit=off" in default.stdout, default.stderr
-    assert "-c max_parallel_workers_per_gather=2 -c jit=on" in asked.stdout, asked.stderr
+    assert "-c max_parallel_workers_per_gather=0 -c jit=off -c random_page_cost=1.1" in default.stdout, default.stderr
+    assert "-c max_parallel_workers_per_gather=2 -c jit=on -c random_page_cost=4.0" in asked.stdout, asked.stderr

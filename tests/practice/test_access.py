@@ -115,7 +115,7 @@ def test_leaving_a_community_takes_its_content_away(client, communities):
 
 
 @pytest.mark.django_db
-def test_matching_group_pages_by_key_or_by_path_keeps_the_same_pages_for_every_reader(
+def test_matching_group_pages_by_key_row_by_row_by_list_or_by_path_keeps_the_same_pages_for_every_reader(
     communities, member, editor, superuser
 ):
     for level in AccessLevel:
@@ -126,7 +126,8 @@ def test_matching_group_pages_by_key_or_by_path_keeps_the_same_pages_for_every_r
 
     for reader in [AnonymousUser(), member, editor, superuser, *others]:
         by_path = set(PracticePage.objects.visible_to(reader, in_sql=False).values_list("pk", flat=True))
-        by_key = set(PracticePage.objects.visible_to(reader).values_list("pk", flat=True))
-        assert by_key == by_path
+        row_by_row = set(PracticePage.objects.visible_to(reader).values_list("pk", flat=True))
+        listed_once = set(PracticePage.objects.visible_to(reader, reads_all=True).values_list("pk", flat=True))
+        assert row_by_row == listed_once == by_path
     insider_pages = PracticePage.objects.visible_to(communities[PRIVATE]["insider"])
     assert insider_pages.filter(visibility=Visibility.GROUPS).exists()

@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from practice.access import SecurityLevel
+from practice.models import posts
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,
@@ -245,6 +246,17 @@ def test_more_posts_stops_at_three_and_leaves_out_the_post_itself(client, blog, 
         post(blog, f"Related {number}", topics=[vocabulary["live"]], days_ago=number + 1)
 
     assert more_posts_titles(client.get(page.url)) == ["Related 0", "Related 1", "Related 2"]
+
+
+def test_more_posts_ranks_the_newest_related_posts_only(client, blog, vocabulary, monkeypatch):
+    v = vocabulary
+    monkeypatch.setattr(posts, "MORE_POSTS_CANDIDATES", 2)
+    page = post(blog, "This post", topics=[v["live"], v["alt"]], days_ago=5)
+    post(blog, "Old, both topics", topics=[v["live"], v["alt"]], days_ago=90)
+    post(blog, "Newer, one topic", topics=[v["alt"]], days_ago=2)
+    post(blog, "Newest, both topics", topics=[v["live"], v["alt"]], days_ago=1)
+
+    assert more_posts_titles(client.get(page.url)) == ["Newest, both topics", "Newer, one topic"]
 
 
 def test_more_posts_and_previous_next_leave_out_what_the_reader_may_not_open(client, blog, vocabulary, member):
