@@ -11,8 +11,9 @@ there are found and ranked first through Wagtail's own GIN index on it; ts_rank 
 The title vector of a practice page's entry also holds its index keys (practice.index_keys) as
 lexemes no typed word can give. A queryset marked with keys (search.backends.ranked.IndexKeys,
 as the search entry point marks the reader's pages) is matched by words and keys together in the
-GIN index: a member's search no longer joins 100,000 entries to the pages they may read.
-Migration search 0004 added the keys to entries written before.
+GIN index: a member's search no longer joins 100,000 entries to the pages they may read. The
+keys have weight D, which no word in that vector has, so a search's facets are counted from the
+keys alone. Migrations search 0004 and 0005 added the keys to entries written before.
 """
 
 from collections import OrderedDict
@@ -50,8 +51,13 @@ TIER_STEP = 1000.0
 KEY_PREFIX = "key "
 
 
+def escape_lexeme(lexeme):
+    """Escape a lexeme for a quoted place in a tsvector's or tsquery's text."""
+    return lexeme.replace("\\", "\\\\").replace("'", "''")
+
+
 def _key_lexeme(key):
-    return f"'{KEY_PREFIX}{key}'"
+    return f"'{escape_lexeme(KEY_PREFIX + key)}'"
 
 
 def keys_query(required):
@@ -100,8 +106,13 @@ class WeightedIndexer(ObjectIndexer):
         return self.as_vector([(text, ROLE_WEIGHTS[role]) for role in (TITLE, SUMMARY) for text in self.roles[role]])
 
     def key_lexemes(self, index_keys):
-        """Return the lexemes of the object's index keys, held in the title vector beside its words."""
-        return [KEY_PREFIX + key for key in index_keys.get(self.obj.pk, [])]
+        """Return the object's index keys as a tsvector's text, to be held in the title vector beside its words.
+
+        Each key has a position (after the words, as `||` places it) with weight D, which no title or
+        summary word has, so that ts_stat can count the keys alone (see key_counts).
+        """
+        lexemes = (KEY_PREFIX + key for key in index_keys.get(self.obj.pk, []))
+        return " ".join(f"'{escape_lexeme(lexeme)}':1" for lexeme in lexemes)
 
     @cached_property
     def body(self):
@@ -144,7 +155,7 @@ class PostgresWeightedIndex(PostgresIndex):
                 vectors.append(sql)
                 params.extend(vector_params)
                 if name == "title":
-                    vectors[-1] += " || array_to_tsvector(%s::text[])"
+                    vectors[-1] += " || %s::tsvector"
                     params.append(indexer.key_lexemes(index_keys))
             params.extend((indexer.title_text, indexer.body_text))
             rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
@@ -242,14 +253,21 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         return self._matching(self.model_entries())
 
     def key_counts(self):
-        """Return {key: how many matching entries carry it}, for a queryset marked with index keys."""
+        """Return {key: how many matching entries carry it}, for a queryset marked with index keys.
+
+        PostgreSQL's ts_stat counts the lexemes of the vectors a query returns, in C, and only those
+        of weight D, the keys' (a member's 40,000 matches at 100k entries: 270 ms unnesting each
+        vector, 131 ms with ts_stat over every lexeme, 50 ms over the keys). It takes the query as
+        text, so the query's parameters are bound into it by the driver, and the text passed as a
+        parameter.
+        """
+        connection = connections[self.database_alias]
         sql, params = self._matching(self.entries_in_queryset()).values("title").query.sql_with_params()
-        counted = (
-            f"SELECT key.lexeme, count(*) FROM ({sql}) AS entry, unnest(entry.title) AS key "  # noqa: S608  # nosec
-            "WHERE key.lexeme LIKE %s GROUP BY key.lexeme"
-        )
-        with connections[self.database_alias].cursor() as cursor:
-            cursor.execute(counted, [*params, KEY_PREFIX + "%"])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT word, ndoc FROM ts_stat(%s, 'd') WHERE word LIKE %s",
+                [connection.ops.compose_sql(sql, params), KEY_PREFIX + "%"],
+            )
             return {lexeme.removeprefix(KEY_PREFIX): count for lexeme, count in cursor.fetchall()}
 
     def marked_facet_counts(self, facets):

@@ -29,6 +29,7 @@ from tests.factories import (
 )
 
 index_keys_migration = importlib.import_module("search.migrations.0004_postgresql_index_keys")
+weighted_keys_migration = importlib.import_module("search.migrations.0005_postgresql_index_keys_weighted")
 
 FILLER = "Notes from the monthly meeting about newsletters, rotas and the shared calendar."
 
@@ -305,7 +306,7 @@ KEY_LEXEMES = "SELECT lexeme FROM unnest(title) WHERE lexeme LIKE 'key %%'"
 
 @pytest.mark.django_db
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="Our PostgreSQL index holds index keys")
-def test_postgres_entries_carry_index_keys_and_the_upgrade_writes_the_same(
+def test_postgres_entries_carry_index_keys_of_weight_d_and_the_upgrades_write_the_same(
     blogs, communities, django_capture_on_commit_callbacks
 ):
     topic, audience = TopicFactory(name="Winter"), AudienceRoleFactory(name="Highways officer")
@@ -328,7 +329,16 @@ def test_postgres_entries_carry_index_keys_and_the_upgrade_writes_the_same(
             cursor.execute(f"SELECT object_id, array({KEY_LEXEMES}) FROM wagtailsearch_indexentry")  # noqa: S608
             return {object_id: set(lexemes) for object_id, lexemes in cursor.fetchall()}
 
-    written = keys()
+    def vectors():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT object_id, title::text FROM wagtailsearch_indexentry")
+            return dict(cursor.fetchall())
+
+    written, written_vectors = keys(), vectors()
+    # The keys alone have weight D, which ts_stat counts facets by.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word FROM ts_stat('SELECT title FROM wagtailsearch_indexentry', 'd')")
+        assert {word for (word,) in cursor.fetchall()} == set().union(*written.values())
     assert written[str(pages[SecurityLevel.PUBLIC].pk)] == described | {
         "key public",
         f"key topic {topic.pk}",
@@ -343,7 +353,9 @@ def test_postgres_entries_carry_index_keys_and_the_upgrade_writes_the_same(
     assert not any(keys().values())
     with connection.schema_editor() as schema_editor:
         index_keys_migration.add_keys(django_apps, schema_editor)
-    assert keys() == written
+        assert keys() == written
+        weighted_keys_migration.place_keys(weighted_keys_migration.WITH_POSITIONS)(django_apps, schema_editor)
+    assert vectors() == written_vectors
 
 
 @pytest.mark.django_db
