@@ -208,15 +208,18 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
 
     @cached_property
     def tier_matches(self):
-        """Return one MATCH string per tier, each excluding the tiers before it."""
+        """Return one MATCH string per tier: the expression in the tier's columns.
+
+        A tier's MATCH also finds what the tiers before it found; _ranked leaves those out by key, which
+        costs FTS5 less than a MATCH excluding them (a phrase: 31 -> 17 ms at 100k entries).
+        """
         searched = self.searched_columns()
         matches, before = [], []
         for tier in self.tiers:
             columns = [column for column in tier if column in searched]
             if not columns or columns == before:
                 continue
-            match = self.in_columns(columns)
-            matches.append(f"({match}) NOT ({self.in_columns(before)})" if before else match)
+            matches.append(self.in_columns(columns))
             before = columns
         return matches
 
@@ -241,36 +244,44 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         table = connections[self.database_alias].ops.quote_name(IndexEntry._meta.db_table)
         return sql.replace(f"FROM {table}", f"FROM {table} INDEXED BY {ENTRY_KEY_INDEX}", 1), params
 
-    def _fetch(self, sql, params, tier_bonus):
+    def _fetch(self, sql, params, tier_bonus, seen):
         with connections[self.database_alias].cursor() as cursor:
             cursor.execute(sql, params)
-            return [(object_id, tier_bonus - rank) for object_id, rank in cursor.fetchall()]
+            return [(object_id, tier_bonus - rank) for object_id, rank in cursor.fetchall() if object_id not in seen]
 
     def _count(self, sql, params):
         with connections[self.database_alias].cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchone()[0]
 
-    def _tier_hits(self, entries_sql, entries_params, match, limit, tier_bonus):
-        """Return up to `limit` (object_id, score) of one tier's entries, best first."""
+    def _tier_hits(self, entries_sql, entries_params, match, limit, tier_bonus, seen):
+        """Return up to `limit` (object_id, score) of one tier's entries, best first, leaving out those `seen`."""
         if limit is not None:
-            # Usually FTS5's best few hundred hold what is wanted, whatever the filters.
-            depth = max(limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
+            # Usually FTS5's best few hundred hold what is wanted, whatever the filters; the first row
+            # says how many candidates there were (fewer than asked for: every match was a candidate).
+            wanted = limit + len(seen)
+            depth = max(wanted * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
             sql = (
-                f"SELECT e.object_id, top.rank FROM (SELECT rowid, {self.bm25} AS rank FROM {self.table} "  # noqa: S608  # nosec
-                f"WHERE {self.table} MATCH %s ORDER BY rank LIMIT %s) AS top "
-                f"JOIN ({entries_sql}) AS e ON e.id = top.rowid ORDER BY top.rank, e.id LIMIT %s"
+                f"WITH top AS MATERIALIZED (SELECT rowid, {self.bm25} AS rank FROM {self.table} "  # noqa: S608  # nosec
+                f"WHERE {self.table} MATCH %s ORDER BY rank LIMIT %s) "
+                "SELECT 0, NULL, count(*), NULL FROM top UNION ALL "
+                "SELECT * FROM (SELECT 1, e.object_id, top.rank, e.id "
+                f"FROM top JOIN ({entries_sql}) AS e ON e.id = top.rowid ORDER BY top.rank, e.id LIMIT %s) "
+                "ORDER BY 1, 3, 4"
             )
-            hits = self._fetch(sql, [match, depth, *entries_params, limit], tier_bonus)
-            all_matches = f"SELECT count(*) FROM {self.table} WHERE {self.table} MATCH %s"  # noqa: S608  # nosec
-            if len(hits) == limit or self._count(all_matches, [match]) <= depth:
-                return hits
+            with connections[self.database_alias].cursor() as cursor:
+                cursor.execute(sql, [match, depth, *entries_params, wanted])
+                (_count_row, _none, candidates, _no_id), *rows = cursor.fetchall()
+            hits = [(object_id, tier_bonus - rank) for _hit, object_id, rank, _id in rows if object_id not in seen]
+            if len(hits) >= limit or candidates < depth:
+                return hits[:limit]
         sql = (
             f"SELECT e.object_id, {self.bm25} AS rank FROM {self.table} "  # noqa: S608  # nosec
             f"JOIN ({entries_sql}) AS e ON e.id = {self.table}.rowid "
             f"WHERE {self.table} MATCH %s ORDER BY rank, e.id LIMIT %s"
         )
-        return self._fetch(sql, [*entries_params, match, -1 if limit is None else limit], tier_bonus)
+        hits = self._fetch(sql, [*entries_params, match, -1 if limit is None else limit + len(seen)], tier_bonus, seen)
+        return hits if limit is None else hits[:limit]
 
     def _ranked(self, entries, start=0, stop=None, enough=None):
         if self.expression is None:
@@ -281,8 +292,10 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
             wanted = None if stop is None else stop - len(hits)
             if wanted is not None and wanted <= 0 or enough is not None and len(hits) >= enough:
                 break
+            # Each tier is only left once it has no more to give, so `seen` is all an earlier tier matched.
+            seen = {object_id for object_id, _score in hits}
             tier_bonus = TIER_STEP * (len(self.tier_matches) - 1 - number)
-            hits += self._tier_hits(entries_sql, entries_params, match, wanted, tier_bonus)
+            hits += self._tier_hits(entries_sql, entries_params, match, wanted, tier_bonus, seen)
         return hits[start:stop]
 
     def ranked_hits(self, start, stop, enough=None):
