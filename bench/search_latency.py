@@ -43,6 +43,8 @@ from dataset import (  # noqa: E402
     TextMaker,
     index_pages,
     insert_rows,
+    pending_migrations,
+    refresh_statistics,
     setup_django,
 )
 
@@ -71,7 +73,7 @@ def build(items):
     from django.contrib.auth.models import Group
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.utils import timezone
 
     from wagtail.models import Page
@@ -80,8 +82,11 @@ def build(items):
     from practice.access import AccessLevel, SecurityLevel, Visibility
     from practice.models import BlogIndexPage, BlogPostPage, CommunityIndexPage, CommunityPage, PracticePage
 
+    migrating = pending_migrations()
     call_command("migrate", verbosity=0)
     if BlogPostPage.objects.count() == items:
+        if migrating:
+            refresh_statistics()
         return False
     if BlogPostPage.objects.exists():
         raise SystemExit("The bench database holds another number of posts: run with --rebuild.")
@@ -165,9 +170,7 @@ def build(items):
     inserted = time.perf_counter()
 
     index_pages(BlogPostPage, list(BlogPostPage.objects.order_by("pk").values_list("pk", flat=True)))
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
+    refresh_statistics()
     print(
         f"Built {items} posts in {inserted - started:.0f} s and indexed them in {time.perf_counter() - inserted:.0f} s",
         flush=True,
