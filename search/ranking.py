@@ -48,6 +48,7 @@ from practice.models import (
     Topic,
 )
 from practice.models.external import ExternalItem, FeedSource
+from practice.models.threads import prefetch_published_replies
 
 from . import personal
 from .backends.ranked import reordered, with_index_keys
@@ -602,6 +603,7 @@ def _hits(merged, query, signals, known_features):
     entry_ids = [obj.pk for obj, _score, kind in merged if kind is ENTRIES]
     found = PracticePage.objects.filter(pk__in=page_ids).specific().prefetch_related("topics")
     pages = _with_communities({page.pk: page for page in found})
+    prefetch_published_replies([page for page in pages.values() if isinstance(page, DiscussionThreadPage)])
     entries = {}
     if entry_ids:
         found_entries = ExternalItem.objects.select_related("source", "organisation").prefetch_related("source__topics")

@@ -6,7 +6,13 @@ import pytest
 from practice.access import AccessLevel, SecurityLevel
 from search import ranking
 from search.models import BestBet, QueryLog, ResultClick, SearchPreference
-from tests.factories import BlogIndexPageFactory, BlogPostPageFactory
+from tests.factories import (
+    BlogIndexPageFactory,
+    BlogPostPageFactory,
+    DiscussionIndexPageFactory,
+    DiscussionThreadPageFactory,
+    ReplyFactory,
+)
 from tests.practice.querycounts import queries_to_render
 
 
@@ -61,17 +67,25 @@ def test_bad_parameters_show_an_error_summary(client):
 def test_a_page_of_results_takes_as_many_queries_for_two_results_as_for_eight(
     client, communities, member, url, django_capture_on_commit_callbacks
 ):
-    blog = BlogIndexPageFactory(parent=communities[AccessLevel.OPEN]["community"])
+    community = communities[AccessLevel.OPEN]["community"]
+    blog = BlogIndexPageFactory(parent=community)
+    discussions = DiscussionIndexPageFactory(parent=community)
 
-    def publish_posts(count):
+    def publish(count):
+        # Posts and threads, whose snippets are read from their replies.
         with django_capture_on_commit_callbacks(execute=True):
-            for _ in range(count):
-                BlogPostPageFactory(parent=blog, title="Gritting routes on the map").save_revision().publish()
+            for number in range(count):
+                if number % 2:
+                    BlogPostPageFactory(parent=blog, title="Gritting routes on the map").save_revision().publish()
+                else:
+                    thread = DiscussionThreadPageFactory(parent=discussions, title="Gritting routes on the map")
+                    ReplyFactory(thread=thread, body="We share ours as a map layer.")
+                    thread.save_revision().publish()
 
     client.force_login(member)
-    publish_posts(2)
+    publish(2)
     two = queries_to_render(client, url)
-    publish_posts(6)
+    publish(6)
     assert client.get(url).content.decode().count("Gritting routes on the map") == 8
     assert queries_to_render(client, url) == two
 
