@@ -8,7 +8,7 @@ that listings, feeds, the API and search can filter inside one query.
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import connection, models
+from django.db import models
 from django.db.models import OuterRef, Q
 
 from wagtail.models import Page, PageViewRestriction
@@ -75,14 +75,16 @@ def visibility_filter(user, in_sql=True, reads_all=False):
 
     When the database itself runs the query (listings, and our database search backends, see
     search.backends), pages shown to certain groups are matched by key, each row checked in the
-    (page, group) index as it is read: quickest when a query stops after a page of rows, and on SQLite,
-    which would otherwise list every page the reader's groups may open (for a member of a few large
-    communities, tens of thousands) before reading a row. A query that reads every visible page (a
-    set of keys for another query to look in) passes `reads_all=True`: PostgreSQL then lists them once
-    and looks each row up in that list. A queryset given to a search engine needs `in_sql=False`:
-    they are then matched by tree path, which every search backend applies (Elasticsearch and
-    OpenSearch resolve the subquery to a list, and Wagtail's search backends silently drop a filter on
-    a page type's pointer key, `practicepage_ptr_id`). The same pages every way.
+    (page, group) index as it is read: quickest when a query stops after a page of rows, where
+    listing every page the reader's groups may open first (for a member of a few large communities,
+    tens of thousands) would cost more than the rows read. A query that reads every visible page (a
+    set of keys for another query to look in) passes `reads_all=True`: the database then lists them
+    once and looks each row up in that list (the pages API at 100k items: 552 -> 419 ms on SQLite).
+
+    A queryset given to a search engine needs `in_sql=False`: they are then matched by tree path,
+    which every search backend applies (Elasticsearch and OpenSearch resolve the subquery to a list,
+    and Wagtail's search backends silently drop a filter on a page type's pointer key,
+    `practicepage_ptr_id`). The same pages every way.
     """
     if user.is_authenticated and user.is_superuser:
         return Q()
@@ -93,7 +95,7 @@ def visibility_filter(user, in_sql=True, reads_all=False):
     in_their_groups = PracticePage.view_groups.through.objects.filter(group__user=user)
     if not in_sql:
         for_groups = Q(path__in=in_their_groups.values("practicepage__path"))
-    elif reads_all and connection.vendor != "sqlite":
+    elif reads_all:
         for_groups = Q(pk__in=in_their_groups.values("practicepage_id"))
     else:
         # An IN, not an EXISTS, so that search backends can read the filter too (and PostgreSQL does
