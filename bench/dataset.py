@@ -608,6 +608,7 @@ def refresh_statistics():
 
 
 def pending_migrations():
+    """Return the migrations `migrate` would apply to the current database (empty when it is up to date)."""
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 

@@ -244,18 +244,20 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         table = connections[self.database_alias].ops.quote_name(IndexEntry._meta.db_table)
         return sql.replace(f"FROM {table}", f"FROM {table} INDEXED BY {ENTRY_KEY_INDEX}", 1), params
 
-    def _fetch(self, sql, params, tier_bonus, seen):
+    def _rows(self, sql, params):
         with connections[self.database_alias].cursor() as cursor:
             cursor.execute(sql, params)
-            return [(object_id, tier_bonus - rank) for object_id, rank in cursor.fetchall() if object_id not in seen]
+            return cursor.fetchall()
 
     def _count(self, sql, params):
-        with connections[self.database_alias].cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchone()[0]
+        return self._rows(sql, params)[0][0]
 
     def _tier_hits(self, entries_sql, entries_params, match, limit, tier_bonus, seen):
         """Return up to `limit` (object_id, score) of one tier's entries, best first, leaving out those `seen`."""
+
+        def scored(rows):
+            return [(object_id, tier_bonus - rank) for object_id, rank in rows if object_id not in seen]
+
         if limit is not None:
             # Usually FTS5's best few hundred hold what is wanted, whatever the filters; the first row
             # says how many candidates there were (fewer than asked for: every match was a candidate).
@@ -269,10 +271,8 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
                 f"FROM top JOIN ({entries_sql}) AS e ON e.id = top.rowid ORDER BY top.rank, e.id LIMIT %s) "
                 "ORDER BY 1, 3, 4"
             )
-            with connections[self.database_alias].cursor() as cursor:
-                cursor.execute(sql, [match, depth, *entries_params, wanted])
-                (_count_row, _none, candidates, _no_id), *rows = cursor.fetchall()
-            hits = [(object_id, tier_bonus - rank) for _hit, object_id, rank, _id in rows if object_id not in seen]
+            (_first, _none, candidates, _no_id), *rows = self._rows(sql, [match, depth, *entries_params, wanted])
+            hits = scored((object_id, rank) for _hit, object_id, rank, _id in rows)
             if len(hits) >= limit or candidates < depth:
                 return hits[:limit]
         sql = (
@@ -280,7 +280,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
             f"JOIN ({entries_sql}) AS e ON e.id = {self.table}.rowid "
             f"WHERE {self.table} MATCH %s ORDER BY rank, e.id LIMIT %s"
         )
-        hits = self._fetch(sql, [*entries_params, match, -1 if limit is None else limit + len(seen)], tier_bonus, seen)
+        hits = scored(self._rows(sql, [*entries_params, match, -1 if limit is None else limit + len(seen)]))
         return hits if limit is None else hits[:limit]
 
     def _ranked(self, entries, start=0, stop=None, enough=None):
@@ -379,7 +379,7 @@ class SQLiteRankedAutocompleteCompiler(FTSQueryCompilerMixin, SQLiteAutocomplete
 
 
 class SQLiteRankedResults(RankedResultsMixin, SQLiteSearchResults):
-    pass
+    """Wagtail's SQLite results, ranked and counted by our compiler (see RankedResultsMixin)."""
 
 
 class SQLiteRankedSearchBackend(SQLiteSearchBackend):
