@@ -183,3 +183,38 @@ class ApiToken(models.Model):
             return None
         cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user
+
+
+class RankingFeatures(models.Model):
+    """What re-ranking reads of one indexed object, written beside its index entry by the database backends.
+
+    The database backends re-rank a search's best text matches with personal and general boosts
+    (search.personal): reading each candidate's topics, organisation, date and signs of helpfulness
+    from the page tables took six queries per search. The Elasticsearch backends keep the same facts
+    in their documents; ours keep them here, written in the same transaction as the entry and as
+    often (search.signals indexes a page again when its replies, comments or helpful marks change),
+    and read with one query by the entry's own key. An object indexed before this table existed has
+    no row until it is indexed again; search reads its features from the page tables meanwhile.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=50)  # as the index entry keeps it
+    title = models.TextField()
+    community_id = models.IntegerField(null=True)
+    organisation_id = models.IntegerField(null=True)
+    region_id = models.IntegerField(null=True)
+    date = models.DateTimeField(null=True)
+    helpfulness = models.PositiveSmallIntegerField(default=0)
+    answered = models.BooleanField(default=False)
+    helpful_marks = models.PositiveIntegerField(default=0)
+    topics = models.JSONField(default=list)
+    audiences = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name_plural = "ranking features"
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="search_rankingfeatures_entry"),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id}"

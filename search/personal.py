@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.db.models import F, Min
 from django.utils import timezone
 
+from modelsearch.utils import get_descendants_content_types_pks
+
 from hub.db import one_of
 from practice.comments import helpful_marks
 from practice.models import (
@@ -26,7 +28,9 @@ from practice.models import (
     Topic,
 )
 from practice.models.comments import MAX_HELPFUL_MARKS
-from practice.models.external import FeedSource
+from practice.models.external import ExternalItem, FeedSource
+
+from .models import RankingFeatures
 
 # How much each match raises a result, as a share of its text relevance.
 INTEREST_BOOST = 0.35  # per matching interest, at most two
@@ -71,6 +75,7 @@ class ReaderSignals:
 class Features:
     """What ranking needs to know about one candidate."""
 
+    title: str = ""
     topics: set = field(default_factory=set)
     audiences: set = field(default_factory=set)
     community: int | None = None
@@ -109,7 +114,9 @@ def reader_signals(user):
 def candidate_features(pages):
     """Return Features for each page id, in a fixed number of queries whatever the number of pages."""
     ids = [page.pk for page in pages]
-    features = {page.pk: Features(community=page.community_id, date=page.first_published_at) for page in pages}
+    features = {
+        page.pk: Features(title=page.title, community=page.community_id, date=page.first_published_at) for page in pages
+    }
     if not ids:
         return features
     for page_id, topic_id in PracticePage.topics.through.objects.filter(one_of("practicepage_id", ids)).values_list(
@@ -176,7 +183,9 @@ def candidate_features(pages):
 def external_features(items):
     """Return Features for each aggregated entry id: its source's topics, its organisation, region and date."""
     features = {
-        item.pk: Features(organisation=item.organisation_id, region=item.region_id, date=item.published)
+        item.pk: Features(
+            title=item.title, organisation=item.organisation_id, region=item.region_id, date=item.published
+        )
         for item in items
     }
     if not items:
@@ -187,6 +196,75 @@ def external_features(items):
         by_source.setdefault(source_id, set()).add(topic_id)
     for item in items:
         features[item.pk].topics = set(by_source.get(item.source_id, ()))
+    return features
+
+
+def features_of(model, objects):
+    """Return {pk: Features} for objects of an indexed model, or {} for a model search does not re-rank."""
+    if issubclass(model, PracticePage):
+        return candidate_features(objects)
+    if issubclass(model, ExternalItem):
+        return external_features(objects)
+    return {}
+
+
+STORED = ("title", "community_id", "organisation_id", "region_id", "date", "helpfulness", "answered", "helpful_marks")
+
+
+def store_features(model, objects, content_type_pk, using):
+    """Write the objects' Features beside their index entries (RankingFeatures), replacing any written before."""
+    rows = [
+        RankingFeatures(
+            content_type_id=content_type_pk,
+            object_id=str(pk),
+            title=item.title,
+            community_id=item.community,
+            organisation_id=item.organisation,
+            region_id=item.region,
+            date=item.date,
+            helpfulness=item.helpfulness,
+            answered=item.answered,
+            helpful_marks=item.helpful_marks,
+            topics=sorted(item.topics),
+            audiences=sorted(item.audiences),
+        )
+        for pk, item in features_of(model, objects).items()
+    ]
+    RankingFeatures.objects.using(using).bulk_create(
+        rows,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["content_type", "object_id"],
+        update_fields=[*STORED, "topics", "audiences"],
+    )
+
+
+def stored_features(model, keys):
+    """Return {key: Features} for the objects of the model whose features the database backends stored.
+
+    One query by the index entries' own key; an object indexed before features were stored has none.
+    """
+    by_id = {str(key): key for key in keys}
+    if not by_id:
+        return {}
+    rows = RankingFeatures.objects.filter(
+        one_of("object_id", list(by_id)), content_type_id__in=get_descendants_content_types_pks(model)
+    ).values_list("object_id", *STORED, "topics", "audiences")
+    features = {}
+    for object_id, *stored, topics, audiences in rows:
+        title, community, organisation, region, date, helpfulness, answered, helpful_marks = stored
+        features[by_id[object_id]] = Features(
+            title=title,
+            community=community,
+            organisation=organisation,
+            region=region,
+            date=date,
+            helpfulness=helpfulness,
+            answered=answered,
+            helpful_marks=helpful_marks,
+            topics=set(topics),
+            audiences=set(audiences),
+        )
     return features
 
 
@@ -262,24 +340,22 @@ def reach(stop, signals):
     return math.ceil(last) + 1
 
 
-def rerank(pages, signals, now=None, terms=(), features=None):
-    """Order the engine's best matches by text rank times personal and general boosts.
+def rerank(keys, features, signals, now=None, terms=()):
+    """Order the engine's best matches (their keys, best first) by text rank times personal and general boosts.
 
     The engines' scores are not comparable (SQLite's bm25 falls as relevance rises, PostgreSQL's
     rank rises), so text relevance is taken from the engine's order: the first match scores 1 and
     each next one a little less, so that a boost lifts a result over a few close neighbours, never
-    over a much better match. Pages' features are read here; other candidates (aggregated entries)
-    come with theirs.
+    over a much better match. Returns [(key, score)], best first.
     """
-    if features is None:
-        features = candidate_features(pages)
     now = now or timezone.now()
     scored = []
-    for position, page in enumerate(pages):
-        text = (1.0 / (1.0 + POSITION_STEP * position)) * (1.0 + TITLE_BOOST * title_coverage(page.title, terms))
-        scored.append((text * boost(features[page.pk], signals, now), -position, page))
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [(page, score) for score, _, page in scored], features
+    for position, key in enumerate(keys):
+        item = features[key]
+        text = (1.0 / (1.0 + POSITION_STEP * position)) * (1.0 + TITLE_BOOST * title_coverage(item.title, terms))
+        scored.append((text * boost(item, signals, now), -position, key))
+    scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
+    return [(key, score) for score, _, key in scored]
 
 
 def vocabulary_names(kind, ids):

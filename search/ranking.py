@@ -326,16 +326,18 @@ FACET_FIELDS = {"type": "content_type_id", "topic": "topics", "community": "comm
 class _Kind:
     """How one kind of result is searched: its facets, its newest-first order, what ranking knows of it."""
 
+    model: type
     facets: dict
     date_order: tuple
     date: object  # object -> the date it is sorted by
     features: object  # objects -> {pk: personal.Features}
     boosted_by_engine: bool  # whether an engine's own boosts (search.elastic) know its fields
     merge_rank: int  # which kind comes first when the two tie
-    window_fields: tuple  # what re-ranking and `features` read of a candidate, besides its pk
+    window_fields: tuple  # what `features` reads of a candidate, besides its pk
 
 
 PAGES = _Kind(
+    PracticePage,
     FACET_FIELDS,
     ("-first_published_at", "-path"),
     lambda page: page.first_published_at,
@@ -345,6 +347,7 @@ PAGES = _Kind(
     ("title", "community_id", "first_published_at"),
 )
 ENTRIES = _Kind(
+    ExternalItem,
     {"source": "source_id"},
     ("-published", "-id"),
     lambda item: item.published,
@@ -357,11 +360,13 @@ ENTRIES = _Kind(
 
 @dataclass
 class _Found:
+    objects: object = None  # the queryset searched: what the reader may open of this kind
     count: int = 0
     more: bool = False  # more matches than COUNT_LIMIT, of which `count` says only the limit
     facets: dict = field(default_factory=dict)
-    scored: list = field(default_factory=list)  # (object, score), best first, from the first result
+    scored: list = field(default_factory=list)  # (pk, score), best first, from the first result
     features: dict = field(default_factory=dict)  # what re-ranking read of its candidates, by pk
+    dates: dict = field(default_factory=dict)  # pk -> date, when sorted by date
 
 
 def _orders_by_date(query, sort, signals):
@@ -370,7 +375,7 @@ def _orders_by_date(query, sort, signals):
 
 
 def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with_facets=True):
-    """Ask one backend about one kind of result: its count, its facets and its first `stop` (object, score)."""
+    """Ask one backend about one kind of result: its count, its facets and its first `stop` (pk, score)."""
     if objects is None:
         return _Found()
     by_date = _orders_by_date(query, sort, signals)
@@ -380,65 +385,76 @@ def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with
         results = backend.search(query, objects)
     count_up_to = getattr(results, "count_up_to", None)
     count = count_up_to(COUNT_LIMIT + 1) if count_up_to else results.count()
+    found = _Found(objects)
     if not count:
-        return _Found()
-    more, count = count > COUNT_LIMIT, min(count, COUNT_LIMIT)
-    facets = {name: results.facet(attname) for name, attname in kind.facets.items()} if with_facets else {}
+        return found
+    found.count, found.more = min(count, COUNT_LIMIT), count > COUNT_LIMIT
+    if with_facets:
+        found.facets = {name: results.facet(attname) for name, attname in kind.facets.items()}
     if by_date:
-        scored = [(obj, 1.0 / (1 + position)) for position, obj in enumerate(results[:stop])]
+        newest = results[:stop]
+        found.scored = [(obj.pk, 1.0 / (1 + position)) for position, obj in enumerate(newest)]
+        found.dates = {obj.pk: kind.date(obj) for obj in newest}
     elif kind.boosted_by_engine and hasattr(results, "personalised"):
         ranked = results.personalised(signals, now).annotate_score("_score")
-        scored = [(obj, obj._score) for obj in ranked[:stop]]
+        found.scored = [(obj.pk, obj._score) for obj in ranked[:stop]]
     else:
         # Only the matches that boosts could lift into the first `stop` are re-ranked.
         size = min(RERANK_WINDOW, personal.reach(stop, signals))
-        window = _window(query, results, objects, kind, stop, size)
-        features = kind.features(window)
-        scored, _ = personal.rerank(window, signals, now, terms=terms, features=features)
-        if stop > len(scored) and len(window) == size:
-            scored += [(obj, 0.0) for obj in results[size:stop]]
-        return _Found(count, more, facets, scored[:stop], features)
-    return _Found(count, more, facets, scored[:stop])
+        keys, found.features = _window(query, results, objects, kind, stop, size)
+        scored = personal.rerank(keys, found.features, signals, now, terms)
+        if stop > len(scored) and len(keys) == size:
+            scored += [(obj.pk, 0.0) for obj in results[size:stop]]
+        found.scored = scored[:stop]
+    return found
 
 
 def _window(query, results, objects, kind, stop, size):
-    """Return the candidates to re-rank: the engine's best `size` text matches.
+    """Return the candidates to re-rank, as (keys, best text match first; {key: Features}).
 
-    With no words (a member's "for you") they are the most recent candidates. Re-ranking reads a few
-    fields of each, so they come as light rows where the backend can give them (ours can), at a
-    fraction of the cost of a few hundred model instances; the page of results is fetched whole later.
-    Our backends rank in tiers (title, summary, the rest): when the title matches alone fill the
-    page asked for, boosts re-rank among them, so a title match always stays above a body match.
+    They are the engine's best `size` text matches; with no words (a member's "for you"), the
+    most recent candidates. Our backends give their keys, and keep their features beside the index
+    (search.personal.stored_features): one query, where reading them from the page tables took six.
+    The features of objects indexed before they were kept, and of other backends' results, are
+    read from their tables. Our backends rank in tiers (title, summary, the rest): when the title
+    matches alone fill the page asked for, boosts re-rank among them, so a title match always stays
+    above a body match.
     """
     if query is MATCH_ALL:
-        rows = objects.order_by(*kind.date_order).values("pk", *kind.window_fields)[:size]
+        keys = list(objects.order_by(*kind.date_order).values_list("pk", flat=True)[:size])
     else:
-        ranked_rows = getattr(results, "ranked_rows", None)
-        rows = ranked_rows(size, ("pk", *kind.window_fields), enough=stop) if ranked_rows else None
-        if rows is None:
-            return list(results[:size])
-    return [SimpleNamespace(**row) for row in rows]
+        ranked_keys = getattr(results, "ranked_keys", None)
+        keys = ranked_keys(size, enough=stop) if ranked_keys else None
+        if keys is None:
+            candidates = list(results[:size])
+            return [obj.pk for obj in candidates], kind.features(candidates)
+    features = personal.stored_features(kind.model, keys)
+    missing = [key for key in keys if key not in features]
+    if missing:
+        rows = objects.filter(pk__in=missing).order_by().values("pk", *kind.window_fields)
+        features.update(kind.features([SimpleNamespace(**row) for row in rows]))
+    return [key for key in keys if key in features], features
 
 
 def _merged(pages, entries, by_date):
-    """Merge the two kinds' ranked lists into one order: [(object, score, kind)], best first.
+    """Merge the two kinds' ranked lists into one order: [(pk, score, kind)], best first.
 
     By relevance, each score is divided by the best of its list and an entry's weighted by
     EXTERNAL_WEIGHT; by date, the newer comes first. Ties keep pages first and each list's own order.
     """
     merged = []
     for kind, found, weight in [(PAGES, pages, 1.0), (ENTRIES, entries, EXTERNAL_WEIGHT)]:
-        top = max((score for _obj, score in found.scored), default=0.0)
-        for position, (obj, score) in enumerate(found.scored):
+        top = max((score for _pk, score in found.scored), default=0.0)
+        for position, (pk, score) in enumerate(found.scored):
             relative = weight * score / top if top > 0 else 0.0
             if by_date:
-                date = kind.date(obj)
+                date = found.dates[pk]
                 key = -date.timestamp() if date else float("inf")
             else:
                 key = -relative
-            merged.append((key, kind.merge_rank, position, obj, relative, kind))
+            merged.append((key, kind.merge_rank, position, pk, relative, kind))
     merged.sort(key=lambda row: row[:3])
-    return [(obj, score, kind) for _key, _rank, _position, obj, score, kind in merged]
+    return [(pk, score, kind) for _key, _rank, _position, pk, score, kind in merged]
 
 
 def _nonzero(counts):
@@ -564,7 +580,7 @@ def search(
     merged = _merged(found_pages, found_entries, _orders_by_date(engine_query, sort, signals))[start:stop]
     return SearchResults(
         query=query,
-        hits=_hits(merged, query, signals, {PAGES: found_pages.features, ENTRIES: found_entries.features}),
+        hits=_hits(merged, query, signals, {PAGES: found_pages, ENTRIES: found_entries}),
         count=min(found_pages.count + found_entries.count, COUNT_LIMIT),
         more=found_pages.more or found_entries.more or found_pages.count + found_entries.count > COUNT_LIMIT,
         page=page,
@@ -597,24 +613,31 @@ def _with_communities(pages):
     return pages
 
 
-def _hits(merged, query, signals, known_features):
-    """Return the Hits for one page of merged (object, score, kind), in a fixed number of queries."""
-    page_ids = [obj.pk for obj, _score, kind in merged if kind is PAGES]
-    entry_ids = [obj.pk for obj, _score, kind in merged if kind is ENTRIES]
-    found = PracticePage.objects.filter(pk__in=page_ids).specific().prefetch_related("topics")
-    pages = _with_communities({page.pk: page for page in found})
-    prefetch_published_replies([page for page in pages.values() if isinstance(page, DiscussionThreadPage)])
-    entries = {}
+def _hits(merged, query, signals, found):
+    """Return the Hits for one page of merged (pk, score, kind), in a fixed number of queries.
+
+    The objects are read through the querysets searched ({kind: _Found}), so that whatever the
+    index says, no hit is one the reader may not open.
+    """
+    page_ids = [pk for pk, _score, kind in merged if kind is PAGES]
+    entry_ids = [pk for pk, _score, kind in merged if kind is ENTRIES]
+    pages, entries = {}, {}
+    if page_ids:
+        found_pages = found[PAGES].objects.filter(pk__in=page_ids).order_by().specific().prefetch_related("topics")
+        pages = _with_communities({page.pk: page for page in found_pages})
+        prefetch_published_replies([page for page in pages.values() if isinstance(page, DiscussionThreadPage)])
     if entry_ids:
-        found_entries = ExternalItem.objects.select_related("source", "organisation").prefetch_related("source__topics")
+        found_entries = (
+            found[ENTRIES].objects.select_related("source", "organisation").prefetch_related("source__topics")
+        )
         entries = found_entries.in_bulk(entry_ids)
-    page_features = _features(PAGES, [obj for obj, _score, kind in merged if kind is PAGES], known_features[PAGES])
-    entry_features = _features(ENTRIES, list(entries.values()), known_features[ENTRIES])
+    page_features = _features(PAGES, list(pages.values()), found[PAGES].features)
+    entry_features = _features(ENTRIES, list(entries.values()), found[ENTRIES].features)
     hits = []
-    for obj, score, kind in merged:
-        if kind is PAGES and obj.pk in pages:
-            page = pages[obj.pk]
-            features = page_features[obj.pk]
+    for pk, score, kind in merged:
+        if kind is PAGES and pk in pages:
+            page = pages[pk]
+            features = page_features[pk]
             hits.append(
                 Hit(
                     page=page,
@@ -625,14 +648,14 @@ def _hits(merged, query, signals, known_features):
                     type=type_slug(page),
                 )
             )
-        elif kind is ENTRIES and obj.pk in entries:
-            item = entries[obj.pk]
+        elif kind is ENTRIES and pk in entries:
+            item = entries[pk]
             hits.append(
                 Hit(
                     page=None,
                     item=item,
                     score=round(score, 4),
-                    why=personal.reasons(entry_features[obj.pk], signals),
+                    why=personal.reasons(entry_features[pk], signals),
                     snippet=text_snippet(html_text(item.summary), query),
                     published=item.published,
                     type=EXTERNAL,

@@ -36,7 +36,7 @@ from modelsearch.index import AutocompleteField
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_content_type_pk
 
-from .ranked import IndexEntry, RankedCompilerMixin, RankedResultsMixin
+from .ranked import IndexEntry, RankedCompilerMixin, RankedResultsMixin, RankingFeaturesIndexMixin
 from .roles import BODY, SUMMARY, TITLE, role_texts
 
 ROLE_WEIGHTS = {TITLE: "A", SUMMARY: "B", BODY: "C"}
@@ -132,8 +132,8 @@ class WeightedIndexer(ObjectIndexer):
         return " ".join(self.roles[SUMMARY] + self.roles[BODY])
 
 
-class PostgresWeightedIndex(PostgresIndex):
-    """Wagtail's index entries, with words weighted by role; written in one upsert per batch."""
+class PostgresWeightedIndex(RankingFeaturesIndexMixin, PostgresIndex):
+    """Wagtail's index entries, words weighted by role, written in one upsert per batch, and their ranking features."""
 
     def add_items(self, model, objs):
         if not model.get_search_fields():
@@ -169,6 +169,7 @@ class PostgresWeightedIndex(PostgresIndex):
                 "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
                 params,
             )
+            self.write_features(model, objs, content_type_pk)
 
     def _refresh_title_norms(self, full=False):
         """Do nothing: our ranking does not use title norms, and refreshing them reads the whole table."""

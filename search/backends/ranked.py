@@ -12,7 +12,8 @@ from modelsearch.backends.base import FilterFieldError
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 
-from hub.db import one_of
+from .. import personal
+from ..models import RankingFeatures
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
@@ -62,6 +63,26 @@ def key_field(model):
     while field.is_relation:
         field = field.target_field
     return field
+
+
+class RankingFeaturesIndexMixin:
+    """Index side: each object's ranking features kept beside its entry (search.models.RankingFeatures).
+
+    A backend's index calls `write_features` in the transaction that writes the entries.
+    """
+
+    def write_features(self, model, objs, content_type_pk):
+        personal.store_features(model, objs, content_type_pk, self.write_connection.alias)
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        RankingFeatures.objects.using(self.write_connection.alias).filter(
+            content_type_id__in=get_descendants_content_types_pks(type(item)), object_id=str(item.pk)
+        ).delete()
+
+    def reset(self):
+        super().reset()
+        RankingFeatures.objects.using(self.write_connection.alias).all().delete()
 
 
 class RankedCompilerMixin:
@@ -151,20 +172,17 @@ class RankedResultsMixin:
                 setattr(obj, self._score_field, scores.get(str(obj.pk)))
         return objects
 
-    def ranked_rows(self, stop, fields, enough=None):
-        """Return the first `stop` results as dicts of the given fields, best first; None if not ranked here.
+    def ranked_keys(self, stop, enough=None):
+        """Return the primary keys of the first `stop` results, best first; None if not ranked here.
 
-        For callers that read a few fields of many results: rows cost far less than model instances.
-        With `enough`, results come from the best tiers of match (title, then summary, then the rest)
-        until that many are found, so a tier that is not needed costs nothing.
+        For callers that read the features of many results (search.personal.stored_features) rather
+        than their objects. With `enough`, results come from the best tiers of match (title, then
+        summary, then the rest) until that many are found, so a tier that is not needed costs nothing.
         """
         if not (self._ranked_here() and self.query_compiler.order_by_relevance):
             return None
         compiler = self.query_compiler
-        keys = [compiler.to_key(object_id) for object_id, _score in compiler.ranked_hits(0, stop, enough)]
-        found = compiler.queryset.filter(one_of("pk", keys)).order_by().values(*fields)
-        rows = {row["pk"]: row for row in found}
-        return [rows[key] for key in keys if key in rows]
+        return [compiler.to_key(object_id) for object_id, _score in compiler.ranked_hits(0, stop, enough)]
 
     def _objects_for(self, hits):
         """Fetch the objects of ranked (object_id, score) hits, keeping the rank order."""

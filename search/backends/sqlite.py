@@ -28,7 +28,7 @@ from modelsearch.index import AutocompleteField
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from .ranked import IndexEntry, RankedCompilerMixin, RankedResultsMixin
+from .ranked import IndexEntry, RankedCompilerMixin, RankedResultsMixin, RankingFeaturesIndexMixin
 from .roles import BODY, SUMMARY, TITLE, field_role, role_texts
 
 DOCUMENT_TABLE = "search_document_fts"
@@ -49,6 +49,8 @@ LARGE_MATCH = 5000
 TIER_STEP = 1000.0
 
 ENTRY_KEY_INDEX = "search_indexentry_key"
+# The name FTS5's best matches go by while their entries are looked up (_tier_hits).
+CANDIDATES = "top"
 # The name the matching objects go by while their facets are counted (marked_facet_counts).
 MATCHES = "search_matches"
 
@@ -120,8 +122,8 @@ class DocumentIndexer(ObjectIndexer):
         return " ".join(value for _declared, field, value in self.prepared if isinstance(field, AutocompleteField))
 
 
-class SQLiteDocumentIndex(SQLiteIndex):
-    """Wagtail's index entries, plus a row per entry in our FTS5 table, written in one transaction."""
+class SQLiteDocumentIndex(RankingFeaturesIndexMixin, SQLiteIndex):
+    """Wagtail's index entries, plus a row per entry in our FTS5 table and its ranking features, in one transaction."""
 
     def add_items(self, model, objs):
         if not model.get_search_fields():
@@ -167,6 +169,7 @@ class SQLiteDocumentIndex(SQLiteIndex):
                     f"INSERT INTO {DOCUMENT_TABLE} (rowid, {', '.join(DOCUMENT_COLUMNS)}) VALUES (%s, %s, %s, %s)",  # noqa: S608  # nosec
                     rows,
                 )
+            self.write_features(model, objs, content_type_pk)
 
     def _refresh_title_norms(self, full=False):
         """Do nothing: bm25 normalises for length itself, and rewriting every entry is slow."""
@@ -252,7 +255,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
     def _count(self, sql, params):
         return self._rows(sql, params)[0][0]
 
-    def _tier_hits(self, entries_sql, entries_params, match, limit, tier_bonus, seen):
+    def _tier_hits(self, entries, match, limit, tier_bonus, seen):
         """Return up to `limit` (object_id, score) of one tier's entries, best first, leaving out those `seen`."""
 
         def scored(rows):
@@ -261,20 +264,28 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         if limit is not None:
             # Usually FTS5's best few hundred hold what is wanted, whatever the filters; the first row
             # says how many candidates there were (fewer than asked for: every match was a candidate).
+            # Each candidate's entry is looked up by its id, filters and all, as a correlated subquery:
+            # joined instead, SQLite (with statistics, and taking FTS5 for a large table) may build a
+            # Bloom filter over every entry that passes the filters first (a common word: 10 -> 90 ms).
             wanted = limit + len(seen)
             depth = max(wanted * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
+            candidate = RawSQL(f"{CANDIDATES}.rowid", ())  # noqa: S611  # nosec
+            lookup_sql, lookup_params = self._sql(entries.filter(id=candidate))
             sql = (
-                f"WITH top AS MATERIALIZED (SELECT rowid, {self.bm25} AS rank FROM {self.table} "  # noqa: S608  # nosec
-                f"WHERE {self.table} MATCH %s ORDER BY rank LIMIT %s) "
-                "SELECT 0, NULL, count(*), NULL FROM top UNION ALL "
-                "SELECT * FROM (SELECT 1, e.object_id, top.rank, e.id "
-                f"FROM top JOIN ({entries_sql}) AS e ON e.id = top.rowid ORDER BY top.rank, e.id LIMIT %s) "
+                f"WITH {CANDIDATES} AS MATERIALIZED (SELECT rowid, {self.bm25} AS rank FROM {self.table} "  # noqa: S608  # nosec
+                f"WHERE {self.table} MATCH %s ORDER BY rank LIMIT %s), "
+                "found AS MATERIALIZED (SELECT rowid, rank, "
+                f"(SELECT e.object_id FROM ({lookup_sql}) AS e) AS object_id FROM {CANDIDATES}) "
+                f"SELECT 0, NULL, count(*), NULL FROM {CANDIDATES} UNION ALL "
+                "SELECT * FROM (SELECT 1, object_id, rank, rowid FROM found WHERE object_id IS NOT NULL "
+                "ORDER BY rank, rowid LIMIT %s) "
                 "ORDER BY 1, 3, 4"
             )
-            (_first, _none, candidates, _no_id), *rows = self._rows(sql, [match, depth, *entries_params, wanted])
+            (_first, _none, candidates, _no_id), *rows = self._rows(sql, [match, depth, *lookup_params, wanted])
             hits = scored((object_id, rank) for _hit, object_id, rank, _id in rows)
             if len(hits) >= limit or candidates < depth:
                 return hits[:limit]
+        entries_sql, entries_params = self._sql(entries)
         sql = (
             f"SELECT e.object_id, {self.bm25} AS rank FROM {self.table} "  # noqa: S608  # nosec
             f"JOIN ({entries_sql}) AS e ON e.id = {self.table}.rowid "
@@ -286,7 +297,6 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
     def _ranked(self, entries, start=0, stop=None, enough=None):
         if self.expression is None:
             return []
-        entries_sql, entries_params = self._sql(entries)
         hits = []
         for number, match in enumerate(self.tier_matches):
             wanted = None if stop is None else stop - len(hits)
@@ -295,7 +305,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
             # Each tier is only left once it has no more to give, so `seen` is all an earlier tier matched.
             seen = {object_id for object_id, _score in hits}
             tier_bonus = TIER_STEP * (len(self.tier_matches) - 1 - number)
-            hits += self._tier_hits(entries_sql, entries_params, match, wanted, tier_bonus, seen)
+            hits += self._tier_hits(entries, match, wanted, tier_bonus, seen)
         return hits[start:stop]
 
     def ranked_hits(self, start, stop, enough=None):

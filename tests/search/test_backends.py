@@ -11,6 +11,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
@@ -368,3 +369,24 @@ def test_a_page_closed_without_the_index_knowing_is_never_shown(blog):
 
     assert titles(results) == []
     assert ranking.search("bin", AnonymousUser()).hits == []
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner and FTS5")
+def test_sqlite_looks_each_candidate_up_instead_of_filtering_every_entry_first(blog, member):
+    for number in range(30):
+        post(blog, f"Gritting route {number}", security_level=SecurityLevel.MEMBERS if number % 3 else "public")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # With statistics, a join to the entries let SQLite filter all of them first.
+
+    with CaptureQueriesContext(connection) as queries:
+        found = titles(marked(member).search("gritting")[:5])
+
+    assert len(found) == 5
+    ranked = [query["sql"] for query in queries.captured_queries if "MATERIALIZED" in query["sql"]]
+    assert ranked
+    with connection.cursor() as cursor:
+        for sql in ranked:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            plan = " / ".join(row[-1] for row in cursor.fetchall())
+            assert "BLOOM FILTER" not in plan, plan

@@ -18,7 +18,7 @@ from search import ranking
 def opensearch(osmem_clone, settings, db):
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "search.elastic.OpenSearch3Backend", "URLS": [osmem_clone.url], "INDEX_PREFIX": "t_"},
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": {"BACKEND": "search.backends.database"},  # as in production (hub.settings)
     }
     backend = get_search_backend()
     for index in backend.all_indexes():
@@ -55,3 +55,5 @@ from tests.search.test_wider_material import *  # noqa: E402, F403
 # `_all_text_boost_5_0` is empty there and field boosts cannot be observed: title-over-body ranking
 # is asserted by the exact mapping and query (test_elastic_offline.py) and on the database backends.
 del test_title_matches_rank_above_body_matches  # noqa: F821
+# The engine ranks pages with the reader's boosts itself (search.elastic): no window is re-ranked here.
+del test_ranking_reads_stored_features_and_the_page_tables_for_entries_without  # noqa: F821

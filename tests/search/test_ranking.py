@@ -1,16 +1,24 @@
 """The ranking entry point: text relevance, filters, facets, personalisation and reasons."""
 
+import importlib
 from types import SimpleNamespace
 
 import pytest
 
+from django.apps import apps as django_apps
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from practice.discussions.services import reply_post
+from practice.models import PracticePage
 from search import personal, ranking
-from search.models import SynonymSet
+from search.models import RankingFeatures, SynonymSet
 from tests.factories import BlogPostPageFactory
+
+features_migration = importlib.import_module("search.migrations.0006_ranking_features")
 
 
 def titles(results):
@@ -184,23 +192,22 @@ def test_rerank_reads_every_match_that_boosts_could_lift_onto_the_page(personali
         if personalised
         else None
     )
-    plain = personal.Features(date=None)
+    plain = personal.Features(title="Rota", date=None)
     boosted = personal.Features(
-        topics={1, 2}, audiences={3}, community=4, organisation=5, region=6, date=now, helpfulness=8
+        title="Libraries", topics={1, 2}, audiences={3}, community=4, organisation=5, region=6, date=now, helpfulness=8
     )
     reach = personal.reach(stop, signals)
-    matches = [SimpleNamespace(pk=n, title="Rota" if n < reach else "Libraries") for n in range(reach + 50)]
-    features = {match.pk: plain if match.pk < reach else boosted for match in matches}
+    matches = list(range(reach + 50))
+    features = {match: plain if match < reach else boosted for match in matches}
 
-    scored, _ = personal.rerank(matches, signals, now, terms=["libraries"], features=features)
-    first = {match.pk for match, _score in scored[:stop]}
+    scored = personal.rerank(matches, features, signals, now, terms=["libraries"])
+    first = {match for match, _score in scored[:stop]}
 
     # None beyond reach gets onto the page, and one a little nearer than its end can.
     assert max(first) < reach
     near = reach - 3
-    matches[near].title = "Libraries"
-    lifted, _ = personal.rerank(matches, signals, now, terms=["libraries"], features={**features, near: boosted})
-    assert near in {match.pk for match, _score in lifted[:stop]}
+    lifted = personal.rerank(matches, {**features, near: boosted}, signals, now, terms=["libraries"])
+    assert near in {match for match, _score in lifted[:stop]}
 
 
 @pytest.mark.django_db
@@ -217,3 +224,65 @@ def test_related_pages_share_words_or_topics_never_only_common_words_nor_the_pag
     assert {"Libraries helping people online", "Storm warnings on social media"} <= set(related)
     # "for" is all it shares with the thread: too common a word to make a page related.
     assert "Thanks for everything" not in [page.title for page in ranking.related(library["thread"], AnonymousUser())]
+
+
+def read_features(pages):
+    """Return each page's ranking features as stored beside its index entry, and as read from the page tables."""
+    pks = [page.pk for page in pages]
+    return personal.stored_features(PracticePage, pks), personal.candidate_features(
+        PracticePage.objects.filter(pk__in=pks)
+    )
+
+
+@pytest.mark.django_db
+def test_each_index_entry_keeps_its_pages_ranking_features_in_step(
+    library, vocabulary, django_capture_on_commit_callbacks
+):
+    thread, post = library["thread"], library["libraries_comms"]
+    stored, read = read_features(library.values())
+    assert stored == read
+    assert stored[post.pk].topics == {vocabulary["social"].pk}
+    assert stored[post.pk].audiences == {vocabulary["comms"].pk}
+    assert stored[post.pk].title == "Libraries on social media"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        regular = thread.replies.get().author  # has published before: not held for a moderator
+        reply_post(thread=thread, author=regular, body="Buffer is cheaper and does the job.")
+        post.topics.add(vocabulary["inclusion"])
+        post.save_revision().publish()
+    stored, read = read_features([thread, post])
+    assert stored == read
+    assert stored[post.pk].topics == {vocabulary["social"].pk, vocabulary["inclusion"].pk}
+    assert stored[thread.pk].helpfulness == read[thread.pk].helpfulness == 1  # a reply counted
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post.delete()
+    assert not RankingFeatures.objects.filter(object_id=str(post.pk)).exists()
+
+
+@pytest.mark.django_db
+def test_the_migration_stores_the_features_of_entries_written_before(library):
+    stored, _read = read_features(library.values())
+    RankingFeatures.objects.all().delete()
+
+    # The fill reads only the editor's connection (SQLite opens no schema editor inside a test's transaction).
+    features_migration.fill_features(django_apps, SimpleNamespace(connection=connection))
+
+    assert read_features(library.values())[0] == stored
+
+
+@pytest.mark.django_db
+def test_ranking_reads_stored_features_and_the_page_tables_for_entries_without(library, interested_member):
+    def ranked():
+        with CaptureQueriesContext(connection) as queries:
+            results = ranking.search("libraries", interested_member)
+        return [(hit.title, hit.why) for hit in results.hits], len(queries)
+
+    with_stored, queries_with_stored = ranked()
+    RankingFeatures.objects.all().delete()
+    from_tables, queries_from_tables = ranked()
+
+    assert with_stored == from_tables
+    assert ("Libraries helping people online", ["Matches your interest: Digital inclusion"]) in with_stored
+    # Read from the page tables, a window's features take six queries instead of one.
+    assert queries_from_tables == queries_with_stored + 6
