@@ -213,7 +213,8 @@ class RankingFeatures(models.Model):
     class Meta:
         verbose_name_plural = "ranking features"
         constraints = [
-            models.UniqueConstraint(fields=["content_type", "object_id"], name="search_rankingfeatures_entry"),
+            # Object first: a search looks its candidates up by key, among its model's several page types.
+            models.UniqueConstraint(fields=["object_id", "content_type"], name="search_rankingfeatures_entry"),
         ]
 
     def __str__(self):

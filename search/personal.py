@@ -234,7 +234,7 @@ def store_features(model, objects, content_type_pk, using):
         rows,
         batch_size=500,
         update_conflicts=True,
-        unique_fields=["content_type", "object_id"],
+        unique_fields=["object_id", "content_type"],
         update_fields=[*STORED, "topics", "audiences"],
     )
 

@@ -26,7 +26,7 @@ from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
 from wagtail.search.backends import get_search_backend
@@ -604,12 +604,20 @@ def _features(kind, objects, known):
     return {**known, **kind.features(missing)} if missing else known
 
 
-def _with_communities(pages):
-    """Give each page its community from one query, so a page of results never fetches them one by one."""
-    communities = CommunityPage.objects.in_bulk({page.community_id for page in pages.values() if page.community_id})
-    for page in pages.values():
-        if page.community_id in communities:
-            page.community = communities[page.community_id]
+def _pages(objects, ids):
+    """Return {pk: specific page} for those of the ids in `objects` (the pages the reader may open).
+
+    One query reads which of them the reader may open and their types, one per type reads them
+    whole with their community, one their topics and, for threads, one their published replies.
+    """
+    types = dict(objects.filter(pk__in=ids).order_by().values_list("pk", "content_type_id"))
+    pages = {}
+    for content_type_id in set(types.values()):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        chosen = [pk for pk, page_type in types.items() if page_type == content_type_id]
+        pages.update(model.objects.filter(pk__in=chosen).select_related("community").in_bulk())
+    prefetch_related_objects(list(pages.values()), "topics")
+    prefetch_published_replies([page for page in pages.values() if isinstance(page, DiscussionThreadPage)])
     return pages
 
 
@@ -621,11 +629,8 @@ def _hits(merged, query, signals, found):
     """
     page_ids = [pk for pk, _score, kind in merged if kind is PAGES]
     entry_ids = [pk for pk, _score, kind in merged if kind is ENTRIES]
-    pages, entries = {}, {}
-    if page_ids:
-        found_pages = found[PAGES].objects.filter(pk__in=page_ids).order_by().specific().prefetch_related("topics")
-        pages = _with_communities({page.pk: page for page in found_pages})
-        prefetch_published_replies([page for page in pages.values() if isinstance(page, DiscussionThreadPage)])
+    pages = _pages(found[PAGES].objects, page_ids) if page_ids else {}
+    entries = {}
     if entry_ids:
         found_entries = (
             found[ENTRIES].objects.select_related("source", "organisation").prefetch_related("source__topics")

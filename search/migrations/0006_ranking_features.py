@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name_plural': 'ranking features',
-                'constraints': [models.UniqueConstraint(fields=('content_type', 'object_id'), name='search_rankingfeatures_entry')],
+                'constraints': [models.UniqueConstraint(fields=('object_id', 'content_type'), name='search_rankingfeatures_entry')],
             },
         ),
         migrations.RunPython(fill_features, migrations.RunPython.noop),
