@@ -541,7 +541,26 @@ def suggestions(text, reader, limit=3):
     return offered[:limit]
 
 
-def search(
+@dataclass
+class Ranking:
+    """A search ranked, before its results are read: what each kind's engine found, and the page's order."""
+
+    pages: _Found
+    entries: _Found
+    order: list  # (pk, score, kind) of the page asked for, best first
+    signals: personal.ReaderSignals | None
+    incomplete: bool  # answered by the database because the search engine was unreachable
+
+    @property
+    def count(self):
+        return min(self.pages.count + self.entries.count, COUNT_LIMIT)
+
+    @property
+    def more(self):
+        return self.pages.more or self.entries.more or self.pages.count + self.entries.count > COUNT_LIMIT
+
+
+def rank(
     query,
     reader,
     filters=SearchFilters(),
@@ -552,7 +571,7 @@ def search(
     with_facets=True,
     external=True,
 ):
-    """Search everything the reader may open (pages, and unless `external` is False, aggregated entries).
+    """Rank everything the reader may open (pages, and unless `external` is False, aggregated entries).
 
     See the module docstring for how the two kinds are merged.
     """
@@ -577,12 +596,29 @@ def search(
         logger.warning("Search engine unreachable, answering from the database: %s", error)
         incomplete = True
         found_pages, found_entries = ask(get_search_backend(FALLBACK_BACKEND))
-    merged = _merged(found_pages, found_entries, _orders_by_date(engine_query, sort, signals))[start:stop]
+    order = _merged(found_pages, found_entries, _orders_by_date(engine_query, sort, signals))[start:stop]
+    return Ranking(found_pages, found_entries, order, signals, incomplete)
+
+
+def search(
+    query,
+    reader,
+    filters=SearchFilters(),
+    page=1,
+    sort="relevance",
+    personalise=True,
+    per_page=PER_PAGE,
+    with_facets=True,
+    external=True,
+):
+    """Search everything the reader may open: the ranking (see `rank`) and its page of results, read whole."""
+    ranked = rank(query, reader, filters, page, sort, personalise, per_page, with_facets, external)
+    found_pages, found_entries = ranked.pages, ranked.entries
     return SearchResults(
         query=query,
-        hits=_hits(merged, query, signals, {PAGES: found_pages, ENTRIES: found_entries}),
-        count=min(found_pages.count + found_entries.count, COUNT_LIMIT),
-        more=found_pages.more or found_entries.more or found_pages.count + found_entries.count > COUNT_LIMIT,
+        hits=_hits(ranked.order, query, ranked.signals, {PAGES: found_pages, ENTRIES: found_entries}),
+        count=ranked.count,
+        more=ranked.more,
         page=page,
         per_page=per_page,
         sort=sort,
@@ -593,8 +629,8 @@ def search(
         ),
         best_bets=_best_bets(query, reader) if page == 1 else [],
         suggestions=suggestions(query, reader) if not (found_pages.count or found_entries.count) and query else [],
-        personalised=signals is not None and not signals.empty,
-        incomplete=incomplete,
+        personalised=ranked.signals is not None and not ranked.signals.empty,
+        incomplete=ranked.incomplete,
     )
 
 
