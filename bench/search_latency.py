@@ -15,9 +15,9 @@ Each query runs warm (three unmeasured runs, then --runs measured ones) through 
 on `search.ranking.visible_pages(reader)`, the queryset the search page hands the backend, and
 through the search page's entry point, with and without personalisation: search.ranking.rank()
 (the count, and the first ten re-ranked with personal boosts) and search.ranking.search() (the
-same, with the ten results read as pages with their snippets); counts go no further than the search page counts (1,001). The
-median and 95th percentile are printed and written to bench/results/search_latency.md, replacing
-the section for the same size, database and backend.
+same, with the ten results read as pages with their snippets); counts go no further than the
+search page counts (1,001). The median and 95th percentile are printed and written to
+bench/results/search_latency.md, replacing the section for the same size, database and backend.
 
 On PostgreSQL the script uses DATABASE_URL if it names a PostgreSQL database, or else starts a
 throwaway cluster with .ci/postgres under var/bench/ and stops it at the end.

@@ -1,13 +1,19 @@
 """SQLite: FTS5 ranks with bm25 and limits; the queryset's filters are checked in the same query.
 
-Documents live in our own FTS5 table, `search_document_fts` (migration search 0001), one row per
+Documents live in our own FTS5 table, `search_document_fts` (migration search 0002), one row per
 Wagtail index entry (same rowid), with title, summary and body columns and the Porter stemmer,
 so "councils" finds "council" and bm25 can weigh the title above the summary above the body.
-Wagtail's own FTS table stays as it is and still serves autocomplete.
+Their titles and summaries also live in `search_title_fts` (migration search 0007), where the
+first tiers of a search (title, then title and summary) are matched and ranked: FTS5 reads a
+word's whole list of documents whatever the columns asked for, and in the document table the
+list of a word most documents hold is long (a common word's title matches: 7 -> 4 ms at 100,000
+entries; two words: 6.5 -> 1.4 ms). Wagtail's own FTS table stays as it is and still serves
+autocomplete.
 """
 
 import re
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from django.db import connections, transaction
 from django.db.models import Count, Value
@@ -31,13 +37,29 @@ from modelsearch.utils import get_content_type_pk
 from .ranked import IndexEntry, RankedCompilerMixin, RankedResultsMixin, RankingFeaturesIndexMixin
 from .roles import BODY, SUMMARY, TITLE, field_role, role_texts
 
-DOCUMENT_TABLE = "search_document_fts"
-DOCUMENT_COLUMNS = (TITLE, SUMMARY, BODY)
-# bm25 column weights: a word in the title counts ten times one in the body, in the summary four.
-DOCUMENT_WEIGHTS = {TITLE: 10.0, SUMMARY: 4.0, BODY: 1.0}
+
+@dataclass(frozen=True)
+class FTSTable:
+    """An FTS5 table of index entries (rowid = the entry's id), its columns and their bm25 weights."""
+
+    name: str
+    weights: dict  # column -> weight, in the table's column order
+
+    @property
+    def columns(self):
+        return tuple(self.weights)
+
+    @property
+    def bm25(self):
+        return f"bm25({self.name}, {', '.join(str(weight) for weight in self.weights.values())})"
+
+
+# A word in the title counts ten times one in the body, in the summary four.
+DOCUMENTS = FTSTable("search_document_fts", {TITLE: 10.0, SUMMARY: 4.0, BODY: 1.0})
+TITLES = FTSTable("search_title_fts", {TITLE: 10.0, SUMMARY: 4.0})
+DOCUMENT_COLUMNS = DOCUMENTS.columns
 # Wagtail's FTS table, as its migration creates it; we use its autocomplete column.
-WAGTAIL_TABLE = SQLiteFTSIndexEntry._meta.db_table
-WAGTAIL_COLUMNS = ("autocomplete", "body", "title")
+WAGTAIL_FTS = FTSTable(SQLiteFTSIndexEntry._meta.db_table, {"autocomplete": 1.0, "body": 0.0, "title": 0.0})
 
 # Ranked candidates taken from FTS5 per result wanted before the queryset's filters are applied;
 # if filters leave too few, the query is run again over every match.
@@ -160,15 +182,18 @@ class SQLiteDocumentIndex(RankingFeaturesIndexMixin, SQLiteIndex):
                 batch_size=500,
             )
             entries = [*existing.values(), *created]
-            rows = [
-                (entry.pk, *(by_id[entry.object_id].roles[column] for column in DOCUMENT_COLUMNS)) for entry in entries
-            ]
             with self.write_connection.cursor() as cursor:
-                cursor.executemany(f"DELETE FROM {DOCUMENT_TABLE} WHERE rowid = %s", [(row[0],) for row in rows])  # noqa: S608  # nosec
-                cursor.executemany(
-                    f"INSERT INTO {DOCUMENT_TABLE} (rowid, {', '.join(DOCUMENT_COLUMNS)}) VALUES (%s, %s, %s, %s)",  # noqa: S608  # nosec
-                    rows,
-                )
+                for table in (DOCUMENTS, TITLES):
+                    rows = [
+                        (entry.pk, *(by_id[entry.object_id].roles[column] for column in table.columns))
+                        for entry in entries
+                    ]
+                    cursor.executemany(f"DELETE FROM {table.name} WHERE rowid = %s", [(row[0],) for row in rows])  # noqa: S608  # nosec
+                    cursor.executemany(
+                        f"INSERT INTO {table.name} (rowid, {', '.join(table.columns)}) "  # noqa: S608  # nosec
+                        f"VALUES (%s, {', '.join(['%s'] * len(table.columns))})",
+                        rows,
+                    )
             self.write_features(model, objs, content_type_pk)
 
     def _refresh_title_norms(self, full=False):
@@ -179,15 +204,16 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
     """Rank with FTS5's bm25 and LIMIT inside the engine, then join to the queryset's filters.
 
     Results come in tiers: matches in the title first, then in title and summary, then anywhere,
-    each tier ordered by bm25 over the whole document. That is the order we promise readers, and
-    it keeps common words fast: FTS5 scores every row a MATCH finds, so we first ask for the few
-    title matches and only go further down when they do not fill the page. (FTS5's bm25 also gives
-    a word found in most documents an IDF of almost nothing, which would make its order noise.)
+    each tier matched and ordered by bm25 in the first of `tier_tables` holding its columns (the
+    first two in the titles table, the last over whole documents). That is the order we promise
+    readers, and it keeps common words fast: FTS5 scores every row a MATCH finds, so we first ask
+    for the few title matches and only go further down when they do not fill the page. (FTS5's
+    bm25 also gives a word found in most documents an IDF of almost nothing, which would make its
+    order noise.)
     """
 
-    table = DOCUMENT_TABLE
-    table_columns = DOCUMENT_COLUMNS
-    weights = DOCUMENT_WEIGHTS
+    table = DOCUMENTS  # what counts and the matching entries are found in
+    tier_tables = (TITLES, DOCUMENTS)
     tiers = ((TITLE,), (TITLE, SUMMARY), DOCUMENT_COLUMNS)
     prefix_last = False
 
@@ -199,8 +225,8 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
             raise UnsupportedQuery(query)
         return fts_expression(query, prefix_last=self.prefix_last)
 
-    def in_columns(self, columns):
-        if set(columns) == set(self.table_columns):
+    def in_columns(self, columns, table=None):
+        if set(columns) == set((table or self.table).columns):
             return self.expression
         return "{" + " ".join(columns) + "} : " + self.expression
 
@@ -211,7 +237,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
 
     @cached_property
     def tier_matches(self):
-        """Return one MATCH string per tier: the expression in the tier's columns.
+        """Return (table, MATCH string) per tier: the expression in the tier's columns, in the first table holding them.
 
         A tier's MATCH also finds what the tiers before it found; _ranked leaves those out by key, which
         costs FTS5 less than a MATCH excluding them (a phrase: 31 -> 19 ms at 100k entries).
@@ -222,12 +248,13 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
             columns = [column for column in tier if column in searched]
             if not columns or columns == before:
                 continue
-            matches.append(self.in_columns(columns))
+            table = next(table for table in self.tier_tables if set(columns) <= set(table.columns))
+            matches.append((table, self.in_columns(columns, table)))
             before = columns
         return matches
 
     def searched_columns(self):
-        return list(self.table_columns)
+        return list(self.table.columns)
 
     def is_ranked_here(self):
         try:
@@ -235,11 +262,6 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         except UnsupportedQuery:
             return False
         return True
-
-    @property
-    def bm25(self):
-        weights = ", ".join(str(self.weights[column]) for column in self.table_columns)
-        return f"bm25({self.table}, {weights})"
 
     def _sql(self, queryset):
         """Return the SQL of an entries queryset, reading entries through their key index (migration 0001)."""
@@ -255,7 +277,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
     def _count(self, sql, params):
         return self._rows(sql, params)[0][0]
 
-    def _tier_hits(self, entries, match, limit, tier_bonus, seen):
+    def _tier_hits(self, entries, table, match, limit, tier_bonus, seen):
         """Return up to `limit` (object_id, score) of one tier's entries, best first, leaving out those `seen`."""
 
         def scored(rows):
@@ -272,8 +294,8 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
             candidate = RawSQL(f"{CANDIDATES}.rowid", ())  # noqa: S611  # nosec
             lookup_sql, lookup_params = self._sql(entries.filter(id=candidate))
             sql = (
-                f"WITH {CANDIDATES} AS MATERIALIZED (SELECT rowid, {self.bm25} AS rank FROM {self.table} "  # noqa: S608  # nosec
-                f"WHERE {self.table} MATCH %s ORDER BY rank LIMIT %s), "
+                f"WITH {CANDIDATES} AS MATERIALIZED (SELECT rowid, {table.bm25} AS rank FROM {table.name} "  # noqa: S608  # nosec
+                f"WHERE {table.name} MATCH %s ORDER BY rank LIMIT %s), "
                 "found AS MATERIALIZED (SELECT rowid, rank, "
                 f"(SELECT e.object_id FROM ({lookup_sql}) AS e) AS object_id FROM {CANDIDATES}) "
                 f"SELECT 0, NULL, count(*), NULL FROM {CANDIDATES} UNION ALL "
@@ -287,9 +309,9 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
                 return hits[:limit]
         entries_sql, entries_params = self._sql(entries)
         sql = (
-            f"SELECT e.object_id, {self.bm25} AS rank FROM {self.table} "  # noqa: S608  # nosec
-            f"JOIN ({entries_sql}) AS e ON e.id = {self.table}.rowid "
-            f"WHERE {self.table} MATCH %s ORDER BY rank, e.id LIMIT %s"
+            f"SELECT e.object_id, {table.bm25} AS rank FROM {table.name} "  # noqa: S608  # nosec
+            f"JOIN ({entries_sql}) AS e ON e.id = {table.name}.rowid "
+            f"WHERE {table.name} MATCH %s ORDER BY rank, e.id LIMIT %s"
         )
         hits = scored(self._rows(sql, [*entries_params, match, -1 if limit is None else limit + len(seen)]))
         return hits if limit is None else hits[:limit]
@@ -298,14 +320,14 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         if self.expression is None:
             return []
         hits = []
-        for number, match in enumerate(self.tier_matches):
+        for number, (table, match) in enumerate(self.tier_matches):
             wanted = None if stop is None else stop - len(hits)
             if wanted is not None and wanted <= 0 or enough is not None and len(hits) >= enough:
                 break
             # Each tier is only left once it has no more to give, so `seen` is all an earlier tier matched.
             seen = {object_id for object_id, _score in hits}
             tier_bonus = TIER_STEP * (len(self.tier_matches) - 1 - number)
-            hits += self._tier_hits(entries, match, wanted, tier_bonus, seen)
+            hits += self._tier_hits(entries, table, match, wanted, tier_bonus, seen)
         return hits[start:stop]
 
     def ranked_hits(self, start, stop, enough=None):
@@ -317,7 +339,8 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
     def match_count(self, limit=None):
         if self.expression is None:
             return 0
-        all_matches = f"SELECT count(*) FROM {self.table} WHERE {self.table} MATCH %s"  # noqa: S608  # nosec
+        table = self.table.name
+        all_matches = f"SELECT count(*) FROM {table} WHERE {table} MATCH %s"  # noqa: S608  # nosec
         if limit is None and self._count(all_matches, [self.match]) > LARGE_MATCH:
             entries = self.entries_in_queryset_set()
         else:
@@ -325,8 +348,8 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
             entries = self.entries_in_queryset()
         entries_sql, entries_params = self._sql(entries)
         matches = (
-            f"SELECT 1 FROM {self.table} JOIN ({entries_sql}) AS e ON e.id = {self.table}.rowid "  # noqa: S608  # nosec
-            f"WHERE {self.table} MATCH %s LIMIT %s"
+            f"SELECT 1 FROM {table} JOIN ({entries_sql}) AS e ON e.id = {table}.rowid "  # noqa: S608  # nosec
+            f"WHERE {table} MATCH %s LIMIT %s"
         )
         sql = f"SELECT count(*) FROM ({matches})"  # noqa: S608  # nosec
         return self._count(sql, [*entries_params, self.match, -1 if limit is None else limit])
@@ -334,7 +357,8 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
     def matching_entries(self):
         if self.expression is None:
             return self.model_entries().none()
-        rowids = RawSQL(f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s", [self.match])  # noqa: S608, S611  # nosec
+        table = self.table.name
+        rowids = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [self.match])  # noqa: S608, S611  # nosec
         return self.model_entries().filter(id__in=rowids)
 
     def marked_facet_counts(self, facets):
@@ -371,16 +395,15 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
 class SQLiteRankedQueryCompiler(FTSQueryCompilerMixin, SQLiteSearchQueryCompiler):
     def searched_columns(self):
         if self.fields is None:
-            return list(self.table_columns)
+            return list(self.table.columns)
         # Restricting to named fields works by role: the body column holds every unboosted field.
         roles = {field_role(self.get_search_field(name)) for name in self.fields}
-        return [column for column in self.table_columns if column in roles]
+        return [column for column in self.table.columns if column in roles]
 
 
 class SQLiteRankedAutocompleteCompiler(FTSQueryCompilerMixin, SQLiteAutocompleteQueryCompiler):
-    table = WAGTAIL_TABLE
-    table_columns = WAGTAIL_COLUMNS
-    weights = {"autocomplete": 1.0, "body": 0.0, "title": 0.0}
+    table = WAGTAIL_FTS
+    tier_tables = (WAGTAIL_FTS,)
     tiers = (("autocomplete",),)
     prefix_last = True
 

@@ -390,3 +390,31 @@ def test_sqlite_looks_each_candidate_up_instead_of_filtering_every_entry_first(b
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
             plan = " / ".join(row[-1] for row in cursor.fetchall())
             assert "BLOOM FILTER" not in plan, plan
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's titles table")
+def test_sqlite_titles_table_is_rebuilt_from_the_documents_by_its_migration(blog):
+    post(blog, "Gritting routes this winter", summary="Which roads we grit first.")
+    post(blog, "Winter newsletter", summary="Gritting, bins and the library van.")
+    before = titles(search("gritting"))
+
+    class Editor:
+        """What the migration asks of a schema editor (SQLite opens none inside a test's transaction)."""
+
+        def __init__(self):
+            self.connection = connection
+
+        def execute(self, sql):
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+
+    titles_migration = importlib.import_module("search.migrations.0007_sqlite_title_documents")
+    titles_migration.run(titles_migration.SQLITE_BACKWARD)(django_apps, Editor())
+    titles_migration.run(titles_migration.SQLITE_FORWARD)(django_apps, Editor())
+
+    assert before == ["Gritting routes this winter", "Winter newsletter"]
+    assert titles(search("gritting")) == before
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_title_fts WHERE search_title_fts MATCH 'gritting'")
+        assert cursor.fetchone()[0] == 2
