@@ -289,21 +289,29 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
             # Each candidate's entry is looked up by its id, filters and all, as a correlated subquery:
             # joined instead, SQLite (with statistics, and taking FTS5 for a large table) may build a
             # Bloom filter over every entry that passes the filters first (a common word: 10 -> 90 ms).
+            # The best candidates are looked up first, the rest only if too few of those pass: a reader
+            # who may open most entries has about as many looked up as are wanted.
             wanted = limit + len(seen)
             depth = max(wanted * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
+            first = wanted + wanted // 2
             candidate = RawSQL(f"{CANDIDATES}.rowid", ())  # noqa: S611  # nosec
             lookup_sql, lookup_params = self._sql(entries.filter(id=candidate))
+            lookup = f"(SELECT e.object_id FROM ({lookup_sql}) AS e)"  # noqa: S608  # nosec
             sql = (
-                f"WITH {CANDIDATES} AS MATERIALIZED (SELECT rowid, {table.bm25} AS rank FROM {table.name} "  # noqa: S608  # nosec
-                f"WHERE {table.name} MATCH %s ORDER BY rank LIMIT %s), "
-                "found AS MATERIALIZED (SELECT rowid, rank, "
-                f"(SELECT e.object_id FROM ({lookup_sql}) AS e) AS object_id FROM {CANDIDATES}) "
+                f"WITH {CANDIDATES} AS MATERIALIZED (SELECT rowid, rank, row_number() OVER (ORDER BY rank, rowid) AS n "  # noqa: S608  # nosec
+                f"FROM (SELECT rowid, {table.bm25} AS rank FROM {table.name} "
+                f"WHERE {table.name} MATCH %s ORDER BY rank, rowid LIMIT %s)), "
+                f"best AS MATERIALIZED (SELECT rowid, rank, {lookup} AS object_id FROM {CANDIDATES} WHERE n <= %s), "
+                f"rest AS MATERIALIZED (SELECT rowid, rank, {lookup} AS object_id FROM {CANDIDATES} "
+                "WHERE n > %s AND (SELECT count(object_id) FROM best) < %s), "
+                "found AS (SELECT * FROM best UNION ALL SELECT * FROM rest) "
                 f"SELECT 0, NULL, count(*), NULL FROM {CANDIDATES} UNION ALL "
                 "SELECT * FROM (SELECT 1, object_id, rank, rowid FROM found WHERE object_id IS NOT NULL "
                 "ORDER BY rank, rowid LIMIT %s) "
                 "ORDER BY 1, 3, 4"
             )
-            (_first, _none, candidates, _no_id), *rows = self._rows(sql, [match, depth, *lookup_params, wanted])
+            params = [match, depth, *lookup_params, first, *lookup_params, first, wanted, wanted]
+            (_first, _none, candidates, _no_id), *rows = self._rows(sql, params)
             hits = scored((object_id, rank) for _hit, object_id, rank, _id in rows)
             if len(hits) >= limit or candidates < depth:
                 return hits[:limit]

@@ -418,3 +418,21 @@ def test_sqlite_titles_table_is_rebuilt_from_the_documents_by_its_migration(blog
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM search_title_fts WHERE search_title_fts MATCH 'gritting'")
         assert cursor.fetchone()[0] == 2
+
+
+@pytest.mark.django_db
+def test_a_filter_that_the_best_matches_fail_still_finds_the_ones_further_down(blogs, communities):
+    # Twenty title matches outside the community rank above five body matches in it.
+    for number in range(20):
+        post(blogs[AccessLevel.OPEN], f"Gritting note {number}")
+    inside = [
+        post(blogs[AccessLevel.RESTRICTED], f"Depot rota {number}", body=f"Gritting crews, week {number}.")
+        for number in range(5)
+    ]
+    queryset = PracticePage.objects.live().filter(community=communities[AccessLevel.RESTRICTED]["community"])
+
+    found = titles(queryset.search("gritting")[:3])
+
+    assert len(found) == 3
+    assert set(found) <= {page.title for page in inside}
+    assert queryset.search("gritting").count() == 5
