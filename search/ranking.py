@@ -1,10 +1,11 @@
 """The one way a result gets in front of a reader: search page, API, "related" lists and "for you".
 
-`search()` takes the query, the reader and the filters. The access filter goes into the queryset the
-search backend runs on, so that the count, the facets and every page of results are over what the
-reader may open, on every backend. Personal and general boosts (search.personal) either go into the
-engine's own query (backends whose results offer `personalised()`, see search.elastic) or re-rank
-the engine's best text matches here.
+`rank()` takes the query, the reader and the filters, and `search()` reads the page of results it
+ranked (pages, snippets, reasons). The access filter goes into the queryset the search backend runs
+on, so that the count, the facets and every page of results are over what the reader may open, on
+every backend. Personal and general boosts (search.personal) either go into the engine's own query
+(backends whose results offer `personalised()`, see search.elastic) or re-rank the engine's best
+text matches here.
 
 Results are of two kinds, searched apart because they live in different tables and indexes: the
 practice pages the reader may open (a page's search text includes its replies and its published
@@ -296,24 +297,24 @@ def expansions(query):
     return list(dict.fromkeys(variants))[:MAX_EXPANSIONS]
 
 
-def _parse(text):
-    """One query from the reader's words: quoted phrases as phrases, other words all required."""
+def _parse(text, operator="and"):
+    """One query from the reader's words: quoted phrases as phrases, other words all required (or any, with "or")."""
     phrases = re.findall(r'"([^"]+)"', text)
     words = re.sub(r'"[^"]*"', " ", text).replace('"', " ").split()
     parts = [Phrase(phrase) for phrase in phrases if phrase.strip()]
     if words:
-        parts.append(PlainText(" ".join(words), operator="and"))
+        parts.append(PlainText(" ".join(words), operator=operator))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def build_query(text):
+def build_query(text, operator="and"):
     """Return the engine query for the reader's words, with the editors' synonyms and acronyms swapped in."""
     if not text:
         return MATCH_ALL
     variants = expansions(text)
-    queries = [query for query in (_parse(variant) for variant in variants) if query is not None]
+    queries = [query for query in (_parse(variant, operator) for variant in variants) if query is not None]
     if not queries:
         return MATCH_ALL
     return queries[0] if len(queries) == 1 else Or(queries)
@@ -570,15 +571,17 @@ def rank(
     per_page=PER_PAGE,
     with_facets=True,
     external=True,
+    operator="and",
 ):
     """Rank everything the reader may open (pages, and unless `external` is False, aggregated entries).
 
-    See the module docstring for how the two kinds are merged.
+    Every word of the query must match, or with `operator="or"` any of them. See the module
+    docstring for how the two kinds are merged.
     """
     now = timezone.now()
     signals = personal.reader_signals(reader) if personalise else None
     entries = visible_external_items(filters) if external else None
-    engine_query = build_query(query)
+    engine_query = build_query(query, operator)
     terms = query_terms(query)
     start, stop = (page - 1) * per_page, page * per_page
 
@@ -706,24 +709,20 @@ def _hits(merged, query, signals, found):
 
 
 def related(page, reader, limit=3):
-    """Return other pages like this one that the reader may open: its title's words, its topics."""
+    """Return other pages like this one that the reader may open: its title's words, its topics.
+
+    Ranked as any search is (`rank`), for pages with any of those words, personal boosts and all;
+    one more is asked for, so that the page itself can be left out.
+    """
     topics = " ".join(page.topics.values_list("name", flat=True))
     words = [word for word in re.findall(r"\w{3,}", f"{page.title} {topics}") if word.lower() not in STOP_WORDS]
     text = " ".join(words)[:MAX_QUERY_LENGTH]
     if not text:
         return []
-    query = PlainText(text, operator="or")
-
-    def ask(backend):
-        pages = visible_pages(reader, in_sql=getattr(backend, "filters_in_sql", False))
-        return [found for found in backend.search(query, pages)[: limit + 1] if found.pk != page.pk][:limit]
-
-    try:
-        found = ask(get_search_backend())
-    except UNREACHABLE:
-        found = ask(get_search_backend(FALLBACK_BACKEND))
-    specific = {p.pk: p for p in PracticePage.objects.filter(pk__in=[p.pk for p in found]).specific()}
-    return [specific[p.pk] for p in found if p.pk in specific]
+    ranked = rank(text, reader, per_page=limit + 1, with_facets=False, external=False, operator="or")
+    keys = [pk for pk, _score, _kind in ranked.order if pk != page.pk][:limit]
+    pages = _pages(ranked.pages.objects, keys) if keys else {}
+    return [pages[pk] for pk in keys if pk in pages]
 
 
 def for_you(reader, limit=5):

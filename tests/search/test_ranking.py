@@ -226,6 +226,21 @@ def test_related_pages_share_words_or_topics_never_only_common_words_nor_the_pag
     assert "Thanks for everything" not in [page.title for page in ranking.related(library["thread"], AnonymousUser())]
 
 
+@pytest.mark.django_db
+def test_related_pages_are_ranked_for_the_reader_like_any_search(library, interested_member, vocabulary):
+    page = library["libraries_comms"]
+    page.topics.add(vocabulary["inclusion"])  # shares a topic with both pages below
+
+    for_anyone = [found.title for found in ranking.related(page, AnonymousUser(), limit=2)]
+    for_member = [found.title for found in ranking.related(page, interested_member, limit=2)]
+
+    assert set(for_anyone) == set(for_member)
+    # The page sharing more of its title's words comes first, but the member's interest in digital
+    # inclusion lifts the page about it.
+    assert for_anyone[0] == "Storm warnings on social media"
+    assert for_member[0] == "Libraries helping people online"
+
+
 def read_features(pages):
     """Return each page's ranking features as stored beside its index entry, and as read from the page tables."""
     pks = [page.pk for page in pages]
