@@ -375,7 +375,7 @@ def _orders_by_date(query, sort, signals):
     return sort == "date" or query is MATCH_ALL and signals is None
 
 
-def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with_facets=True):
+def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with_facets=True, with_count=True):
     """Ask one backend about one kind of result: its count, its facets and its first `stop` (pk, score)."""
     if objects is None:
         return _Found()
@@ -384,14 +384,15 @@ def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with
         results = backend.search(query, reordered(objects, *kind.date_order), order_by_relevance=False)
     else:
         results = backend.search(query, objects)
-    count_up_to = getattr(results, "count_up_to", None)
-    count = count_up_to(COUNT_LIMIT + 1) if count_up_to else results.count()
     found = _Found(objects)
-    if not count:
-        return found
-    found.count, found.more = min(count, COUNT_LIMIT), count > COUNT_LIMIT
-    if with_facets:
-        found.facets = {name: results.facet(attname) for name, attname in kind.facets.items()}
+    if with_count:
+        count_up_to = getattr(results, "count_up_to", None)
+        count = count_up_to(COUNT_LIMIT + 1) if count_up_to else results.count()
+        if not count:
+            return found
+        found.count, found.more = min(count, COUNT_LIMIT), count > COUNT_LIMIT
+        if with_facets:
+            found.facets = {name: results.facet(attname) for name, attname in kind.facets.items()}
     if by_date:
         newest = results[:stop]
         found.scored = [(obj.pk, 1.0 / (1 + position)) for position, obj in enumerate(newest)]
@@ -572,11 +573,13 @@ def rank(
     with_facets=True,
     external=True,
     operator="and",
+    with_count=True,
 ):
     """Rank everything the reader may open (pages, and unless `external` is False, aggregated entries).
 
-    Every word of the query must match, or with `operator="or"` any of them. See the module
-    docstring for how the two kinds are merged.
+    Every word of the query must match, or with `operator="or"` any of them. Without `with_count`,
+    matches are neither counted nor faceted (a list that shows neither). See the module docstring
+    for how the two kinds are merged.
     """
     now = timezone.now()
     signals = personal.reader_signals(reader) if personalise else None
@@ -588,7 +591,7 @@ def rank(
     def ask(backend):
         pages = visible_pages(reader, filters, in_sql=getattr(backend, "filters_in_sql", False))
         return [
-            _engine(backend, engine_query, terms, objects, kind, sort, stop, signals, now, with_facets)
+            _engine(backend, engine_query, terms, objects, kind, sort, stop, signals, now, with_facets, with_count)
             for objects, kind in [(pages, PAGES), (entries, ENTRIES)]
         ]
 
@@ -719,7 +722,7 @@ def related(page, reader, limit=3):
     text = " ".join(words)[:MAX_QUERY_LENGTH]
     if not text:
         return []
-    ranked = rank(text, reader, per_page=limit + 1, with_facets=False, external=False, operator="or")
+    ranked = rank(text, reader, per_page=limit + 1, external=False, operator="or", with_count=False)
     keys = [pk for pk, _score, _kind in ranked.order if pk != page.pk][:limit]
     pages = _pages(ranked.pages.objects, keys) if keys else {}
     return [pages[pk] for pk in keys if pk in pages]
