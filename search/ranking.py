@@ -606,19 +606,10 @@ def rank(
     return Ranking(found_pages, found_entries, order, signals, incomplete)
 
 
-def search(
-    query,
-    reader,
-    filters=SearchFilters(),
-    page=1,
-    sort="relevance",
-    personalise=True,
-    per_page=PER_PAGE,
-    with_facets=True,
-    external=True,
-):
-    """Search everything the reader may open: the ranking (see `rank`) and its page of results, read whole."""
-    ranked = rank(query, reader, filters, page, sort, personalise, per_page, with_facets, external)
+def search(query, reader, filters=SearchFilters(), page=1, sort="relevance", per_page=PER_PAGE, **options):
+    """Search everything the reader may open: its ranking (`rank`, with the same options) and that page of results."""
+    with_facets = options.get("with_facets", True)
+    ranked = rank(query, reader, filters, page, sort, per_page=per_page, **options)
     found_pages, found_entries = ranked.pages, ranked.entries
     return SearchResults(
         query=query,
