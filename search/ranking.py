@@ -640,15 +640,12 @@ def _features(kind, objects, known):
 def _pages(objects, ids):
     """Return {pk: specific page} for those of the ids in `objects` (the pages the reader may open).
 
-    One query reads which of them the reader may open and their types, one per type reads them
-    whole with their community, one their topics and, for threads, one their published replies.
+    Wagtail's specific() reads which of them the reader may open and their types, then each type's
+    pages whole with their community; one query reads their topics and, for threads, one their
+    published replies.
     """
-    types = dict(objects.filter(pk__in=ids).order_by().values_list("pk", "content_type_id"))
-    pages = {}
-    for content_type_id in set(types.values()):
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        chosen = [pk for pk, page_type in types.items() if page_type == content_type_id]
-        pages.update(model.objects.filter(pk__in=chosen).select_related("community").in_bulk())
+    found = objects.filter(pk__in=ids).order_by().specific().select_related("community", for_specific_subqueries=True)
+    pages = {page.pk: page for page in found}
     prefetch_related_objects(list(pages.values()), "topics")
     prefetch_published_replies([page for page in pages.values() if isinstance(page, DiscussionThreadPage)])
     return pages

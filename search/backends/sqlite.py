@@ -57,7 +57,6 @@ class FTSTable:
 # A word in the title counts ten times one in the body, in the summary four.
 DOCUMENTS = FTSTable("search_document_fts", {TITLE: 10.0, SUMMARY: 4.0, BODY: 1.0})
 TITLES = FTSTable("search_title_fts", {TITLE: 10.0, SUMMARY: 4.0})
-DOCUMENT_COLUMNS = DOCUMENTS.columns
 # Wagtail's FTS table, as its migration creates it; we use its autocomplete column.
 WAGTAIL_FTS = FTSTable(SQLiteFTSIndexEntry._meta.db_table, {"autocomplete": 1.0, "body": 0.0, "title": 0.0})
 
@@ -214,7 +213,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
 
     table = DOCUMENTS  # what counts and the matching entries are found in
     tier_tables = (TITLES, DOCUMENTS)
-    tiers = ((TITLE,), (TITLE, SUMMARY), DOCUMENT_COLUMNS)
+    tiers = ((TITLE,), (TITLE, SUMMARY), DOCUMENTS.columns)
     prefix_last = False
 
     @cached_property
