@@ -38,9 +38,13 @@ def page_keys(pages):
     Access is read from the database, not from the instances: practice.signals rewrites it with
     queryset updates after a page is saved, so a page just saved holds its old access in memory.
     """
+    return keys_by_pk([page.pk for page in pages])
+
+
+def keys_by_pk(pks):
+    """Return {page pk: [keys]} for the practice pages of these primary keys (see page_keys)."""
     from .models import PracticePage
 
-    pks = [page.pk for page in pages]
     rows = PracticePage.objects.filter(pk__in=pks).values_list(
         "pk", "live", "visibility", "community_id", "content_type_id"
     )

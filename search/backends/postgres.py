@@ -36,7 +36,13 @@ from modelsearch.index import AutocompleteField
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_content_type_pk
 
-from .ranked import IndexEntry, RankedCompilerMixin, RankedResultsMixin, RankingFeaturesIndexMixin
+from .ranked import (
+    IndexEntry,
+    RankedCompilerMixin,
+    RankedResultsMixin,
+    RankingFeaturesIndexMixin,
+    index_keys_of,
+)
 from .roles import BODY, SUMMARY, TITLE, role_texts
 
 ROLE_WEIGHTS = {TITLE: "A", SUMMARY: "B", BODY: "C"}
@@ -141,8 +147,7 @@ class PostgresWeightedIndex(RankingFeaturesIndexMixin, PostgresIndex):
         indexers = [WeightedIndexer(obj, self.backend) for obj in objs]
         if not indexers:
             return
-        keyed = getattr(model, "search_index_keys", None)
-        index_keys = keyed(objs) if keyed else {}
+        index_keys = index_keys_of(model, objs)
         content_type_pk = get_content_type_pk(model)
         compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
         rows, params = [], []

@@ -65,6 +65,12 @@ def key_field(model):
     return field
 
 
+def index_keys_of(model, objs):
+    """Return {pk: keys} for the index entries of these objects (none if their model has no keys)."""
+    keyed = getattr(model, "search_index_keys", None)
+    return keyed(objs) if keyed else {}
+
+
 class RankingFeaturesIndexMixin:
     """Index side: each object's ranking features kept beside its entry (search.models.RankingFeatures).
 

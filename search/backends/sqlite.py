@@ -9,6 +9,12 @@ word's whole list of documents whatever the columns asked for, and in the docume
 list of a word most documents hold is long (a common word's title matches: 7 -> 4 ms at 100,000
 entries; two words: 6.5 -> 1.4 ms). Wagtail's own FTS table stays as it is and still serves
 autocomplete.
+
+The documents table also holds each practice page's index keys (practice.index_keys) in a last
+column (migration search 0008), as PostgreSQL's entries do: a search marked with keys (the
+reader's access and chosen filters, search.backends.ranked.IndexKeys) is counted, and its facets'
+matches found, by FTS5 alone (a common word within one community, counted up to 1,001 at 100,000
+entries: 22-45 -> 0.6 ms; every match of it: 47 -> 2 ms).
 """
 
 import re
@@ -34,28 +40,44 @@ from modelsearch.index import AutocompleteField
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from .ranked import IndexEntry, RankedCompilerMixin, RankedResultsMixin, RankingFeaturesIndexMixin
+from .ranked import (
+    IndexEntry,
+    RankedCompilerMixin,
+    RankedResultsMixin,
+    RankingFeaturesIndexMixin,
+    index_keys_of,
+)
 from .roles import BODY, SUMMARY, TITLE, field_role, role_texts
 
 
 @dataclass(frozen=True)
 class FTSTable:
-    """An FTS5 table of index entries (rowid = the entry's id), its columns and their bm25 weights."""
+    """An FTS5 table of index entries (rowid = the entry's id), its text columns and their bm25 weights.
+
+    A table may also hold the entries' index keys, in a last column (see key_token).
+    """
 
     name: str
-    weights: dict  # column -> weight, in the table's column order
+    weights: dict  # text column -> weight, in the table's column order
+    keys: str | None = None  # the column holding the index keys, if the table has one
 
     @property
     def columns(self):
+        """The columns holding words."""
         return tuple(self.weights)
 
     @property
+    def all_columns(self):
+        return (*self.columns, self.keys) if self.keys else self.columns
+
+    @property
     def bm25(self):
-        return f"bm25({self.name}, {', '.join(str(weight) for weight in self.weights.values())})"
+        weights = [*self.weights.values(), *([0.0] if self.keys else [])]
+        return f"bm25({self.name}, {', '.join(str(weight) for weight in weights)})"
 
 
 # A word in the title counts ten times one in the body, in the summary four.
-DOCUMENTS = FTSTable("search_document_fts", {TITLE: 10.0, SUMMARY: 4.0, BODY: 1.0})
+DOCUMENTS = FTSTable("search_document_fts", {TITLE: 10.0, SUMMARY: 4.0, BODY: 1.0}, keys="keys")
 TITLES = FTSTable("search_title_fts", {TITLE: 10.0, SUMMARY: 4.0})
 # Wagtail's FTS table, as its migration creates it; we use its autocomplete column.
 WAGTAIL_FTS = FTSTable(SQLiteFTSIndexEntry._meta.db_table, {"autocomplete": 1.0, "body": 0.0, "title": 0.0})
@@ -86,6 +108,25 @@ def fts_string(text, prefix=False):
     """Quote text as an FTS5 string (a word, or a phrase if it tokenises into several)."""
     quoted = '"' + text.replace('"', '""') + '"'
     return quoted + "*" if prefix else quoted
+
+
+def key_token(key):
+    """An index key ("community 12") as one token ("keycommunity12"): the tokenizer splits at spaces.
+
+    A reader's word cannot match it: words are only looked for in the text columns.
+    """
+    return "key" + key.replace(" ", "")
+
+
+def key_tokens(keys):
+    """The text of an entry's keys column."""
+    return " ".join(key_token(key) for key in keys)
+
+
+def keys_expression(required, column):
+    """An FTS5 expression matching entries whose keys hold, for each tuple of keys, one of its keys (see IndexKeys)."""
+    either = ["(" + " OR ".join(fts_string(key_token(key)) for key in keys) + ")" for keys in required]
+    return "{" + column + "} : (" + " AND ".join(either) + ")"
 
 
 def fts_expression(query, prefix_last=False):
@@ -181,16 +222,21 @@ class SQLiteDocumentIndex(RankingFeaturesIndexMixin, SQLiteIndex):
                 batch_size=500,
             )
             entries = [*existing.values(), *created]
+            keys = {str(pk): key_tokens(held) for pk, held in index_keys_of(model, objs).items()}
             with self.write_connection.cursor() as cursor:
                 for table in (DOCUMENTS, TITLES):
                     rows = [
-                        (entry.pk, *(by_id[entry.object_id].roles[column] for column in table.columns))
+                        (
+                            entry.pk,
+                            *(by_id[entry.object_id].roles[column] for column in table.columns),
+                            *([keys.get(entry.object_id, "")] if table.keys else []),
+                        )
                         for entry in entries
                     ]
                     cursor.executemany(f"DELETE FROM {table.name} WHERE rowid = %s", [(row[0],) for row in rows])  # noqa: S608  # nosec
                     cursor.executemany(
-                        f"INSERT INTO {table.name} (rowid, {', '.join(table.columns)}) "  # noqa: S608  # nosec
-                        f"VALUES (%s, {', '.join(['%s'] * len(table.columns))})",
+                        f"INSERT INTO {table.name} (rowid, {', '.join(table.all_columns)}) "  # noqa: S608  # nosec
+                        f"VALUES (%s, {', '.join(['%s'] * len(table.all_columns))})",
                         rows,
                     )
             self.write_features(model, objs, content_type_pk)
@@ -225,7 +271,8 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         return fts_expression(query, prefix_last=self.prefix_last)
 
     def in_columns(self, columns, table=None):
-        if set(columns) == set((table or self.table).columns):
+        table = table or self.table
+        if set(columns) == set(table.all_columns):
             return self.expression
         return "{" + " ".join(columns) + "} : " + self.expression
 
@@ -233,6 +280,19 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
     def match(self):
         """The FTS5 MATCH string over every searched column."""
         return self.in_columns(self.searched_columns())
+
+    @property
+    def keyed_match(self):
+        """The MATCH string with the queryset's index keys, if it is marked and the table holds keys; else None.
+
+        The entries it finds are exactly the queryset's objects that match (see IndexKeys), without
+        checking each one against the queryset's filters: FTS5 steps through the words' and the
+        keys' lists together, so a common word within one community costs about what the
+        community's own entries do.
+        """
+        if self.index_keys is None or not self.table.keys:
+            return None
+        return f"({self.match}) AND {keys_expression(self.index_keys.required, self.table.keys)}"
 
     @cached_property
     def tier_matches(self):
@@ -347,6 +407,9 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         if self.expression is None:
             return 0
         table = self.table.name
+        if self.keyed_match is not None:
+            matches = f"SELECT 1 FROM {table} WHERE {table} MATCH %s LIMIT %s"  # noqa: S608  # nosec
+            return self._count(f"SELECT count(*) FROM ({matches})", [self.keyed_match, -1 if limit is None else limit])  # noqa: S608  # nosec
         all_matches = f"SELECT count(*) FROM {table} WHERE {table} MATCH %s"  # noqa: S608  # nosec
         if limit is None and self._count(all_matches, [self.match]) > LARGE_MATCH:
             entries = self.entries_in_queryset_set()
@@ -365,7 +428,8 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         if self.expression is None:
             return self.model_entries().none()
         table = self.table.name
-        rowids = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [self.match])  # noqa: S608, S611  # nosec
+        match = self.keyed_match or self.match
+        rowids = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match])  # noqa: S608, S611  # nosec
         return self.model_entries().filter(id__in=rowids)
 
     def marked_facet_counts(self, facets):
@@ -378,7 +442,10 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         if self.expression is None:
             return {field_name: OrderedDict() for field_name in field_names}
         model = self.queryset.model
-        matches = self.queryset.filter(pk__in=self.object_keys(self.matching_entries())).order_by().values("pk")
+        if self.keyed_match is not None:
+            matches = self.object_keys(self.matching_entries())  # The keys are the queryset's filters.
+        else:
+            matches = self.queryset.filter(pk__in=self.object_keys(self.matching_entries())).order_by().values("pk")
         in_matches = model._default_manager.filter(pk__in=RawSQL(f"SELECT pk FROM {MATCHES}", ()))  # noqa: S608, S611  # nosec
         matches_sql, params = matches.query.get_compiler(using=self.database_alias).as_sql()
         facets = []

@@ -13,6 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Phrase
@@ -392,6 +393,17 @@ def test_sqlite_looks_each_candidate_up_instead_of_filtering_every_entry_first(b
             assert "BLOOM FILTER" not in plan, plan
 
 
+class MigrationEditor:
+    """What a migration asks of a schema editor (SQLite opens none inside a test's transaction)."""
+
+    def __init__(self):
+        self.connection = connection
+
+    def execute(self, sql, params=()):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+
 @pytest.mark.django_db
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's titles table")
 def test_sqlite_titles_table_is_rebuilt_from_the_documents_by_its_migration(blog):
@@ -399,19 +411,9 @@ def test_sqlite_titles_table_is_rebuilt_from_the_documents_by_its_migration(blog
     post(blog, "Winter newsletter", summary="Gritting, bins and the library van.")
     before = titles(search("gritting"))
 
-    class Editor:
-        """What the migration asks of a schema editor (SQLite opens none inside a test's transaction)."""
-
-        def __init__(self):
-            self.connection = connection
-
-        def execute(self, sql):
-            with connection.cursor() as cursor:
-                cursor.execute(sql)
-
     titles_migration = importlib.import_module("search.migrations.0007_sqlite_title_documents")
-    titles_migration.run(titles_migration.SQLITE_BACKWARD)(django_apps, Editor())
-    titles_migration.run(titles_migration.SQLITE_FORWARD)(django_apps, Editor())
+    titles_migration.run(titles_migration.SQLITE_BACKWARD)(django_apps, MigrationEditor())
+    titles_migration.run(titles_migration.SQLITE_FORWARD)(django_apps, MigrationEditor())
 
     assert before == ["Gritting routes this winter", "Winter newsletter"]
     assert titles(search("gritting")) == before
@@ -436,3 +438,86 @@ def test_a_filter_that_the_best_matches_fail_still_finds_the_ones_further_down(b
     assert len(found) == 3
     assert set(found) <= {page.title for page in inside}
     assert queryset.search("gritting").count() == 5
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's documents table")
+def test_sqlite_documents_hold_index_keys_and_their_migration_writes_the_same(
+    blogs, communities, django_capture_on_commit_callbacks
+):
+    topic, audience = TopicFactory(name="Winter"), AudienceRoleFactory(name="Highways officer")
+    with django_capture_on_commit_callbacks(execute=True):
+        pages = {
+            security: post(blogs[AccessLevel.OPEN], f"Gritting {security}", security_level=security)
+            for security in SecurityLevel
+        }
+        pages[SecurityLevel.PUBLIC].topics.add(topic)
+        pages[SecurityLevel.PUBLIC].audiences.add(audience)
+        pages[SecurityLevel.PUBLIC].save_revision().publish()
+        pages["draft"] = post(blogs[AccessLevel.OPEN], "Gritting draft")
+        pages["draft"].unpublish()
+    community = communities[AccessLevel.OPEN]["community"]
+    described = {"keylive", f"keytype{pages['draft'].content_type_id}", f"keycommunity{community.pk}"}
+    groups = {f"keygroup{pk}" for pk in [community.members_group_id, *staff_groups().values_list("pk", flat=True)]}
+
+    def keys():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT entry.object_id, fts.keys FROM search_document_fts AS fts "
+                "JOIN wagtailsearch_indexentry AS entry ON entry.id = fts.rowid"
+            )
+            return {object_id: set(keys.split()) for object_id, keys in cursor.fetchall()}
+
+    written = keys()
+    assert written[str(pages[SecurityLevel.PUBLIC].pk)] == described | {
+        "keypublic",
+        f"keytopic{topic.pk}",
+        f"keyaudience{audience.pk}",
+    }
+    assert written[str(pages[SecurityLevel.MEMBERS].pk)] == described | {"keymembers"}
+    assert written[str(pages[SecurityLevel.COMMUNITY].pk)] == described | groups
+    assert written[str(pages["draft"].pk)] == set()
+
+    keys_migration = importlib.import_module("search.migrations.0008_sqlite_document_keys")
+    keys_migration.backward(django_apps, MigrationEditor())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM pragma_table_info('search_document_fts')")
+        assert [name for (name,) in cursor.fetchall()] == ["title", "summary", "body"]
+    keys_migration.forward(django_apps, MigrationEditor())
+
+    assert keys() == written
+    assert marked(AnonymousUser()).search("gritting").count() == 1
+    assert titles(search("gritting")) == ["Gritting public"]
+
+
+@pytest.mark.django_db
+def test_a_marked_search_is_counted_in_the_index_alone(blogs, member):
+    for number in range(3):
+        post(blogs[AccessLevel.OPEN], f"Pothole report {number}")
+    keyed = marked(member)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert keyed.search("pothole").count() == 3
+        assert keyed.search("pothole").count_up_to(2) == 2
+
+    # Without the keys, each match is checked against the pages' access and state.
+    assert queries.captured_queries
+    assert not [query["sql"] for query in queries.captured_queries if "practice_practicepage" in query["sql"]]
+    assert keyed.all().search("pothole").count() == 3
+
+
+@pytest.mark.django_db
+def test_index_keys_follow_a_restriction_added_after_publishing(
+    blogs, communities, member, django_capture_on_commit_callbacks
+):
+    blog = blogs[AccessLevel.OPEN]
+    with django_capture_on_commit_callbacks(execute=True):
+        post(blog, "Salt barn stock take")
+    assert marked(AnonymousUser()).search("salt").count() == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=blog, restriction_type=PageViewRestriction.LOGIN)
+
+    anonymous = marked(AnonymousUser()).search("salt")
+    assert (anonymous.count(), titles(anonymous), dict(anonymous.facet("community_id"))) == (0, [], {})
+    assert marked(member).search("salt").count() == 1
