@@ -261,7 +261,7 @@ def visible_pages(reader, filters=SearchFilters(), in_sql=False):
         chosen = list(CommunityPage.objects.filter(slug__in=filters.communities).values_list("pk", flat=True))
         pages = pages.filter(community__in=chosen)
         required.append([community_key(pk) for pk in chosen] or [NOTHING])
-    return with_index_keys(pages, required, FACET_KEYS)
+    return with_index_keys(pages, required, FACET_KEYS, broad=1)
 
 
 def visible_external_items(filters=SearchFilters()):

@@ -20,7 +20,7 @@ from collections import OrderedDict
 
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank, SearchVectorField
 from django.db import connections, transaction
-from django.db.models import F, Func, Value
+from django.db.models import BooleanField, F, Func, Value
 from django.db.models.functions import Cast
 from django.db.models.sql.subqueries import InsertQuery
 from django.utils.functional import cached_property
@@ -245,6 +245,25 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
     def scores_for(self, keys):
         return self._ranked(self.model_entries().filter(object_id__in=[str(key) for key in keys]))
 
+    def _matching_then_broad_keys(self, entries):
+        """Return the matching entries, found by the words and narrow keys, the broad keys checked on each row found.
+
+        For a count that stops at a limit: every entry holds a broad key (the reader's access), so its
+        list in the GIN index is long, and intersecting it with a rare word's list cost more than
+        reading the rows the word finds (a member's count of a rare word: 5 -> 1 ms at 100,000 entries).
+        Ranking, which reads every match, keeps them in the index: its rows are fewer so.
+        """
+        keys = self.index_keys
+        if keys is None or not keys.broad:
+            return self._matching(entries)
+        words = self.search_query
+        if keys.narrow:
+            words = WithKeys(words, keys_query(keys.narrow))
+        broad = Func(
+            F("title"), keys_query(keys.required[: keys.broad]), function="ts_match_vq", output_field=BooleanField()
+        )
+        return entries.alias(document=document()).filter(document=words).filter(broad)
+
     def match_count(self, limit=None):
         """Count matches, no further than `limit`: when the title matches alone reach it, that is the answer."""
         entries = self.entries_in_queryset()
@@ -252,7 +271,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
             in_title = entries.filter(title=self.match_query)[:limit].count()
             if in_title >= limit:
                 return limit
-            return self._matching(entries)[:limit].count()
+            return self._matching_then_broad_keys(entries)[:limit].count()
         return self._matching(entries).count()
 
     def matching_entries(self):

@@ -36,9 +36,17 @@ class IndexKeys:
     # Facet field -> the word its values' keys begin with ("community" for "community 12"), for
     # facets a backend may count from the keys of the matching entries.
     facets: dict
+    # How many of the first tuples in `required` most entries carry (the reader's access): a backend
+    # may check those on each entry the rest find, rather than through its index.
+    broad: int = 0
+
+    @property
+    def narrow(self):
+        """The tuples of keys few entries carry (the filters a reader chose)."""
+        return self.required[self.broad :]
 
 
-def with_index_keys(queryset, required, facets=None):
+def with_index_keys(queryset, required, facets=None, broad=0):
     """Return the queryset, marked with the index keys that select the same objects (see IndexKeys).
 
     The mark is on this queryset only: one derived from it (filtered again) is run as it is.
@@ -46,7 +54,7 @@ def with_index_keys(queryset, required, facets=None):
     required = tuple(tuple(keys) for keys in required)
     if not all(required):
         raise ValueError("Each set of index keys needs at least one key.")
-    queryset.index_keys = IndexKeys(required, dict(facets or {}))
+    queryset.index_keys = IndexKeys(required, dict(facets or {}), broad)
     return queryset
 
 
@@ -54,7 +62,7 @@ def reordered(queryset, *ordering):
     """Return the queryset in another order, keeping its index keys (an order changes no object)."""
     keys = getattr(queryset, "index_keys", None)
     ordered = queryset.order_by(*ordering)
-    return with_index_keys(ordered, keys.required, keys.facets) if keys is not None else ordered
+    return with_index_keys(ordered, keys.required, keys.facets, keys.broad) if keys is not None else ordered
 
 
 def key_field(model):
