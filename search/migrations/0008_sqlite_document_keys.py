@@ -21,12 +21,13 @@ def remake(with_keys):
     With keys, each row takes its entry's from the ENTRY_KEYS table (none for other entries).
     """
     columns = "title, summary, body, keys" if with_keys else "title, summary, body"
-    keys = f", coalesce((SELECT keys FROM temp.{ENTRY_KEYS} WHERE id = old.rowid), '')" if with_keys else ""
+    # Statements made of this module's constants only.
+    keys = f", coalesce((SELECT keys FROM temp.{ENTRY_KEYS} WHERE id = old.rowid), '')" if with_keys else ""  # nosec
     return [
         "DROP TRIGGER IF EXISTS search_document_fts_delete",
         "ALTER TABLE search_document_fts RENAME TO search_document_fts_old",
         f"CREATE VIRTUAL TABLE search_document_fts USING fts5({columns}, {TOKENIZE})",
-        f"INSERT INTO search_document_fts (rowid, {columns}) "
+        f"INSERT INTO search_document_fts (rowid, {columns}) "  # nosec
         f"SELECT old.rowid, old.title, old.summary, old.body{keys} FROM search_document_fts_old AS old",
         "DROP TABLE search_document_fts_old",
         "CREATE TRIGGER search_document_fts_delete AFTER DELETE ON {entries} "
