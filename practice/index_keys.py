@@ -6,12 +6,18 @@ on the index, for entries holding one of the reader's access keys and, for each 
 chose, one of the keys chosen: the same pages as the search queryset's own filters, without
 joining the index to the page tables (see search.backends.ranked.IndexKeys). A page that is not
 live carries no key at all.
+
+An entry aggregated from a feed (ExternalItem) carries EXTERNAL, which every entry readers may open
+holds (all but those an editor retired), and its source's key: a search for them is answered
+inside the index too, instead of checking each of a word's matches for being one.
 """
 
 from .access import entry_access_keys, view_group_keys
 
 # A key no entry carries: a filter on something that does not exist selects nothing.
 NOTHING = "nothing"
+# The key of every aggregated entry readers may open.
+EXTERNAL = "external"
 # The search facets whose values the keys name: facet field -> the word its keys begin with.
 FACET_KEYS = {"content_type_id": "type", "community_id": "community", "topics": "topic", "audiences": "audience"}
 
@@ -63,3 +69,20 @@ def keys_by_pk(pks):
             own = [type_key(content_type_id), *([community_key(community_id)] if community_id is not None else [])]
             keys[pk] = [*access, *sorted(own + described[pk])]
     return keys
+
+
+def source_key(source_id):
+    return f"source {source_id}"
+
+
+def item_keys(items):
+    """Return {item pk: [keys]} for aggregated entries (ExternalItem), in one query whatever their number."""
+    return item_keys_by_pk([item.pk for item in items])
+
+
+def item_keys_by_pk(pks):
+    """Return {item pk: [keys]} for the aggregated entries of these primary keys (see item_keys)."""
+    from .models import ExternalItem
+
+    rows = ExternalItem.objects.filter(pk__in=pks).values_list("pk", "retired", "source_id")
+    return {pk: [] if retired else [EXTERNAL, source_key(source_id)] for pk, retired, source_id in rows}

@@ -34,7 +34,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import MATCH_ALL, And, Or, Phrase, PlainText
 
 from practice.access import reader_access_keys
-from practice.index_keys import FACET_KEYS, NOTHING, audience_key, community_key, topic_key, type_key
+from practice.index_keys import EXTERNAL as EXTERNAL_KEY
+from practice.index_keys import FACET_KEYS, NOTHING, audience_key, community_key, source_key, topic_key, type_key
 from practice.models import (
     AudienceRole,
     BlogPostPage,
@@ -273,10 +274,13 @@ def visible_external_items(filters=SearchFilters()):
     if filters.types and EXTERNAL not in filters.types or filters.communities or filters.audiences:
         return None
     items = ExternalItem.objects.current()
+    # Every entry carries EXTERNAL: but entries are few beside the pages, so it is no broad key.
+    required = [[EXTERNAL_KEY]]
     if filters.topics:
-        sources = FeedSource.objects.filter(topics__slug__in=filters.topics).values_list("pk", flat=True)
-        items = items.filter(source__in=list(sources))
-    return items
+        sources = list(FeedSource.objects.filter(topics__slug__in=filters.topics).values_list("pk", flat=True))
+        items = items.filter(source__in=sources)
+        required.append([source_key(pk) for pk in sources] or [NOTHING])
+    return with_index_keys(items, required, {"source_id": "source"})
 
 
 def _synonym_sets():

@@ -12,6 +12,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from ..index_keys import item_keys
+
 
 class LinkStatus(models.TextChoices):
     UNCHECKED = "unchecked", "Not checked yet"
@@ -156,6 +158,11 @@ class ExternalItem(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+    @classmethod
+    def search_index_keys(cls, items):
+        """Return {pk: keys} for these entries' index entries (see practice.index_keys)."""
+        return item_keys(items)
 
     @property
     def kind_label(self):

@@ -16,8 +16,6 @@ keys have weight D, which no word in that vector has, so a search's facets are c
 keys alone. Migrations search 0004 and 0005 added the keys to entries written before.
 """
 
-from collections import OrderedDict
-
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank, SearchVectorField
 from django.db import connections, transaction
 from django.db.models import BooleanField, F, Func, Value
@@ -184,6 +182,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
     """Match on the indexed document, rank with ts_rank, order and LIMIT in SQL."""
 
     config = DEFAULT_SEARCH_CONFIG
+    holds_keys = True
 
     def bind(self, backend):
         self.config = self.get_config(backend)
@@ -294,16 +293,6 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
                 [connection.ops.compose_sql(sql, params), KEY_PREFIX + "%"],
             )
             return {lexeme.removeprefix(KEY_PREFIX): count for lexeme, count in cursor.fetchall()}
-
-    def marked_facet_counts(self, facets):
-        """Return {facet field: {value: count}} from the matching entries' keys: every facet in one query."""
-        key_counts = self.key_counts()
-        counted = {}
-        for field_name, kind in facets.items():
-            prefix = f"{kind} "
-            counts = {int(key.removeprefix(prefix)): n for key, n in key_counts.items() if key.startswith(prefix)}
-            counted[field_name] = OrderedDict(sorted(counts.items(), key=lambda item: -item[1]))
-        return counted
 
 
 class PostgresRankedResults(RankedResultsMixin, PostgresSearchResults):

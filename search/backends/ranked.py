@@ -24,7 +24,7 @@ class IndexKeys:
 
     An object matches when its entry carries, for each tuple in `required`, at least one of its
     keys (a model's `search_index_keys` says which keys its entries carry; see practice.index_keys).
-    A backend whose entries hold the keys (our PostgreSQL backend) filters in the index itself,
+    A backend whose entries hold the keys (our PostgreSQL and SQLite backends) filters in the index itself,
     without joining it to the queryset's tables; other backends ignore them and run the queryset as
     it is. The keys must select exactly the queryset's objects. Whichever way they were found, the
     results' objects are fetched through the whole queryset: an index that has fallen behind an
@@ -36,8 +36,9 @@ class IndexKeys:
     # Facet field -> the word its values' keys begin with ("community" for "community 12"), for
     # facets a backend may count from the keys of the matching entries.
     facets: dict
-    # How many of the first tuples in `required` most entries carry (the reader's access): a backend
-    # may check those on each entry the rest find, rather than through its index.
+    # How many of the first tuples in `required` most entries in the whole index carry (a reader's
+    # access to pages): a backend may check those on each entry the rest find, rather than through
+    # its index.
     broad: int = 0
 
     @property
@@ -160,6 +161,20 @@ class RankedCompilerMixin:
     def to_key(self, object_id):
         return key_field(self.queryset.model).to_python(object_id)
 
+    # Whether the index holds its entries' keys, so that a marked queryset's facets are counted from
+    # them (`key_counts()`: {key: how many matching entries carry it}).
+    holds_keys = False
+
+    def marked_facet_counts(self, facets):
+        """Return {facet field: {value: count}} from the matching entries' keys: every facet in one query."""
+        key_counts = self.key_counts()
+        counted = {}
+        for field_name, kind in facets.items():
+            prefix = f"{kind} "
+            counts = {int(key.removeprefix(prefix)): n for key, n in key_counts.items() if key.startswith(prefix)}
+            counted[field_name] = OrderedDict(sorted(counts.items(), key=lambda item: -item[1]))
+        return counted
+
 
 class RankedResultsMixin:
     """Results side: run the compiler's ranked query and return the objects in that order."""
@@ -234,13 +249,14 @@ class RankedResultsMixin:
     def facet(self, field_name):
         """Count a facet's values over the matches.
 
-        The facets a queryset is marked for (IndexKeys.facets) are counted together, in one query, by
-        the compiler's `marked_facet_counts`; others by joining the matches to their objects.
+        The facets a queryset is marked for (IndexKeys.facets) are counted together, in one query, from
+        the keys of the matching entries, where the index holds them; others by joining the matches to
+        their objects.
         """
         if not self._ranked_here():
             return super().facet(field_name)
         compiler = self.query_compiler
-        if compiler.index_keys is not None and field_name in compiler.index_keys.facets:
+        if compiler.holds_keys and compiler.index_keys is not None and field_name in compiler.index_keys.facets:
             return self._marked_facets[field_name]
         field = compiler._get_filterable_field(field_name)
         if field is None:

@@ -18,11 +18,9 @@ entries: 22-45 -> 0.6 ms; every match of it: 47 -> 2 ms).
 """
 
 import re
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.db import connections, transaction
-from django.db.models import Count, Value
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
@@ -94,8 +92,10 @@ TIER_STEP = 1000.0
 ENTRY_KEY_INDEX = "search_indexentry_key"
 # The name FTS5's best matches go by while their entries are looked up (_tier_hits).
 CANDIDATES = "top"
-# The name the matching objects go by while their facets are counted (marked_facet_counts).
+# The name the matching entries go by while their keys are counted (key_counts).
 MATCHES = "search_matches"
+# Each entry's index keys, one row per key (migration search 0008), for counting facets.
+ENTRY_KEYS = "search_entry_key"
 
 WORD = re.compile(r"\w")
 
@@ -222,14 +222,19 @@ class SQLiteDocumentIndex(RankingFeaturesIndexMixin, SQLiteIndex):
                 batch_size=500,
             )
             entries = [*existing.values(), *created]
-            keys = {str(pk): key_tokens(held) for pk, held in index_keys_of(model, objs).items()}
+            held = {str(pk): keys for pk, keys in index_keys_of(model, objs).items()}
             with self.write_connection.cursor() as cursor:
+                cursor.executemany(f"DELETE FROM {ENTRY_KEYS} WHERE entry_id = %s", [(entry.pk,) for entry in entries])  # noqa: S608  # nosec
+                cursor.executemany(
+                    f"INSERT INTO {ENTRY_KEYS} (entry_id, key) VALUES (%s, %s)",  # noqa: S608  # nosec
+                    [(entry.pk, key) for entry in entries for key in held.get(entry.object_id, [])],
+                )
                 for table in (DOCUMENTS, TITLES):
                     rows = [
                         (
                             entry.pk,
                             *(by_id[entry.object_id].roles[column] for column in table.columns),
-                            *([keys.get(entry.object_id, "")] if table.keys else []),
+                            *([key_tokens(held.get(entry.object_id, []))] if table.keys else []),
                         )
                         for entry in entries
                     ]
@@ -432,38 +437,27 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         rowids = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match])  # noqa: S608, S611  # nosec
         return self.model_entries().filter(id__in=rowids)
 
-    def marked_facet_counts(self, facets):
-        """Return {facet field: {value: count}} over the matching objects, for several facets in one query.
+    @property
+    def holds_keys(self):
+        return self.table.keys is not None
 
-        The matches (words, filters and access) are found once, as a materialised CTE, and each facet
-        counts its values from that list: counted one by one, every facet found them all again.
+    def key_counts(self):
+        """Return {key: how many matching entries carry it}, for a queryset marked with index keys.
+
+        FTS5 finds the matches (words, access and filters) and each one's keys are read from the key
+        table, by its primary key: the matches of a word most entries hold (33,000 at 100,000
+        entries) are counted by community, type, topic and audience in about 30 ms, where reading
+        them from the page tables took 130.
         """
-        field_names = list(facets)
         if self.expression is None:
-            return {field_name: OrderedDict() for field_name in field_names}
-        model = self.queryset.model
-        if self.keyed_match is not None:
-            matches = self.object_keys(self.matching_entries())  # The keys are the queryset's filters.
-        else:
-            matches = self.queryset.filter(pk__in=self.object_keys(self.matching_entries())).order_by().values("pk")
-        in_matches = model._default_manager.filter(pk__in=RawSQL(f"SELECT pk FROM {MATCHES}", ()))  # noqa: S608, S611  # nosec
-        matches_sql, params = matches.query.get_compiler(using=self.database_alias).as_sql()
-        facets = []
-        for position, field_name in enumerate(field_names):
-            counts = in_matches.order_by().values(field_name).annotate(count=Count("pk"))
-            rows = counts.values_list(Value(position), field_name, "count")
-            facets.append(rows.query.get_compiler(using=self.database_alias).as_sql())
-        union = " UNION ALL ".join(f"SELECT * FROM ({sql})" for sql, _params in facets)  # noqa: S608  # nosec
-        with connections[self.database_alias].cursor() as cursor:
-            cursor.execute(
-                f"WITH {MATCHES}(pk) AS MATERIALIZED ({matches_sql}) {union}",
-                [*params, *(param for _sql, facet_params in facets for param in facet_params)],
-            )
-            rows = sorted(cursor.fetchall(), key=lambda row: -row[2])
-        counts = {field_name: OrderedDict() for field_name in field_names}
-        for position, value, count in rows:
-            counts[field_names[position]][value] = count
-        return counts
+            return {}
+        table = self.table.name
+        sql = (
+            f"WITH {MATCHES} AS MATERIALIZED (SELECT rowid FROM {table} WHERE {table} MATCH %s) "  # noqa: S608  # nosec
+            f"SELECT held.key, count(*) FROM {MATCHES} JOIN {ENTRY_KEYS} AS held ON held.entry_id = {MATCHES}.rowid "
+            "GROUP BY held.key"
+        )
+        return dict(self._rows(sql, [self.keyed_match]))
 
 
 class SQLiteRankedQueryCompiler(FTSQueryCompilerMixin, SQLiteSearchQueryCompiler):

@@ -1,28 +1,38 @@
-"""SQLite: each entry's index keys in a last column of `search_document_fts`, as tokens.
+"""SQLite: each entry's index keys beside its words, as PostgreSQL's entries hold them (migration search 0004).
 
-A search marked with index keys (search.backends.ranked.IndexKeys: the reader's access and the
-filters they chose) is then counted, and its facets' matches found, by FTS5 alone, as PostgreSQL
-does with the keys in its entries (migration search 0004): no check of each match against the
-page tables. FTS5 cannot add a column to a table, so the table is made again with the same rows
-and each practice page's keys (practice.index_keys, read through the live models as the indexer
-reads them, so that both write the same). On other databases this migration does nothing.
+The keys (practice.index_keys: who may read a practice page, its type, community, topics and
+audiences; an aggregated entry's source) are kept twice: as tokens in a last column of `search_document_fts`, so that a search
+marked with the reader's access and filters (search.backends.ranked.IndexKeys) is matched and
+counted by FTS5 alone, and one row per key in `search_entry_key`, from which a search's facets are
+counted. FTS5 cannot add a column to a table, so the documents table is made again with the same
+rows. The keys are read through the live models, as the indexer reads them, so that both write
+the same. On other databases this migration does nothing.
 """
 
 from django.db import migrations
 
 TOKENIZE = "tokenize = 'porter unicode61 remove_diacritics 2'"
-ENTRY_KEYS = "search_entry_keys"
+# The keys as tokens, while the documents table is made again.
+KEY_TOKENS = "search_entry_key_tokens"
 BATCH = 2000
 
+ENTRY_KEYS = [
+    "CREATE TABLE search_entry_key (entry_id INTEGER NOT NULL, key TEXT NOT NULL, PRIMARY KEY (entry_id, key)) "
+    "WITHOUT ROWID",
+    "CREATE TRIGGER search_entry_key_delete AFTER DELETE ON {entries} "
+    "BEGIN DELETE FROM search_entry_key WHERE entry_id = OLD.id; END",
+]
+NO_ENTRY_KEYS = ["DROP TRIGGER IF EXISTS search_entry_key_delete", "DROP TABLE IF EXISTS search_entry_key"]
 
-def remake(with_keys):
+
+def remake_documents(with_keys):
     """Make search_document_fts again, with or without the keys column, copying every row's words.
 
-    With keys, each row takes its entry's from the ENTRY_KEYS table (none for other entries).
+    With keys, each row takes its entry's tokens from the KEY_TOKENS table (none for other entries).
     """
     columns = "title, summary, body, keys" if with_keys else "title, summary, body"
     # Statements made of this module's constants only.
-    keys = f", coalesce((SELECT keys FROM temp.{ENTRY_KEYS} WHERE id = old.rowid), '')" if with_keys else ""  # nosec
+    keys = f", coalesce((SELECT keys FROM temp.{KEY_TOKENS} WHERE id = old.rowid), '')" if with_keys else ""  # nosec
     return [
         "DROP TRIGGER IF EXISTS search_document_fts_delete",
         "ALTER TABLE search_document_fts RENAME TO search_document_fts_old",
@@ -35,29 +45,32 @@ def remake(with_keys):
     ]
 
 
-def write_entry_keys(apps, schema_editor):
-    """Hold each practice page entry's keys, as the indexer writes them, in a temporary table."""
+def write_keys(apps, schema_editor):
+    """Write each entry's keys, as the indexer writes them: rows of search_entry_key, and tokens."""
     from modelsearch.utils import get_descendants_content_types_pks
 
-    from practice.index_keys import keys_by_pk
-    from practice.models import PracticePage
+    from practice.index_keys import item_keys_by_pk, keys_by_pk
+    from practice.models import ExternalItem, PracticePage
     from search.backends.sqlite import key_tokens
 
     entries = apps.get_model("wagtailsearch", "IndexEntry")._default_manager.using(schema_editor.connection.alias)
-    rows = list(
-        entries.filter(content_type_id__in=get_descendants_content_types_pks(PracticePage)).values_list(
-            "id", "object_id"
+    schema_editor.execute(f"CREATE TEMP TABLE {KEY_TOKENS} (id INTEGER PRIMARY KEY, keys TEXT NOT NULL)")
+    for model, keys_of in [(PracticePage, keys_by_pk), (ExternalItem, item_keys_by_pk)]:
+        rows = list(
+            entries.filter(content_type_id__in=get_descendants_content_types_pks(model)).values_list("id", "object_id")
         )
-    )
-    schema_editor.execute(f"CREATE TEMP TABLE {ENTRY_KEYS} (id INTEGER PRIMARY KEY, keys TEXT NOT NULL)")
-    with schema_editor.connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH):
-            batch = rows[start : start + BATCH]
-            held = keys_by_pk([int(object_id) for _id, object_id in batch])
-            cursor.executemany(
-                f"INSERT INTO temp.{ENTRY_KEYS} (id, keys) VALUES (%s, %s)",  # noqa: S608  # nosec
-                [(id_, key_tokens(held.get(int(object_id), []))) for id_, object_id in batch],
-            )
+        with schema_editor.connection.cursor() as cursor:
+            for start in range(0, len(rows), BATCH):
+                batch = [(entry_id, int(object_id)) for entry_id, object_id in rows[start : start + BATCH]]
+                held = keys_of([pk for _entry_id, pk in batch])
+                cursor.executemany(
+                    "INSERT INTO search_entry_key (entry_id, key) VALUES (%s, %s)",
+                    [(entry_id, key) for entry_id, pk in batch for key in held.get(pk, [])],
+                )
+                cursor.executemany(
+                    f"INSERT INTO temp.{KEY_TOKENS} (id, keys) VALUES (%s, %s)",  # noqa: S608  # nosec
+                    [(entry_id, key_tokens(held.get(pk, []))) for entry_id, pk in batch],
+                )
 
 
 def run(statements, apps, schema_editor):
@@ -68,13 +81,14 @@ def run(statements, apps, schema_editor):
 
 def forward(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
-        write_entry_keys(apps, schema_editor)
-        run([*remake(with_keys=True), f"DROP TABLE temp.{ENTRY_KEYS}"], apps, schema_editor)
+        run(ENTRY_KEYS, apps, schema_editor)
+        write_keys(apps, schema_editor)
+        run([*remake_documents(with_keys=True), f"DROP TABLE temp.{KEY_TOKENS}"], apps, schema_editor)
 
 
 def backward(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
-        run(remake(with_keys=False), apps, schema_editor)
+        run([*remake_documents(with_keys=False), *NO_ENTRY_KEYS], apps, schema_editor)
 
 
 class Migration(migrations.Migration):

@@ -223,6 +223,8 @@ def test_odd_queries_answer_without_error(blog, query):
 
     for results in [search(query), marked(AnonymousUser()).search(query)]:
         assert results.count() == len(list(results))
+    facets = marked(AnonymousUser()).search(query).facet("community_id")
+    assert sum(facets.values()) == (1 if len(list(search(query))) else 0)
 
 
 @pytest.mark.django_db
@@ -468,7 +470,21 @@ def test_sqlite_documents_hold_index_keys_and_their_migration_writes_the_same(
             )
             return {object_id: set(keys.split()) for object_id, keys in cursor.fetchall()}
 
-    written = keys()
+    def key_rows():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT entry.object_id, held.key FROM search_entry_key AS held "
+                "JOIN wagtailsearch_indexentry AS entry ON entry.id = held.entry_id"
+            )
+            return sorted(cursor.fetchall())
+
+    from search.backends.sqlite import key_token  # Its module reads SQLite's own models.
+
+    written, written_rows = keys(), key_rows()
+    # The same keys, as tokens for FTS5 and as rows for counting facets.
+    assert {object_id for object_id, keys in written.items() if keys} == {object_id for object_id, _key in written_rows}
+    for object_id, key in written_rows:
+        assert key_token(key) in written[object_id]
     assert written[str(pages[SecurityLevel.PUBLIC].pk)] == described | {
         "keypublic",
         f"keytopic{topic.pk}",
@@ -483,9 +499,11 @@ def test_sqlite_documents_hold_index_keys_and_their_migration_writes_the_same(
     with connection.cursor() as cursor:
         cursor.execute("SELECT name FROM pragma_table_info('search_document_fts')")
         assert [name for (name,) in cursor.fetchall()] == ["title", "summary", "body"]
+        cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'search_entry_key'")
+        assert cursor.fetchone()[0] == 0
     keys_migration.forward(django_apps, MigrationEditor())
 
-    assert keys() == written
+    assert (keys(), key_rows()) == (written, written_rows)
     assert marked(AnonymousUser()).search("gritting").count() == 1
     assert titles(search("gritting")) == ["Gritting public"]
 

@@ -1,14 +1,18 @@
 """Search beyond the hub's own pages: entries from the wider public sector, and comments found through their page."""
 
 import datetime as dt
+import importlib
 import re
 
 import pytest
 from django_comments_xtd.models import XtdComment
 
+from django.apps import apps as django_apps
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -104,6 +108,26 @@ def test_entries_from_the_wider_public_sector_are_found_linked_to_the_original(w
 def test_retired_entries_are_never_found(wider):
     assert ranking.search("survey 2019", AnonymousUser()).count == 0
     assert "Marram survey 2019" not in titles(ranking.search(WORD, AnonymousUser(), sort="date"))
+
+
+@pytest.mark.django_db
+def test_entries_are_found_and_counted_by_their_index_keys_alone_and_retiring_one_drops_its_keys(wider, vocabulary):
+    by_topic = ranking.SearchFilters(topics=(vocabulary["inclusion"].slug,))
+    for filters in (ranking.SearchFilters(), by_topic, ranking.SearchFilters(topics=("social-media",))):
+        keyed = ranking.visible_external_items(filters)
+        # The same filters without the mark: the database checks every condition itself.
+        found, expected = keyed.search(WORD), keyed.all().search(WORD)
+        assert set(map(str, found)) == set(map(str, expected))
+        assert found.count() == expected.count() == found.count_up_to(10)
+        assert dict(found.facet("source_id")) == dict(expected.facet("source_id"))
+
+    with CaptureQueriesContext(connection) as queries:
+        assert ranking.visible_external_items().search(WORD).count_up_to(10) == 2
+    assert not [query for query in queries.captured_queries if "practice_externalitem" in query["sql"]]
+
+    wider["dunes"].retired = True
+    wider["dunes"].save(update_fields=["retired"])
+    assert ranking.visible_external_items().search(WORD).count_up_to(10) == 1
 
 
 @pytest.mark.django_db
@@ -301,3 +325,59 @@ def test_a_page_whose_comments_members_found_helpful_rises_and_says_so(library, 
         useful.is_removed = True
         useful.save()
     assert helped.specific.helpfulness() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Our PostgreSQL index holds index keys")
+def test_postgres_entries_of_aggregated_items_carry_their_keys_and_the_upgrade_writes_the_same(wider):
+    upgrade = importlib.import_module("search.migrations.0009_postgresql_external_item_keys")
+    content_type = ContentType.objects.get_for_model(ExternalItem)
+
+    def vectors():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT object_id, title::text FROM wagtailsearch_indexentry WHERE content_type_id = %s",
+                [content_type.pk],
+            )
+            return dict(cursor.fetchall())
+
+    written = vectors()
+    source = wider["dunes"].source_id
+    assert f"'key source {source}':" in written[str(wider["dunes"].pk)]
+    assert "'key external':" in written[str(wider["dunes"].pk)]
+    assert "'key " not in written[str(wider["retired"].pk)]
+
+    with connection.schema_editor() as schema_editor:
+        upgrade.run(upgrade.REMOVE_KEYS, ["key %"])(django_apps, schema_editor)
+        assert not any("'key " in vector for vector in vectors().values())
+        upgrade.run(upgrade.ADD_KEYS)(django_apps, schema_editor)
+    assert vectors() == written
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's documents table")
+def test_sqlite_entries_of_aggregated_items_carry_their_keys_and_the_upgrade_writes_the_same(wider):
+    from tests.search.test_backends import MigrationEditor
+
+    upgrade = importlib.import_module("search.migrations.0008_sqlite_document_keys")
+
+    def keys():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT entry.object_id, fts.keys FROM search_document_fts AS fts "
+                "JOIN wagtailsearch_indexentry AS entry ON entry.id = fts.rowid "
+                "JOIN django_content_type AS type ON type.id = entry.content_type_id AND type.model = 'externalitem'"
+            )
+            tokens = dict(cursor.fetchall())
+            cursor.execute("SELECT entry_id, key FROM search_entry_key ORDER BY entry_id, key")
+            return tokens, cursor.fetchall()
+
+    written = keys()
+    source = wider["dunes"].source_id
+    assert written[0][str(wider["dunes"].pk)] == f"keyexternal keysource{source}"
+    assert written[0][str(wider["retired"].pk)] == ""
+
+    upgrade.backward(django_apps, MigrationEditor())
+    upgrade.forward(django_apps, MigrationEditor())
+
+    assert keys() == written
