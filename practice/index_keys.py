@@ -20,6 +20,9 @@ NOTHING = "nothing"
 EXTERNAL = "external"
 # The search facets whose values the keys name: facet field -> the word its keys begin with.
 FACET_KEYS = {"content_type_id": "type", "community_id": "community", "topics": "topic", "audiences": "audience"}
+# The words that begin the keys search facets are counted from, of pages and of aggregated entries.
+PAGE_FACET_KINDS = tuple(FACET_KEYS.values())
+ITEM_FACET_KINDS = ("source",)
 
 
 def community_key(community_id):

@@ -12,7 +12,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..access import SecurityLevel, Visibility, visibility_filter
-from ..index_keys import page_keys
+from ..index_keys import PAGE_FACET_KINDS, page_keys
 from .vocabulary import TaggedPage
 
 
@@ -151,6 +151,9 @@ class PracticePage(Page):
 
     def search_helpfulness(self):
         return self.helpfulness()
+
+    # The kinds of key a search's facets are counted from (see search.backends.sqlite.facet_keys).
+    search_facet_kinds = PAGE_FACET_KINDS
 
     @classmethod
     def search_index_keys(cls, pages):

@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from ..index_keys import item_keys
+from ..index_keys import ITEM_FACET_KINDS, item_keys
 
 
 class LinkStatus(models.TextChoices):
@@ -158,6 +158,9 @@ class ExternalItem(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+    # The kinds of key a search's facets are counted from (see search.backends.sqlite.facet_keys).
+    search_facet_kinds = ITEM_FACET_KINDS
 
     @classmethod
     def search_index_keys(cls, items):

@@ -1,12 +1,13 @@
 """SQLite: each entry's index keys beside its words, as PostgreSQL's entries hold them (migration search 0004).
 
 The keys (practice.index_keys: who may read a practice page, its type, community, topics and
-audiences; an aggregated entry's source) are kept twice: as tokens in a last column of `search_document_fts`, so that a search
-marked with the reader's access and filters (search.backends.ranked.IndexKeys) is matched and
-counted by FTS5 alone, and one row per key in `search_entry_key`, from which a search's facets are
-counted. FTS5 cannot add a column to a table, so the documents table is made again with the same
-rows. The keys are read through the live models, as the indexer reads them, so that both write
-the same. On other databases this migration does nothing.
+audiences; an aggregated entry's source) are kept twice: as tokens in a last column of
+`search_document_fts`, so that a search marked with the reader's access and filters
+(search.backends.ranked.IndexKeys) is matched and counted by FTS5 alone; and those its facets are
+counted from (type, community, topic, audience, source) as rows of `search_entry_key`. FTS5 cannot
+add a column to a table, so the documents table is made again with the same rows. The keys are
+read through the live models, as the indexer reads them, so that both write the same. On other
+databases this migration does nothing.
 """
 
 from django.db import migrations
@@ -51,7 +52,7 @@ def write_keys(apps, schema_editor):
 
     from practice.index_keys import item_keys_by_pk, keys_by_pk
     from practice.models import ExternalItem, PracticePage
-    from search.backends.sqlite import key_tokens
+    from search.backends.sqlite import facet_keys, key_tokens
 
     entries = apps.get_model("wagtailsearch", "IndexEntry")._default_manager.using(schema_editor.connection.alias)
     schema_editor.execute(f"CREATE TEMP TABLE {KEY_TOKENS} (id INTEGER PRIMARY KEY, keys TEXT NOT NULL)")
@@ -65,7 +66,7 @@ def write_keys(apps, schema_editor):
                 held = keys_of([pk for _entry_id, pk in batch])
                 cursor.executemany(
                     "INSERT INTO search_entry_key (entry_id, key) VALUES (%s, %s)",
-                    [(entry_id, key) for entry_id, pk in batch for key in held.get(pk, [])],
+                    [(entry_id, key) for entry_id, pk in batch for key in facet_keys(model, held.get(pk, []))],
                 )
                 cursor.executemany(
                     f"INSERT INTO temp.{KEY_TOKENS} (id, keys) VALUES (%s, %s)",  # noqa: S608  # nosec

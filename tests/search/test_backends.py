@@ -481,10 +481,11 @@ def test_sqlite_documents_hold_index_keys_and_their_migration_writes_the_same(
     from search.backends.sqlite import key_token  # Its module reads SQLite's own models.
 
     written, written_rows = keys(), key_rows()
-    # The same keys, as tokens for FTS5 and as rows for counting facets.
+    # The same keys, as tokens for FTS5, and those facets are counted from as rows.
     assert {object_id for object_id, keys in written.items() if keys} == {object_id for object_id, _key in written_rows}
     for object_id, key in written_rows:
         assert key_token(key) in written[object_id]
+    assert {key.split()[0] for _object_id, key in written_rows} == {"type", "community", "topic", "audience"}
     assert written[str(pages[SecurityLevel.PUBLIC].pk)] == described | {
         "keypublic",
         f"keytopic{topic.pk}",
