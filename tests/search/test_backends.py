@@ -557,3 +557,21 @@ def test_postgres_checks_the_readers_access_keys_on_the_rows_a_limited_count_fin
     # The community's key goes to the GIN index with the words; access, which most entries hold, is read from rows.
     assert "search_with_keys(" in document_count and f"key community {community.pk}" in document_count
     assert "ts_match_vq(" in document_count and "key public" in document_count.split("ts_match_vq(")[1]
+
+
+@pytest.mark.django_db
+def test_a_search_with_filters_chosen_is_ranked_in_the_index_alone(blogs, communities, member):
+    blog = blogs[AccessLevel.OPEN]
+    in_body = post(blog, "Depot rota", body="Gritting crews this week.")
+    in_title = post(blog, "Gritting routes")
+    post(blog, "Gritting for members", security_level=SecurityLevel.MEMBERS)
+    post(blogs[AccessLevel.RESTRICTED], "Gritting in the other community")
+    community = communities[AccessLevel.OPEN]["community"]
+
+    keyed = marked(AnonymousUser(), communities=(community.slug,))
+    with CaptureQueriesContext(connection) as queries:
+        ranked = keyed.search("gritting").ranked_keys(10)
+
+    assert ranked == [in_title.pk, in_body.pk]
+    assert not [query["sql"] for query in queries.captured_queries if "practice_practicepage" in query["sql"]]
+    assert len(marked(member, communities=(community.slug,)).search("gritting").ranked_keys(10)) == 3
