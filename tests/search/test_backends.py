@@ -305,14 +305,9 @@ def test_index_keys_find_and_count_what_the_querysets_filters_do(
     assert {"Heatwave open public plan", "Heatwave guidance"} <= set(titles(marked(AnonymousUser()).search("heatwave")))
 
 
-KEY_LEXEMES = "SELECT lexeme FROM unnest(title) WHERE lexeme LIKE 'key %%'"
-
-
-@pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="Our PostgreSQL index holds index keys")
-def test_postgres_entries_carry_index_keys_of_weight_d_and_the_upgrades_write_the_same(
-    blogs, communities, django_capture_on_commit_callbacks
-):
+@pytest.fixture
+def keyed_pages(blogs, communities, django_capture_on_commit_callbacks):
+    """Posts of each security level (the public one with a topic and an audience) and a draft: {pk: keys expected}."""
     topic, audience = TopicFactory(name="Winter"), AudienceRoleFactory(name="Highways officer")
     with django_capture_on_commit_callbacks(execute=True):
         pages = {
@@ -325,8 +320,22 @@ def test_postgres_entries_carry_index_keys_of_weight_d_and_the_upgrades_write_th
         pages["draft"] = post(blogs[AccessLevel.OPEN], "Gritting draft")
         pages["draft"].unpublish()
     community = communities[AccessLevel.OPEN]["community"]
-    described = {"key live", f"key type {pages['draft'].content_type_id}", f"key community {community.pk}"}
-    groups = {f"key group {pk}" for pk in [community.members_group_id, *staff_groups().values_list("pk", flat=True)]}
+    described = {"live", f"type {pages['draft'].content_type_id}", f"community {community.pk}"}
+    groups = {f"group {pk}" for pk in [community.members_group_id, *staff_groups().values_list("pk", flat=True)]}
+    return {
+        str(pages[SecurityLevel.PUBLIC].pk): described | {"public", f"topic {topic.pk}", f"audience {audience.pk}"},
+        str(pages[SecurityLevel.MEMBERS].pk): described | {"members"},
+        str(pages[SecurityLevel.COMMUNITY].pk): described | groups,
+        str(pages["draft"].pk): set(),
+    }
+
+
+KEY_LEXEMES = "SELECT lexeme FROM unnest(title) WHERE lexeme LIKE 'key %%'"
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Our PostgreSQL index holds index keys")
+def test_postgres_entries_carry_index_keys_of_weight_d_and_the_upgrades_write_the_same(keyed_pages):
 
     def keys():
         with connection.cursor() as cursor:
@@ -343,14 +352,8 @@ def test_postgres_entries_carry_index_keys_of_weight_d_and_the_upgrades_write_th
     with connection.cursor() as cursor:
         cursor.execute("SELECT word FROM ts_stat('SELECT title FROM wagtailsearch_indexentry', 'd')")
         assert {word for (word,) in cursor.fetchall()} == set().union(*written.values())
-    assert written[str(pages[SecurityLevel.PUBLIC].pk)] == described | {
-        "key public",
-        f"key topic {topic.pk}",
-        f"key audience {audience.pk}",
-    }
-    assert written[str(pages[SecurityLevel.MEMBERS].pk)] == described | {"key members"}
-    assert written[str(pages[SecurityLevel.COMMUNITY].pk)] == described | groups
-    assert written[str(pages["draft"].pk)] == set()
+    for object_id, expected in keyed_pages.items():
+        assert written[object_id] == {f"key {key}" for key in expected}
 
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE wagtailsearch_indexentry SET title = ts_delete(title, array({KEY_LEXEMES}))")  # noqa: S608
@@ -444,23 +447,7 @@ def test_a_filter_that_the_best_matches_fail_still_finds_the_ones_further_down(b
 
 @pytest.mark.django_db
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's documents table")
-def test_sqlite_documents_hold_index_keys_and_their_migration_writes_the_same(
-    blogs, communities, django_capture_on_commit_callbacks
-):
-    topic, audience = TopicFactory(name="Winter"), AudienceRoleFactory(name="Highways officer")
-    with django_capture_on_commit_callbacks(execute=True):
-        pages = {
-            security: post(blogs[AccessLevel.OPEN], f"Gritting {security}", security_level=security)
-            for security in SecurityLevel
-        }
-        pages[SecurityLevel.PUBLIC].topics.add(topic)
-        pages[SecurityLevel.PUBLIC].audiences.add(audience)
-        pages[SecurityLevel.PUBLIC].save_revision().publish()
-        pages["draft"] = post(blogs[AccessLevel.OPEN], "Gritting draft")
-        pages["draft"].unpublish()
-    community = communities[AccessLevel.OPEN]["community"]
-    described = {"keylive", f"keytype{pages['draft'].content_type_id}", f"keycommunity{community.pk}"}
-    groups = {f"keygroup{pk}" for pk in [community.members_group_id, *staff_groups().values_list("pk", flat=True)]}
+def test_sqlite_documents_hold_index_keys_and_their_migration_writes_the_same(keyed_pages):
 
     def keys():
         with connection.cursor() as cursor:
@@ -486,14 +473,8 @@ def test_sqlite_documents_hold_index_keys_and_their_migration_writes_the_same(
     for object_id, key in written_rows:
         assert key_token(key) in written[object_id]
     assert {key.split()[0] for _object_id, key in written_rows} == {"type", "community", "topic", "audience"}
-    assert written[str(pages[SecurityLevel.PUBLIC].pk)] == described | {
-        "keypublic",
-        f"keytopic{topic.pk}",
-        f"keyaudience{audience.pk}",
-    }
-    assert written[str(pages[SecurityLevel.MEMBERS].pk)] == described | {"keymembers"}
-    assert written[str(pages[SecurityLevel.COMMUNITY].pk)] == described | groups
-    assert written[str(pages["draft"].pk)] == set()
+    for object_id, expected in keyed_pages.items():
+        assert written[object_id] == {key_token(key) for key in expected}
 
     keys_migration = importlib.import_module("search.migrations.0008_sqlite_document_keys")
     keys_migration.backward(django_apps, MigrationEditor())
