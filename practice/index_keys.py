@@ -20,9 +20,8 @@ NOTHING = "nothing"
 EXTERNAL = "external"
 # The search facets whose values the keys name: facet field -> the word its keys begin with.
 FACET_KEYS = {"content_type_id": "type", "community_id": "community", "topics": "topic", "audiences": "audience"}
-# The words that begin the keys search facets are counted from, of pages and of aggregated entries.
-PAGE_FACET_KINDS = tuple(FACET_KEYS.values())
-ITEM_FACET_KINDS = ("source",)
+# The same for aggregated entries (ExternalItem).
+ITEM_FACET_KEYS = {"source_id": "source"}
 
 
 def community_key(community_id):
@@ -41,17 +40,12 @@ def audience_key(audience_id):
     return f"{FACET_KEYS['audiences']} {audience_id}"
 
 
-def page_keys(pages):
-    """Return {page pk: [keys]} for practice pages, in four queries whatever their number.
+def page_keys(pks):
+    """Return {page pk: [keys]} for the practice pages of these primary keys, in four queries whatever their number.
 
-    Access is read from the database, not from the instances: practice.signals rewrites it with
+    Access is read from the database, not from instances: practice.signals rewrites it with
     queryset updates after a page is saved, so a page just saved holds its old access in memory.
     """
-    return keys_by_pk([page.pk for page in pages])
-
-
-def keys_by_pk(pks):
-    """Return {page pk: [keys]} for the practice pages of these primary keys (see page_keys)."""
     from .models import PracticePage
 
     rows = PracticePage.objects.filter(pk__in=pks).values_list(
@@ -78,13 +72,8 @@ def source_key(source_id):
     return f"source {source_id}"
 
 
-def item_keys(items):
-    """Return {item pk: [keys]} for aggregated entries (ExternalItem), in one query whatever their number."""
-    return item_keys_by_pk([item.pk for item in items])
-
-
-def item_keys_by_pk(pks):
-    """Return {item pk: [keys]} for the aggregated entries of these primary keys (see item_keys)."""
+def item_keys(pks):
+    """Return {item pk: [keys]} for the aggregated entries (ExternalItem) of these primary keys, in one query."""
     from .models import ExternalItem
 
     rows = ExternalItem.objects.filter(pk__in=pks).values_list("pk", "retired", "source_id")

@@ -35,7 +35,16 @@ from wagtail.search.query import MATCH_ALL, And, Or, Phrase, PlainText
 
 from practice.access import reader_access_keys
 from practice.index_keys import EXTERNAL as EXTERNAL_KEY
-from practice.index_keys import FACET_KEYS, NOTHING, audience_key, community_key, source_key, topic_key, type_key
+from practice.index_keys import (
+    FACET_KEYS,
+    ITEM_FACET_KEYS,
+    NOTHING,
+    audience_key,
+    community_key,
+    source_key,
+    topic_key,
+    type_key,
+)
 from practice.models import (
     AudienceRole,
     BlogPostPage,
@@ -280,7 +289,7 @@ def visible_external_items(filters=SearchFilters()):
         sources = list(FeedSource.objects.filter(topics__slug__in=filters.topics).values_list("pk", flat=True))
         items = items.filter(source__in=sources)
         required.append([source_key(pk) for pk in sources] or [NOTHING])
-    return with_index_keys(items, required, {"source_id": "source"})
+    return with_index_keys(items, required, ITEM_FACET_KEYS)
 
 
 def _synonym_sets():

@@ -12,7 +12,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..access import SecurityLevel, Visibility, visibility_filter
-from ..index_keys import PAGE_FACET_KINDS, page_keys
+from ..index_keys import FACET_KEYS, page_keys
 from .vocabulary import TaggedPage
 
 
@@ -153,9 +153,9 @@ class PracticePage(Page):
         return self.helpfulness()
 
     # The kinds of key a search's facets are counted from (see search.backends.sqlite.facet_keys).
-    search_facet_kinds = PAGE_FACET_KINDS
+    search_facet_kinds = tuple(FACET_KEYS.values())
 
     @classmethod
     def search_index_keys(cls, pages):
         """Return {pk: keys} for these pages' index entries (see practice.index_keys)."""
-        return page_keys(pages)
+        return page_keys([page.pk for page in pages])

@@ -297,7 +297,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         """The FTS5 MATCH string over every searched column."""
         return self.in_columns(self.searched_columns())
 
-    @property
+    @cached_property
     def keyed_match(self):
         """The MATCH string with the queryset's index keys, if it is marked and the table holds keys; else None.
 

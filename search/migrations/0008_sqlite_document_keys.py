@@ -50,13 +50,13 @@ def write_keys(apps, schema_editor):
     """Write each entry's keys, as the indexer writes them: rows of search_entry_key, and tokens."""
     from modelsearch.utils import get_descendants_content_types_pks
 
-    from practice.index_keys import item_keys_by_pk, keys_by_pk
+    from practice.index_keys import item_keys, page_keys
     from practice.models import ExternalItem, PracticePage
     from search.backends.sqlite import facet_keys, key_tokens
 
     entries = apps.get_model("wagtailsearch", "IndexEntry")._default_manager.using(schema_editor.connection.alias)
     schema_editor.execute(f"CREATE TEMP TABLE {KEY_TOKENS} (id INTEGER PRIMARY KEY, keys TEXT NOT NULL)")
-    for model, keys_of in [(PracticePage, keys_by_pk), (ExternalItem, item_keys_by_pk)]:
+    for model, keys_of in [(PracticePage, page_keys), (ExternalItem, item_keys)]:
         rows = list(
             entries.filter(content_type_id__in=get_descendants_content_types_pks(model)).values_list("id", "object_id")
         )
