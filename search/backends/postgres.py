@@ -18,7 +18,7 @@ keys alone. Migrations search 0004 and 0005 added the keys to entries written be
 
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank, SearchVectorField
 from django.db import connections, transaction
-from django.db.models import BooleanField, F, Func, Value
+from django.db.models import BooleanField, F, Func, IntegerField, Value
 from django.db.models.functions import Cast
 from django.db.models.sql.subqueries import InsertQuery
 from django.utils.functional import cached_property
@@ -49,6 +49,9 @@ RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 DEFAULT_SEARCH_CONFIG = "english"
 # Added to the scores of title and summary matches, so that scores order results as we return them.
 TIER_STEP = 1000.0
+# The whole-document index is also kept in this many parts, an entry in part `mod(id, parts)`
+# (migration search 0010), for counts that stop at a limit.
+DOCUMENT_PARTS = 8
 
 
 # An index key is held as one lexeme with a space in it, which no word a reader types can give.
@@ -264,14 +267,20 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         return entries.alias(document=document()).filter(document=words).filter(broad)
 
     def match_count(self, limit=None):
-        """Count matches, no further than `limit`: when the title matches alone reach it, that is the answer."""
+        """Count matches, no further than `limit`.
+
+        A count to a limit reads the parts of the document index (migration search 0010) one after
+        another, each part's matches cut at the limit, and stops once the limit is reached: a GIN
+        index lists every match before a row is read, so a common word's count read the whole of its
+        list where an eighth of it was enough.
+        """
         entries = self.entries_in_queryset()
-        if limit is not None:
-            in_title = entries.filter(title=self.match_query)[:limit].count()
-            if in_title >= limit:
-                return limit
-            return self._matching_then_broad_keys(entries)[:limit].count()
-        return self._matching(entries).count()
+        if limit is None:
+            return self._matching(entries).count()
+        part_of = Func(F("id"), Value(DOCUMENT_PARTS), function="mod", output_field=IntegerField())
+        parted = self._matching_then_broad_keys(entries).alias(part=part_of).values("id")
+        parts = [parted.filter(part=part)[:limit] for part in range(DOCUMENT_PARTS)]
+        return parts[0].union(*parts[1:], all=True)[:limit].count()
 
     def matching_entries(self):
         return self._matching(self.model_entries())

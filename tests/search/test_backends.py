@@ -21,6 +21,7 @@ from wagtail.search.query import Phrase
 from practice.access import AccessLevel, SecurityLevel, Visibility, staff_groups
 from practice.models import BlogPostPage, PracticePage
 from search import ranking
+from search.backends.postgres import DOCUMENT_PARTS
 from search.backends.ranked import reordered
 from tests.factories import (
     AudienceRoleFactory,
@@ -538,6 +539,29 @@ def test_postgres_checks_the_readers_access_keys_on_the_rows_a_limited_count_fin
     # The community's key goes to the GIN index with the words; access, which most entries hold, is read from rows.
     assert "search_with_keys(" in document_count and f"key community {community.pk}" in document_count
     assert "ts_match_vq(" in document_count and "key public" in document_count.split("ts_match_vq(")[1]
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN index in parts")
+def test_postgres_counts_to_a_limit_part_by_part_of_the_document_index(blogs):
+    for number in range(20):
+        post(blogs[AccessLevel.OPEN], f"Weekly update {number}", body="Pothole repairs this week.")
+    post(blogs[AccessLevel.OPEN], "Members' update", body="Pothole repairs.", security_level=SecurityLevel.MEMBERS)
+    anonymous = marked(AnonymousUser())
+
+    with CaptureQueriesContext(connection) as queries:
+        counts = [anonymous.search("pothole").count_up_to(limit) for limit in (5, 20, 21, 100)]
+
+    assert counts == [5, 20, 20, 20]
+    assert anonymous.search("pothole").count() == 20
+    count = queries.captured_queries[-1]["sql"]
+    assert count.count("UNION ALL") == DOCUMENT_PARTS - 1
+    # Each part's condition is the predicate of its index (migration search 0010), so the planner can use it.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {count}")
+        plan = "\n".join(row for (row,) in cursor.fetchall())
+    assert all(f"search_indexentry_document_part_{part} " in plan for part in range(DOCUMENT_PARTS))
 
 
 @pytest.mark.django_db
