@@ -615,7 +615,7 @@ def tomorrows_surgery(alice, bob, cara):
 
 def test_reminders_go_once_to_those_going_to_tomorrows_events(tomorrows_surgery, alice, mailoutbox):
     later = EventPageFactory(start=tomorrow()[1] + dt.timedelta(hours=1))  # the day after tomorrow
-    sooner = EventPageFactory(start=timezone.now() + dt.timedelta(minutes=30))
+    sooner = EventPageFactory(start=tomorrow()[0] - dt.timedelta(seconds=1))  # today, at any hour the test runs
     unpublished = event_tomorrow("Draft surgery", live=False)
     for event in (later, sooner, unpublished):
         EventBooking.objects.create(event=event, member=alice, status=GOING)

@@ -16,12 +16,12 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import Phrase
+from wagtail.search.query import And, Or, Phrase, PlainText
 
 from practice.access import AccessLevel, SecurityLevel, Visibility, staff_groups
 from practice.models import BlogPostPage, PracticePage
 from search import ranking
-from search.backends.postgres import DOCUMENT_PARTS
+from search.backends.postgres import DOCUMENT_PARTS, phrase_pairs
 from search.backends.ranked import reordered
 from tests.factories import (
     AudienceRoleFactory,
@@ -558,10 +558,97 @@ def test_postgres_counts_to_a_limit_part_by_part_of_the_document_index(blogs):
     assert count.count("UNION ALL") == DOCUMENT_PARTS - 1
     # Each part's condition is the predicate of its index (migration search 0010), so the planner can use it.
     with connection.cursor() as cursor:
+        # Bitmap scans only: on a test's few rows the planner may read a btree index and filter.
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(f"EXPLAIN {count}")
         plan = "\n".join(row for (row,) in cursor.fetchall())
     assert all(f"search_indexentry_document_part_{part} " in plan for part in range(DOCUMENT_PARTS))
+
+
+PHRASE_TEXTS = [
+    ("Social media surgery", "Bring your questions about social media."),
+    ("Media for social care", "Care homes and the media. Social workers too."),
+    ("The council is good at listening", "Residents say the council listens."),
+    ("Council, good news", "Our council has good news about e-mail newsletters."),
+    ("Good council", "Listening council: good at it, social by default."),
+    ("E-mail newsletters", "Council e-mail newsletters, week by week, media by media."),
+]
+
+
+def phrase_sql(phrase):
+    return f"phraseto_tsquery('english', '{phrase}')"
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index of word pairs")
+@pytest.mark.parametrize(
+    ("query", "tsquery", "by_pairs"),
+    [
+        *[
+            (Phrase(phrase), phrase_sql(phrase), by_pairs)
+            for phrase, by_pairs in [
+                ("social media", True),
+                ("media social", True),
+                ("e-mail newsletters", True),
+                # One word, or words either side of a stop word, make no pair.
+                ("council is good", False),
+                ("week by week", False),
+                ("the council", False),
+                ("media", False),
+            ]
+        ],
+        (
+            Or([Phrase("social media"), Phrase("e-mail newsletters")]),
+            f"{phrase_sql('social media')} || {phrase_sql('e-mail newsletters')}",
+            True,
+        ),
+        (
+            And([Phrase("social media"), PlainText("surgery")]),
+            f"{phrase_sql('social media')} && plainto_tsquery('english', 'surgery')",
+            True,
+        ),
+        (Or([Phrase("social media"), PlainText("care")]), f"{phrase_sql('social media')} || 'care'", False),
+    ],
+)
+def test_postgres_finds_a_phrase_by_its_word_pairs_exactly_as_by_its_positions(blog, query, tsquery, by_pairs):
+    for title, body in PHRASE_TEXTS:
+        post(blog, title, body=body)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # The test's own constants.
+            "SELECT title FROM wagtailcore_page WHERE id::text IN (SELECT object_id FROM wagtailsearch_indexentry "  # noqa: S608
+            f"WHERE search_document(title, body) @@ ({tsquery}))"
+        )
+        expected = {title for (title,) in cursor.fetchall()}
+    anonymous = marked(AnonymousUser())
+
+    with CaptureQueriesContext(connection) as queries:
+        found = set(titles(anonymous.search(query)))
+        counted = anonymous.search(query).count_up_to(100)
+
+    assert expected and (found, counted) == (expected, len(expected))
+    pairs = [query["sql"] for query in queries.captured_queries if "search_pairs(" in query["sql"]]
+    assert bool(pairs) == by_pairs
+    if pairs:
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")  # as above: bitmap scans only
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            cursor.execute(f"EXPLAIN {pairs[-1]}")
+            assert "search_indexentry_pairs_gin" in "\n".join(row for (row,) in cursor.fetchall())
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index of word pairs")
+def test_postgres_word_pairs_are_neighbouring_lexemes_and_index_keys_make_none():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_pairs(%s::tsvector || to_tsvector('english', 'Social media for council teams'))::text",
+            ["'key public':1 'key community 4':1"],
+        )
+        assert cursor.fetchone()[0] == "'pair council team' 'pair social media'"
+    assert phrase_pairs(connection.alias, "english", "the social media of a council") == ("pair social media",)
+    assert phrase_pairs(connection.alias, "english", "councils") == ()
 
 
 @pytest.mark.django_db
