@@ -200,6 +200,12 @@ def queries():
             lambda pages: list(pages.everywhere.search("flooding recycling", operator="or")[:10]),
         ),
         ('phrase "social media", top 10', lambda pages: list(pages.everywhere.search(Phrase("social media"))[:10])),
+        # Both words are in one post in seven, side by side in fewer than one in a thousand.
+        (
+            'phrase "housing budget", top 10',
+            lambda pages: list(pages.everywhere.search(Phrase("housing budget"))[:10]),
+        ),
+        ('phrase "housing budget", count', lambda pages: count(pages.everywhere.search(Phrase("housing budget")))),
         ("rare word, top 10", lambda pages: list(pages.everywhere.search(RARE_WORD)[:10])),
         ("rare word, count", lambda pages: count(pages.everywhere.search(RARE_WORD))),
         (
