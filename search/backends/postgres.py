@@ -268,13 +268,12 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
             return " & ".join(f"'{escape_lexeme(pair)}'" for pair in pairs) or None
         if isinstance(query, Boost):
             return self._pairs(query.subquery)
-        if isinstance(query, (And, Or)):
-            parts = [self._pairs(subquery) for subquery in query.subqueries]
-            if isinstance(query, And):
-                parts = [part for part in parts if part]
-            elif not all(parts):
-                return None
-            return f" {'&' if isinstance(query, And) else '|'} ".join(f"({part})" for part in parts) or None
+        if isinstance(query, And):
+            parts = [part for part in map(self._pairs, query.subqueries) if part]
+            return " & ".join(f"({part})" for part in parts) or None
+        if isinstance(query, Or):
+            parts = list(map(self._pairs, query.subqueries))
+            return " | ".join(f"({part})" for part in parts) if all(parts) else None
         return None
 
     @cached_property

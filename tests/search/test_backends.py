@@ -33,6 +33,8 @@ from tests.factories import (
 
 index_keys_migration = importlib.import_module("search.migrations.0004_postgresql_index_keys")
 weighted_keys_migration = importlib.import_module("search.migrations.0005_postgresql_index_keys_weighted")
+parts_migration = importlib.import_module("search.migrations.0010_postgresql_document_parts")
+pairs_migration = importlib.import_module("search.migrations.0011_postgresql_word_pairs")
 
 FILLER = "Notes from the monthly meeting about newsletters, rotas and the shared calendar."
 
@@ -649,6 +651,43 @@ def test_postgres_word_pairs_are_neighbouring_lexemes_and_index_keys_make_none()
         assert cursor.fetchone()[0] == "'pair council team' 'pair social media'"
     assert phrase_pairs(connection.alias, "english", "the social media of a council") == ("pair social media",)
     assert phrase_pairs(connection.alias, "english", "councils") == ()
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
+def test_postgres_parts_and_pairs_migrations_undo_and_redo_their_indexes(blog):
+    for title, body in PHRASE_TEXTS:
+        post(blog, title, body=body)
+    anonymous = marked(AnonymousUser())
+
+    def answers():
+        return set(titles(anonymous.search(Phrase("social media")))), anonymous.search("council").count_up_to(3)
+
+    def indexes():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'search_indexentry_document_part_%' "
+                "OR indexname = 'search_indexentry_pairs_gin' ORDER BY indexname"
+            )
+            return [name for (name,) in cursor.fetchall()]
+
+    before, made = answers(), indexes()
+    assert made == [
+        *(f"search_indexentry_document_part_{part}" for part in range(DOCUMENT_PARTS)),
+        "search_indexentry_pairs_gin",
+    ]
+
+    with (
+        connection.cursor() as cursor
+    ):  # CREATE INDEX refuses a table with deferred checks pending, as a test's rows are
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    pairs_migration.run(*pairs_migration.UNDO)(django_apps, MigrationEditor())
+    parts_migration.drop(django_apps, MigrationEditor())
+    assert indexes() == []
+    parts_migration.create(django_apps, MigrationEditor())
+    pairs_migration.run(pairs_migration.PAIRS, pairs_migration.INDEX)(django_apps, MigrationEditor())
+
+    assert (answers(), indexes()) == (before, made)
 
 
 @pytest.mark.django_db
