@@ -677,9 +677,8 @@ def test_postgres_parts_and_pairs_migrations_undo_and_redo_their_indexes(blog):
         "search_indexentry_pairs_gin",
     ]
 
-    with (
-        connection.cursor() as cursor
-    ):  # CREATE INDEX refuses a table with deferred checks pending, as a test's rows are
+    # CREATE INDEX refuses a table with deferred checks pending, as a test's new rows have.
+    with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     pairs_migration.run(*pairs_migration.UNDO)(django_apps, MigrationEditor())
     parts_migration.drop(django_apps, MigrationEditor())
