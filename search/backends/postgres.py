@@ -102,6 +102,15 @@ def document():
     return Func(F("title"), F("body"), function="search_document", output_field=SearchVectorField())
 
 
+def in_part(sql, part):
+    """Return SQL for the entries a query (its SQL, selecting `id`) finds in one part of the document index.
+
+    The part's number is written in the condition, as in its index's (migration search 0010), so
+    that the planner matches the two and reads that part's index.
+    """
+    return f"SELECT id FROM ({sql}) AS matching WHERE mod(id, {DOCUMENT_PARTS}) = {int(part)}"  # noqa: S608  # nosec
+
+
 def document_pairs():
     """The pairs of neighbouring words in an entry's document, as indexed by migration search 0011."""
     return Func(document(), function="search_pairs", output_field=SearchVectorField())
@@ -358,11 +367,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         if self.pairs_query is not None:  # Found through the pairs' index: few, and every one is read.
             return self._matching(entries)[:limit].count()
         sql, params = self._matching_then_broad_keys(entries).values("id").query.sql_with_params()
-        # Each part's number is written in its condition, as in its index's, so that the planner can match the two.
-        parts = [
-            f"(SELECT id FROM ({sql}) AS matching WHERE mod(id, {DOCUMENT_PARTS}) = {part} LIMIT %s)"  # noqa: S608  # nosec
-            for part in range(DOCUMENT_PARTS)
-        ]
+        parts = [f"({in_part(sql, part)} LIMIT %s)" for part in range(DOCUMENT_PARTS)]
         with connections[self.database_alias].cursor() as cursor:
             cursor.execute(
                 f"SELECT count(*) FROM ({' UNION ALL '.join(parts)} LIMIT %s) AS counted",  # noqa: S608  # nosec

@@ -7,6 +7,8 @@ body text).
 
 from django.db import migrations
 
+from ._sql import run_sql
+
 SQLITE_FORWARD = [
     # Porter stemming over Unicode words, accents folded: "councils" finds "council".
     "CREATE VIRTUAL TABLE search_document_fts USING fts5("
@@ -36,15 +38,6 @@ POSTGRES_BACKWARD = [
     "DROP FUNCTION IF EXISTS search_document(tsvector, tsvector)",
 ]
 
-def run(statements_by_vendor):
-    def operation(apps, schema_editor):
-        entries = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
-        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement.format(entries=entries))
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0001_search_curation_and_logs"),
@@ -53,7 +46,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
-            run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
+            run_sql({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
+            run_sql({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
         ),
     ]

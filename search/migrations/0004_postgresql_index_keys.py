@@ -13,6 +13,8 @@ title tier ranked in about 10 ms instead of 22). The keys' update rewrites every
 
 from django.db import migrations
 
+from ._sql import run_sql
+
 # practice.index_keys.page_keys, in SQL, for every practice page's entry: nothing unless live; then
 # its access keys (practice.access.entry_access_keys), its type, community, topics and audiences.
 ADD_KEYS = """
@@ -66,17 +68,7 @@ USUAL_ROWS = [
 ]
 
 
-def run(*statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            entries = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
-            for statement in statements:
-                schema_editor.execute(statement.format(entries=entries))
-
-    return operation
-
-
-add_keys = run(WITH_KEYS, ADD_KEYS)
+add_keys = run_sql({"postgresql": [WITH_KEYS, ADD_KEYS]})
 
 
 class Migration(migrations.Migration):
@@ -86,6 +78,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(run(*SMALL_ROWS), run(*USUAL_ROWS)),
-        migrations.RunPython(add_keys, run("DROP FUNCTION IF EXISTS search_with_keys(tsquery, tsquery)")),
+        migrations.RunPython(run_sql({"postgresql": SMALL_ROWS}), run_sql({"postgresql": USUAL_ROWS})),
+        migrations.RunPython(
+            add_keys, run_sql({"postgresql": ["DROP FUNCTION IF EXISTS search_with_keys(tsquery, tsquery)"]})
+        ),
     ]

@@ -8,6 +8,8 @@ this migration does nothing.
 
 from django.db import migrations
 
+from ._sql import run_sql
+
 SQLITE_FORWARD = [
     "CREATE VIRTUAL TABLE search_title_fts USING fts5("
     "title, summary, tokenize = 'porter unicode61 remove_diacritics 2')",
@@ -21,17 +23,11 @@ SQLITE_BACKWARD = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            entries = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
-            for statement in statements:
-                schema_editor.execute(statement.format(entries=entries))
-
-    return operation
+forward = run_sql({"sqlite": SQLITE_FORWARD})
+backward = run_sql({"sqlite": SQLITE_BACKWARD})
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0006_ranking_features")]
 
-    operations = [migrations.RunPython(run(SQLITE_FORWARD), run(SQLITE_BACKWARD))]
+    operations = [migrations.RunPython(forward, backward)]

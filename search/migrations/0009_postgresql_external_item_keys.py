@@ -10,6 +10,8 @@ on other databases this does nothing.
 
 from django.db import migrations
 
+from ._sql import run_sql
+
 ADD_KEYS = """
 UPDATE {entries} AS entry
 SET title = entry.title || ('''key external'':1 ''key source ' || item.source_id || ''':1')::tsvector
@@ -26,16 +28,11 @@ WHERE content_type_id IN (SELECT id FROM django_content_type WHERE app_label = '
 """
 
 
-def run(statement, params=()):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            entries = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
-            schema_editor.execute(statement.format(entries=entries), params)
-
-    return operation
+add_keys = run_sql({"postgresql": [ADD_KEYS]})
+remove_keys = run_sql({"postgresql": [REMOVE_KEYS]}, ["key %"])
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0008_sqlite_document_keys"), ("practice", "0013_image_files_indexed")]
 
-    operations = [migrations.RunPython(run(ADD_KEYS), run(REMOVE_KEYS, ["key %"]))]
+    operations = [migrations.RunPython(add_keys, remove_keys)]

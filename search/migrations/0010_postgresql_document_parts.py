@@ -11,25 +11,24 @@ match. On other databases this does nothing.
 
 from django.db import migrations
 
+from ._sql import run_sql
+
 # search.backends.postgres.DOCUMENT_PARTS, as it was when these indexes were made.
 PARTS = 8
 
 
-def run(statement):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            entries = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
-            for part in range(PARTS):
-                schema_editor.execute(statement.format(entries=entries, part=part, parts=PARTS))
-
-    return operation
-
-
-create = run(
-    "CREATE INDEX search_indexentry_document_part_{part} ON {entries} "
-    "USING gin (search_document(title, body)) WHERE mod(id, {parts}) = {part}"
+create = run_sql(
+    {
+        "postgresql": [
+            f"CREATE INDEX search_indexentry_document_part_{part} ON {{entries}} "
+            f"USING gin (search_document(title, body)) WHERE mod(id, {PARTS}) = {part}"
+            for part in range(PARTS)
+        ]
+    }
 )
-drop = run("DROP INDEX IF EXISTS search_indexentry_document_part_{part}")
+drop = run_sql(
+    {"postgresql": [f"DROP INDEX IF EXISTS search_indexentry_document_part_{part}" for part in range(PARTS)]}
+)
 
 
 class Migration(migrations.Migration):

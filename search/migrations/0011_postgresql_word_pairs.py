@@ -12,6 +12,8 @@ pairs' index finds the few entries a phrase's positions are then checked on
 
 from django.db import migrations
 
+from ._sql import run_sql
+
 # Index keys (lexemes "key ...", held with weight D in the title vector) make no pairs.
 PAIRS = """
 CREATE OR REPLACE FUNCTION search_pairs(document tsvector) RETURNS tsvector
@@ -27,17 +29,11 @@ INDEX = "CREATE INDEX search_indexentry_pairs_gin ON {entries} USING gin (search
 UNDO = ["DROP INDEX IF EXISTS search_indexentry_pairs_gin", "DROP FUNCTION IF EXISTS search_pairs(tsvector)"]
 
 
-def run(*statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            entries = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
-            for statement in statements:
-                schema_editor.execute(statement.format(entries=entries))
-
-    return operation
+forward = run_sql({"postgresql": [PAIRS, INDEX]})
+backward = run_sql({"postgresql": UNDO})
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0010_postgresql_document_parts")]
 
-    operations = [migrations.RunPython(run(PAIRS, INDEX), run(*UNDO))]
+    operations = [migrations.RunPython(forward, backward)]

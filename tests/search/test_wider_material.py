@@ -348,9 +348,9 @@ def test_postgres_entries_of_aggregated_items_carry_their_keys_and_the_upgrade_w
     assert "'key " not in written[str(wider["retired"].pk)]
 
     with connection.schema_editor() as schema_editor:
-        upgrade.run(upgrade.REMOVE_KEYS, ["key %"])(django_apps, schema_editor)
+        upgrade.remove_keys(django_apps, schema_editor)
         assert not any("'key " in vector for vector in vectors().values())
-        upgrade.run(upgrade.ADD_KEYS)(django_apps, schema_editor)
+        upgrade.add_keys(django_apps, schema_editor)
     assert vectors() == written
 
 
