@@ -334,30 +334,16 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
     def scores_for(self, keys):
         return self._ranked(self.model_entries().filter(object_id__in=[str(key) for key in keys]))
 
-    def _matching_then_broad_keys(self, entries):
-        """Return the matching entries, found by the words and narrow keys, the broad keys checked on each row found.
-
-        For a count that stops at a limit: every entry holds a broad key (the reader's access), so its
-        list in the GIN index is long, and intersecting it with a rare word's list cost more than
-        reading the rows the word finds (a member's count of a rare word: 5 -> 1 ms at 100,000 entries).
-        Ranking reads every match's row anyway, and reads fewer of them with the keys in the index.
-        """
-        keys = self.index_keys
-        if keys is None or not keys.broad or self.pairs_query is not None:
-            return self._matching(entries)
-        words = self.search_query
-        if keys.narrow:
-            words = WithKeys(words, keys_query(keys.narrow))
-        broad = matches(F("title"), keys_query(keys.required[: keys.broad]))
-        return entries.alias(document=document()).filter(document=words).filter(broad)
-
     def match_count(self, limit=None):
         """Count matches, no further than `limit`.
 
         A count to a limit reads the parts of the document index (migration search 0010) one after
         another, each part's matches cut at the limit, and stops once the limit is reached: a GIN
         index lists every match before a row is read, so a common word's count read the whole of its
-        list where an eighth of it was enough. The matching query is compiled once, each part a
+        list where an eighth of it was enough. Words and index keys are looked up together in each
+        part (a part's list of a reader's access key is an eighth as long too); checking access on
+        each row found instead read four rows for each one counted on bench/dataset.py's hub, where
+        many matches are closed to the reader. The matching query is compiled once, each part a
         condition around it that the planner moves down to the index (compiling the eight parts as
         querysets took as long as running them).
         """
@@ -366,7 +352,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
             return self._matching(entries).count()
         if self.pairs_query is not None:  # Found through the pairs' index: few, and every one is read.
             return self._matching(entries)[:limit].count()
-        sql, params = self._matching_then_broad_keys(entries).values("id").query.sql_with_params()
+        sql, params = self._matching(entries).values("id").query.sql_with_params()
         parts = [f"({in_part(sql, part)} LIMIT %s)" for part in range(DOCUMENT_PARTS)]
         with connections[self.database_alias].cursor() as cursor:
             cursor.execute(
