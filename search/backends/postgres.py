@@ -73,28 +73,38 @@ def escape_lexeme(lexeme):
     return lexeme.replace("\\", "\\\\").replace("'", "''")
 
 
-def _key_lexeme(key):
-    return f"'{escape_lexeme(KEY_PREFIX + key)}'"
+def quoted(lexeme):
+    """Return a lexeme quoted for a tsquery's text."""
+    return f"'{escape_lexeme(lexeme)}'"
+
+
+def tsquery(text):
+    """A tsquery from its text, written here of lexemes `quoted` (keys; a phrase's pairs, as the database parsed it)."""
+    return Cast(Value(text), output_field=SearchQueryField())
 
 
 def keys_query(required):
     """A tsquery matching the entries that carry, for each tuple of keys, one of its keys (see IndexKeys)."""
-    either = [f"({' | '.join(_key_lexeme(key) for key in keys)})" for keys in required]
-    return Cast(Value(" & ".join(either)), output_field=SearchQueryField())
+    either = [f"({' | '.join(quoted(KEY_PREFIX + key) for key in keys)})" for keys in required]
+    return tsquery(" & ".join(either))
 
 
-class WithKeys(SearchQuery):
-    """The words' tsquery and the keys', both required (search_with_keys, migration search 0004).
+class BuiltQuery(SearchQuery):
+    """A tsquery built in SQL, as a SearchQuery so that Django's `@@` lookup takes it as it is instead of parsing it."""
 
-    A SearchQuery, so that Django's `@@` lookup takes it as it is instead of parsing it as text.
-    """
+    template = "%(expressions)s"
 
-    function = "search_with_keys"
-
-    def __init__(self, words, keys):
-        Func.__init__(self, words, keys, output_field=SearchQueryField())
+    def __init__(self, *expressions):
+        Func.__init__(self, *expressions, output_field=SearchQueryField())
         self.config = None
         self.invert = False
+
+
+class WithKeys(BuiltQuery):
+    """The words' tsquery and the keys', both required (search_with_keys, migration search 0004)."""
+
+    function = "search_with_keys"
+    template = Func.template
 
 
 def document():
@@ -114,17 +124,6 @@ def in_part(sql, part):
 def document_pairs():
     """The pairs of neighbouring words in an entry's document, as indexed by migration search 0011."""
     return Func(document(), function="search_pairs", output_field=SearchVectorField())
-
-
-class TextQuery(SearchQuery):
-    """A tsquery from its text (see keys_query), as a SearchQuery for Django's `@@` lookup to take as it is."""
-
-    template = "%(expressions)s"
-
-    def __init__(self, text):
-        Func.__init__(self, Cast(Value(text), output_field=SearchQueryField()), output_field=SearchQueryField())
-        self.config = None
-        self.invert = False
 
 
 def matches(vector, query):
@@ -274,7 +273,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         """
         if isinstance(query, Phrase):
             pairs = phrase_pairs(self.database_alias, self.config, query.query_string)
-            return " & ".join(f"'{escape_lexeme(pair)}'" for pair in pairs) or None
+            return " & ".join(quoted(pair) for pair in pairs) or None
         if isinstance(query, Boost):
             return self._pairs(query.subquery)
         if isinstance(query, And):
@@ -289,7 +288,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
     def pairs_query(self):
         """The word pairs of the query's phrases, as a tsquery every matching entry's pairs match; None if no phrase."""
         text = self._pairs(self.query)
-        return TextQuery(text) if text else None
+        return BuiltQuery(tsquery(text)) if text else None
 
     def _matching(self, entries):
         """Return the entries matching the words and keys; with a phrase, found by its pairs, checked on each row."""

@@ -323,13 +323,13 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         every tier in the table holding the queryset's keys, with them (see _keyed_tier_hits).
         """
         searched = self.searched_columns()
+        keys = keys_expression(self.index_keys.required, self.table.keys) if keyed else None
         matches, before = [], []
         for tier in self.tiers:
             columns = [column for column in tier if column in searched]
             if not columns or columns == before:
                 continue
             if keyed:
-                keys = keys_expression(self.index_keys.required, self.table.keys)
                 matches.append((self.table, f"({self.in_columns(columns, self.table)}) AND {keys}"))
             else:
                 table = next(table for table in self.tier_tables if set(columns) <= set(table.columns))

@@ -21,7 +21,15 @@ from wagtail.search.query import And, Or, Phrase, PlainText
 from practice.access import AccessLevel, SecurityLevel, Visibility, staff_groups
 from practice.models import BlogPostPage, PracticePage
 from search import ranking
-from search.backends.postgres import DOCUMENT_PARTS, TextQuery, document, document_pairs, in_part, phrase_pairs
+from search.backends.postgres import (
+    DOCUMENT_PARTS,
+    BuiltQuery,
+    document,
+    document_pairs,
+    in_part,
+    phrase_pairs,
+)
+from search.backends.postgres import tsquery as tsquery_of
 from search.backends.ranked import IndexEntry, reordered
 from tests.factories import (
     AudienceRoleFactory,
@@ -640,7 +648,7 @@ def test_postgres_finds_a_phrase_by_its_word_pairs_exactly_as_by_its_positions(b
     assert expected and (found, counted) == (expected, len(expected))
     assert any("search_pairs(" in query["sql"] for query in queries.captured_queries) == by_pairs
     # The pairs are matched on the expression migration search 0011 indexes.
-    pairs = IndexEntry.objects.alias(pairs=document_pairs()).filter(pairs=TextQuery("'pair social media'"))
+    pairs = IndexEntry.objects.alias(pairs=document_pairs()).filter(pairs=BuiltQuery(tsquery_of("'pair social media'")))
     assert "search_indexentry_pairs_gin" in bitmap_plan(*pairs.values("id").query.sql_with_params())
 
 
