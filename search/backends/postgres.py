@@ -6,7 +6,9 @@ through a function, `search_document(title, body)` (`search_indexentry_document_
 compiler matches and ranks on it. The indexer weighs words by role, title A, summary B, body C
 (autocomplete D), and keeps the title and summary in the entry's `title` vector, so that matches
 there are found and ranked first through Wagtail's own GIN index on it; ts_rank weighs A, B, C as
-1, 0.4, 0.2.
+1, 0.4, 0.2. Matches in the title itself come before those: they are found through an index of
+the title vector's title words (migration search 0012), and ranked without reading the many
+entries that hold a common word in their summary only.
 
 The title vector of a practice page's entry also holds its index keys (practice.index_keys) as
 lexemes no typed word can give. A queryset marked with keys (search.backends.ranked.IndexKeys,
@@ -110,6 +112,11 @@ class WithKeys(BuiltQuery):
 def document():
     """An entry's whole document, as indexed by migration search 0001: its title and body vectors."""
     return Func(F("title"), F("body"), function="search_document", output_field=SearchVectorField())
+
+
+def title_words():
+    """An entry's title words and index keys, without its summary's words, as indexed by migration search 0012."""
+    return Func(F("title"), function="search_title_words", output_field=SearchVectorField())
 
 
 def in_part(sql, part):
@@ -299,17 +306,22 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         return entries.filter(document=self.match_query)
 
     def _ranked(self, entries, start=0, stop=None, enough=None):
-        """Return (object_id, score) of matching entries, best first, in two tiers.
+        """Return (object_id, score) of matching entries, best first, in three tiers, as SQLite's backend ranks.
 
-        Matches in the title or summary come first, found through Wagtail's GIN index on the
-        title column (which holds both) and ranked on it alone, so that even a word most
-        documents contain is ranked in milliseconds; weights put the title above the summary.
-        The remaining matches follow, ranked on the whole document, only when a page needs them.
+        Matches in the title come first, found through the index of title words (migration search
+        0012); then those in the title and summary together, found through Wagtail's GIN index on
+        the title column (which holds both). Both are ranked on that column alone, so that even a
+        word most documents contain is ranked in milliseconds; weights put the title above the
+        summary. The remaining matches follow, ranked on the whole document. A tier is only read
+        when the page asked for needs it.
         """
         query = self.search_query
+        title_rank = SearchRank(F("title"), query, weights=RANK_WEIGHTS)
+        entries = entries.alias(title_words=title_words())
         tiers = [
+            (entries.filter(title_words=self.match_query), title_rank + 2 * TIER_STEP),
             # A match in the title vector is a match in the document: no need to build the document.
-            (entries.filter(title=self.match_query), SearchRank(F("title"), query, weights=RANK_WEIGHTS) + TIER_STEP),
+            (entries.filter(title=self.match_query).exclude(title_words=query), title_rank + TIER_STEP),
             (self._matching(entries).exclude(title=query), SearchRank(F("document"), query, weights=RANK_WEIGHTS)),
         ]
         hits = []

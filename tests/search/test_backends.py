@@ -28,6 +28,7 @@ from search.backends.postgres import (
     document_pairs,
     in_part,
     phrase_pairs,
+    title_words,
 )
 from search.backends.postgres import tsquery as tsquery_of
 from search.backends.ranked import IndexEntry, reordered
@@ -43,6 +44,7 @@ index_keys_migration = importlib.import_module("search.migrations.0004_postgresq
 weighted_keys_migration = importlib.import_module("search.migrations.0005_postgresql_index_keys_weighted")
 parts_migration = importlib.import_module("search.migrations.0010_postgresql_document_parts")
 pairs_migration = importlib.import_module("search.migrations.0011_postgresql_word_pairs")
+title_words_migration = importlib.import_module("search.migrations.0012_postgresql_title_words")
 
 FILLER = "Notes from the monthly meeting about newsletters, rotas and the shared calendar."
 
@@ -89,6 +91,15 @@ def test_a_title_match_ranks_above_a_summary_match_above_a_body_match(blog):
 
     assert titles(results) == ["Flooding response", "Quarterly update", "Budget notes"]
     assert results.count() == 3
+
+
+@pytest.mark.django_db
+def test_a_title_holding_every_word_ranks_above_a_title_and_summary_holding_them_between_them(blog):
+    post(blog, "Flooding update", summary="Flooding plan: the flooding plan, a flooding plan, our flooding plan.")
+    post(blog, "Flooding plan")
+    post(blog, "Depot news", body=f"{FILLER} The flooding plan again.")
+
+    assert titles(search("flooding plan")) == ["Flooding plan", "Flooding update", "Depot news"]
 
 
 @pytest.mark.django_db
@@ -584,6 +595,37 @@ def test_postgres_counts_to_a_limit_part_by_part_of_the_document_index(blogs):
         assert f"search_indexentry_document_part_{part} " in bitmap_plan(in_part(sql, part), params)
 
 
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index of title words")
+def test_postgres_ranks_title_matches_first_through_the_title_words_index_with_the_readers_keys(blog):
+    in_title = post(blog, "Gritting routes", summary="Winter work.")
+    post(blog, "Winter work", summary="Gritting routes for the depot.")
+    post(blog, "Members' gritting", security_level=SecurityLevel.MEMBERS)
+    anonymous = marked(AnonymousUser())
+
+    with CaptureQueriesContext(connection) as queries:
+        first = anonymous.search("gritting").ranked_keys(10, enough=1)
+
+    # The title tier filled the page: the summary and the rest of the document were not read.
+    assert first == [in_title.pk]
+    (ranking_query,) = [query["sql"] for query in queries.captured_queries if "ts_rank(" in query["sql"]]
+    assert "search_title_words(" in ranking_query and "key public" in ranking_query
+    assert len(anonymous.search("gritting").ranked_keys(10)) == 2
+    # Title words keep the keys (weight D) and leave the summary's words (weight B) out...
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_title_words(title)::text FROM wagtailsearch_indexentry WHERE object_id = %s",
+            [str(in_title.pk)],
+        )
+        (words,) = cursor.fetchone()
+    assert "'grit'" in words and "'rout'" in words and "'key public'" in words and "'winter'" not in words
+    # ...and are matched on the expression migration search 0012 indexes.
+    matching = IndexEntry.objects.alias(words=title_words()).filter(
+        words=BuiltQuery(tsquery_of("'grit' & 'key public'"))
+    )
+    assert "search_indexentry_title_words_gin" in bitmap_plan(*matching.values("id").query.sql_with_params())
+
+
 PHRASE_TEXTS = [
     ("Social media surgery", "Bring your questions about social media."),
     ("Media for social care", "Care homes and the media. Social workers too."),
@@ -667,19 +709,24 @@ def test_postgres_word_pairs_are_neighbouring_lexemes_and_index_keys_make_none()
 
 @pytest.mark.django_db
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
-def test_postgres_parts_and_pairs_migrations_undo_and_redo_their_indexes(blog):
+def test_postgres_parts_pairs_and_title_words_migrations_undo_and_redo_their_indexes(blog):
     for title, body in PHRASE_TEXTS:
         post(blog, title, body=body)
     anonymous = marked(AnonymousUser())
 
     def answers():
-        return set(titles(anonymous.search(Phrase("social media")))), anonymous.search("council").count_up_to(3)
+        return (
+            set(titles(anonymous.search(Phrase("social media")))),
+            anonymous.search("council").count_up_to(3),
+            anonymous.search("council").ranked_keys(10),
+        )
 
     def indexes():
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'search_indexentry_document_part_%' "
-                "OR indexname = 'search_indexentry_pairs_gin' ORDER BY indexname"
+                "OR indexname IN ('search_indexentry_pairs_gin', 'search_indexentry_title_words_gin') "
+                "ORDER BY indexname"
             )
             return [name for (name,) in cursor.fetchall()]
 
@@ -687,16 +734,19 @@ def test_postgres_parts_and_pairs_migrations_undo_and_redo_their_indexes(blog):
     assert made == [
         *(f"search_indexentry_document_part_{part}" for part in range(DOCUMENT_PARTS)),
         "search_indexentry_pairs_gin",
+        "search_indexentry_title_words_gin",
     ]
 
     # CREATE INDEX refuses a table with deferred checks pending, as a test's new rows have.
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    title_words_migration.backward(django_apps, MigrationEditor())
     pairs_migration.backward(django_apps, MigrationEditor())
     parts_migration.drop(django_apps, MigrationEditor())
     assert indexes() == []
     parts_migration.create(django_apps, MigrationEditor())
     pairs_migration.forward(django_apps, MigrationEditor())
+    title_words_migration.forward(django_apps, MigrationEditor())
 
     assert (answers(), indexes()) == (before, made)
 
