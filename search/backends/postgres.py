@@ -26,7 +26,7 @@ positions ("housing budget" at 100,000 entries: 15,000 entries hold both words, 
 
 from functools import lru_cache
 
-from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchVectorField
 from django.db import connections, transaction
 from django.db.models import BooleanField, F, Func, Value
 from django.db.models.functions import Cast
@@ -305,33 +305,77 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
             return found.filter(matches(F("document"), self.match_query))
         return entries.filter(document=self.match_query)
 
-    def _ranked(self, entries, start=0, stop=None, enough=None):
-        """Return (object_id, score) of matching entries, best first, in three tiers, as SQLite's backend ranks.
+    def _sql(self, expression):
+        """Return (sql, params) of an expression over index entries (a tsquery), to be written into a statement."""
+        query = IndexEntry._default_manager.using(self.database_alias).all().query
+        compiler = query.get_compiler(using=self.database_alias)
+        return compiler.compile(expression.resolve_expression(query))
+
+    def _tiers(self):
+        """Return [(condition, score)] of the three tiers, as SQL (with params) over an entry `e`, best tier first.
 
         Matches in the title come first, found through the index of title words (migration search
         0012); then those in the title and summary together, found through Wagtail's GIN index on
-        the title column (which holds both). Both are ranked on that column alone, so that even a
-        word most documents contain is ranked in milliseconds; weights put the title above the
-        summary. The remaining matches follow, ranked on the whole document. A tier is only read
-        when the page asked for needs it.
+        the title column (which holds both); both ranked on that column alone, so that even a word
+        most documents contain is ranked in milliseconds, with weights that put the title above the
+        summary. The remaining matches follow, ranked on the whole document: found through its
+        index, or for a phrase through its pairs' index and then checked (see _matching).
         """
-        query = self.search_query
-        title_rank = SearchRank(F("title"), query, weights=RANK_WEIGHTS)
-        entries = entries.alias(title_words=title_words())
-        tiers = [
-            (entries.filter(title_words=self.match_query), title_rank + 2 * TIER_STEP),
-            # A match in the title vector is a match in the document: no need to build the document.
-            (entries.filter(title=self.match_query).exclude(title_words=query), title_rank + TIER_STEP),
-            (self._matching(entries).exclude(title=query), SearchRank(F("document"), query, weights=RANK_WEIGHTS)),
+        words, words_params = self._sql(self.search_query)
+        match, match_params = self._sql(self.match_query)
+        document = "search_document(e.title, e.body)"
+        if self.pairs_query is None:
+            in_document, document_params = f"{document} @@ ({match})", match_params
+        else:
+            pairs, pairs_params = self._sql(self.pairs_query)
+            in_document = f"search_pairs({document}) @@ ({pairs}) AND ts_match_vq({document}, ({match}))"
+            document_params = [*pairs_params, *match_params]
+
+        def rank(vector, bonus):
+            return f"ts_rank(%s::float4[], {vector}, ({words})) + {bonus}", [RANK_WEIGHTS, *words_params]
+
+        return [
+            ((f"search_title_words(e.title) @@ ({match})", match_params), rank("e.title", 2 * TIER_STEP)),
+            (
+                (
+                    f"e.title @@ ({match}) AND NOT search_title_words(e.title) @@ ({words})",
+                    [*match_params, *words_params],
+                ),
+                rank("e.title", TIER_STEP),
+            ),
+            ((f"{in_document} AND NOT e.title @@ ({words})", [*document_params, *words_params]), rank(document, 0.0)),
         ]
-        hits = []
-        for tier, score in tiers:
-            wanted = None if stop is None else stop - len(hits)
-            if wanted is not None and wanted <= 0 or enough is not None and len(hits) >= enough:
-                break
-            ranked = tier.annotate(score=score).order_by("-score", "id").values_list("object_id", "score")
-            hits += ranked[:wanted] if wanted is not None else ranked
-        return hits[start:stop]
+
+    def _ranked(self, entries, start=0, stop=None, enough=None):
+        """Return (object_id, score) of matching entries, best first, tier by tier (see _tiers), as SQLite ranks.
+
+        The tiers are one statement, each a CTE over the entries asked about, and only those a page
+        needs are read: the database reads the next tier only when the ones before it have given
+        fewer than `stop` results (a UNION ALL reads its parts in order, never in parallel here, and
+        stops at its LIMIT) and, with `enough`, fewer than `enough` (a condition on their counts,
+        checked before the tier is read). Compiling and sending a statement per tier cost as much
+        as reading a small tier. A query of no words (punctuation alone) matches nothing.
+        """
+        if self.search_query is None:
+            return []
+        base, base_params = entries.order_by().values("id", "object_id", "title", "body").query.sql_with_params()
+        ctes, params, selects = [], [], []
+        for number, ((condition, condition_params), (score, score_params)) in enumerate(self._tiers()):
+            gate = ""
+            if enough is not None and number:
+                counted = " + ".join(f"(SELECT count(*) FROM tier_{before})" for before in range(number))  # noqa: S608
+                gate = f" AND {counted} < {int(enough)}"
+            limit = "" if stop is None else f" LIMIT {int(stop)}"
+            ctes.append(
+                f"tier_{number} AS (SELECT e.object_id, {score} AS score FROM ({base}) AS e "  # noqa: S608  # nosec
+                f"WHERE {condition}{gate} ORDER BY score DESC, e.id{limit})"
+            )
+            params += [*score_params, *base_params, *condition_params]
+            selects.append(f"SELECT object_id, score FROM tier_{number}")  # noqa: S608  # nosec
+        limit = "" if stop is None else f" LIMIT {int(stop)}"
+        with connections[self.database_alias].cursor() as cursor:
+            cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)}{limit}", params)
+            return cursor.fetchall()[start:stop]
 
     def entries_in_queryset(self):
         """Return the index entries of the queryset's objects: all of them if the keys select them."""

@@ -606,10 +606,15 @@ def test_postgres_ranks_title_matches_first_through_the_title_words_index_with_t
     with CaptureQueriesContext(connection) as queries:
         first = anonymous.search("gritting").ranked_keys(10, enough=1)
 
-    # The title tier filled the page: the summary and the rest of the document were not read.
+    # The title tier gave enough: the summary and the rest of the document were not read.
     assert first == [in_title.pk]
     (ranking_query,) = [query["sql"] for query in queries.captured_queries if "ts_rank(" in query["sql"]]
     assert "search_title_words(" in ranking_query and "key public" in ranking_query
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {ranking_query}")
+        plan = [row for (row,) in cursor.fetchall()]
+    tier_scans = [row for row in plan if "Scan on wagtailsearch_indexentry" in row]
+    assert len(tier_scans) == 3 and ["never executed" in row for row in tier_scans] == [False, True, True]
     assert len(anonymous.search("gritting").ranked_keys(10)) == 2
     # Title words keep the keys (weight D) and leave the summary's words (weight B) out...
     with connection.cursor() as cursor:
