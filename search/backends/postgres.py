@@ -114,11 +114,6 @@ def document():
     return Func(F("title"), F("body"), function="search_document", output_field=SearchVectorField())
 
 
-def title_words():
-    """An entry's title words and index keys, without its summary's words, as indexed by migration search 0012."""
-    return Func(F("title"), function="search_title_words", output_field=SearchVectorField())
-
-
 def in_part(sql, part):
     """Return SQL for the entries a query (its SQL, selecting `id`) finds in one part of the document index.
 
@@ -323,12 +318,12 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         """
         words, words_params = self._sql(self.search_query)
         match, match_params = self._sql(self.match_query)
-        document = "search_document(e.title, e.body)"
+        whole = "search_document(e.title, e.body)"
         if self.pairs_query is None:
-            in_document, document_params = f"{document} @@ ({match})", match_params
+            in_document, document_params = f"{whole} @@ ({match})", match_params
         else:
             pairs, pairs_params = self._sql(self.pairs_query)
-            in_document = f"search_pairs({document}) @@ ({pairs}) AND ts_match_vq({document}, ({match}))"
+            in_document = f"search_pairs({whole}) @@ ({pairs}) AND ts_match_vq({whole}, ({match}))"
             document_params = [*pairs_params, *match_params]
 
         def rank(vector, bonus):
@@ -343,7 +338,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
                 ),
                 rank("e.title", TIER_STEP),
             ),
-            ((f"{in_document} AND NOT e.title @@ ({words})", [*document_params, *words_params]), rank(document, 0.0)),
+            ((f"{in_document} AND NOT e.title @@ ({words})", [*document_params, *words_params]), rank(whole, 0.0)),
         ]
 
     def _ranked(self, entries, start=0, stop=None, enough=None):
@@ -359,20 +354,19 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         if self.search_query is None:
             return []
         base, base_params = entries.order_by().values("id", "object_id", "title", "body").query.sql_with_params()
+        limit = "" if stop is None else f" LIMIT {int(stop)}"
         ctes, params, selects = [], [], []
         for number, ((condition, condition_params), (score, score_params)) in enumerate(self._tiers()):
             gate = ""
             if enough is not None and number:
-                counted = " + ".join(f"(SELECT count(*) FROM tier_{before})" for before in range(number))  # noqa: S608
+                counted = " + ".join(f"(SELECT count(*) FROM tier_{before})" for before in range(number))  # noqa: S608  # nosec
                 gate = f" AND {counted} < {int(enough)}"
-            limit = "" if stop is None else f" LIMIT {int(stop)}"
             ctes.append(
                 f"tier_{number} AS (SELECT e.object_id, {score} AS score FROM ({base}) AS e "  # noqa: S608  # nosec
                 f"WHERE {condition}{gate} ORDER BY score DESC, e.id{limit})"
             )
             params += [*score_params, *base_params, *condition_params]
             selects.append(f"SELECT object_id, score FROM tier_{number}")  # noqa: S608  # nosec
-        limit = "" if stop is None else f" LIMIT {int(stop)}"
         with connections[self.database_alias].cursor() as cursor:
             cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)}{limit}", params)
             return cursor.fetchall()[start:stop]
