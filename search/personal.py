@@ -49,11 +49,6 @@ ANSWERED_BONUS = 3
 TITLE_BOOST = 1.0
 # Re-ranking scores the engine's Nth best match 1 / (1 + POSITION_STEP * N) for its text relevance.
 POSITION_STEP = 0.08
-# The most a result's boosts can multiply its text relevance by, without a reader and with one.
-MOST_GENERAL_BOOST = (1.0 + FRESHNESS_BOOST + HELPFUL_BOOST * MAX_HELPFULNESS) * (1.0 + TITLE_BOOST)
-MOST_PERSONAL_BOOST = MOST_GENERAL_BOOST + (
-    INTEREST_BOOST * 2 + ROLE_BOOST + COMMUNITY_BOOST + ORGANISATION_BOOST + REGION_BOOST
-) * (1.0 + TITLE_BOOST)
 
 
 @dataclass(frozen=True)
@@ -328,14 +323,37 @@ def title_coverage(title, terms):
     return sum(any(word.startswith(stem) for word in words) for stem in stems) / len(terms)
 
 
+def most_boost(signals):
+    """Return the most `boost` (and the title's words) can multiply a result's text relevance by, for this reader.
+
+    Only what the reader told us can raise a result for them: without a role, say, no result
+    is raised for its audience.
+    """
+    factor = 1.0 + FRESHNESS_BOOST + HELPFUL_BOOST * MAX_HELPFULNESS
+    if signals is not None:
+        factor += INTEREST_BOOST * min(2, len(signals.interests))
+        factor += sum(
+            lift
+            for lift, told in [
+                (ROLE_BOOST, signals.role),
+                (COMMUNITY_BOOST, signals.communities),
+                (ORGANISATION_BOOST, signals.organisation),
+                (REGION_BOOST, signals.region),
+            ]
+            if told
+        )
+    return factor * (1.0 + TITLE_BOOST)
+
+
 def reach(stop, signals):
     """Return how many of the engine's best matches can be among the first `stop` once re-ranked.
 
-    The match at position N scores at most MOST_*_BOOST / (1 + POSITION_STEP * N), and each of the
-    first `stop` at least 1 / (1 + POSITION_STEP * (stop - 1)): a match further down than this can
-    never overtake them all, so it need not be read.
+    The match at position N scores at most most_boost(signals) / (1 + POSITION_STEP * N), and each
+    of the first `stop` at least 1 / (1 + POSITION_STEP * (stop - 1)): a match further down than
+    this can never overtake them all, so it need not be read. The fewer signals a reader gave, the
+    fewer matches are read.
     """
-    most = MOST_GENERAL_BOOST if signals is None else MOST_PERSONAL_BOOST
+    most = most_boost(signals)
     last = (most * (1 + POSITION_STEP * (stop - 1)) - 1) / POSITION_STEP
     return math.ceil(last) + 1
 

@@ -5,6 +5,7 @@ These run on whichever database the suite runs on: SQLite by default, PostgreSQL
 """
 
 import importlib
+import re
 
 import pytest
 
@@ -612,7 +613,8 @@ def test_postgres_ranks_title_matches_first_through_the_title_words_index_with_t
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {ranking_query}")
         plan = [row for (row,) in cursor.fetchall()]
-    tier_scans = [row for row in plan if "Scan on wagtailsearch_indexentry" in row]
+    # One node reads the entries for each tier (however the planner reads them: a bitmap, an index, the table).
+    tier_scans = [row for row in plan if re.search(r"Scan .*\bon wagtailsearch_indexentry\b", row)]
     assert len(tier_scans) == 3 and ["never executed" in row for row in tier_scans] == [False, True, True]
     assert len(anonymous.search("gritting").ranked_keys(10)) == 2
     # Title words keep the keys (weight D) and leave the summary's words (weight B) out...

@@ -176,22 +176,21 @@ def test_query_count_does_not_grow_with_results(library, interested_member, djan
     assert results.count == 17
 
 
-@pytest.mark.parametrize("personalised", [False, True])
+EVERY_SIGNAL = personal.ReaderSignals(
+    interests={1: "Digital inclusion", 2: "Social media"},
+    role=(3, "Comms officer"),
+    communities={4: "Open community"},
+    organisation=(5, "Northmoor Council"),
+    region=(6, "North West"),
+)
+SOME_SIGNALS = personal.ReaderSignals(interests={1: "Digital inclusion"}, communities={4: "Open community"})
+
+
+@pytest.mark.parametrize("signals", [None, EVERY_SIGNAL, SOME_SIGNALS], ids=["anonymous", "every signal", "some"])
 @pytest.mark.parametrize("stop", [1, 10, 30])
-def test_rerank_reads_every_match_that_boosts_could_lift_onto_the_page(personalised, stop):
+def test_rerank_reads_every_match_that_boosts_could_lift_onto_the_page(signals, stop):
     """The worst case for personal.reach: plain matches first, then matches with every boost there is."""
     now = timezone.now()
-    signals = (
-        personal.ReaderSignals(
-            interests={1: "Digital inclusion", 2: "Social media"},
-            role=(3, "Comms officer"),
-            communities={4: "Open community"},
-            organisation=(5, "Northmoor Council"),
-            region=(6, "North West"),
-        )
-        if personalised
-        else None
-    )
     plain = personal.Features(title="Rota", date=None)
     boosted = personal.Features(
         title="Libraries", topics={1, 2}, audiences={3}, community=4, organisation=5, region=6, date=now, helpfulness=8
@@ -208,6 +207,12 @@ def test_rerank_reads_every_match_that_boosts_could_lift_onto_the_page(personali
     near = reach - 3
     lifted = personal.rerank(matches, {**features, near: boosted}, signals, now, terms=["libraries"])
     assert near in {match for match, _score in lifted[:stop]}
+
+
+def test_a_reader_who_told_us_less_has_fewer_matches_read_for_re_ranking():
+    reaches = [personal.reach(10, signals) for signals in (None, SOME_SIGNALS, EVERY_SIGNAL)]
+
+    assert reaches == sorted(reaches) and len(set(reaches)) == 3
 
 
 @pytest.mark.django_db
