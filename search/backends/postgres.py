@@ -300,7 +300,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
             return found.filter(matches(F("document"), self.match_query))
         return entries.filter(document=self.match_query)
 
-    def _sql(self, expression):
+    def _expression_sql(self, expression):
         """Return (sql, params) of an expression over index entries (a tsquery), to be written into a statement."""
         query = IndexEntry._default_manager.using(self.database_alias).all().query
         compiler = query.get_compiler(using=self.database_alias)
@@ -316,13 +316,13 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         summary. The remaining matches follow, ranked on the whole document: found through its
         index, or for a phrase through its pairs' index and then checked (see _matching).
         """
-        words, words_params = self._sql(self.search_query)
-        match, match_params = self._sql(self.match_query)
+        words, words_params = self._expression_sql(self.search_query)
+        match, match_params = self._expression_sql(self.match_query)
         whole = "search_document(e.title, e.body)"
         if self.pairs_query is None:
             in_document, document_params = f"{whole} @@ ({match})", match_params
         else:
-            pairs, pairs_params = self._sql(self.pairs_query)
+            pairs, pairs_params = self._expression_sql(self.pairs_query)
             in_document = f"search_pairs({whole}) @@ ({pairs}) AND ts_match_vq({whole}, ({match}))"
             document_params = [*pairs_params, *match_params]
 
@@ -414,12 +414,11 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
 
     def _count_in_parts(self, sql, params, parts, limit):
         """Count the matches (`sql` selecting their ids) in these parts of the document index, up to `limit`."""
-        selects = [f"{in_part(sql, part)} LIMIT %s" for part in parts]
-        matching = selects[0] if len(selects) == 1 else f"{' UNION ALL '.join(f'({s})' for s in selects)} LIMIT %s"
+        matching = " UNION ALL ".join(f"({in_part(sql, part)} LIMIT %s)" for part in parts)
         with connections[self.database_alias].cursor() as cursor:
             cursor.execute(
-                f"SELECT count(*) FROM ({matching}) AS counted",  # noqa: S608  # nosec
-                [*(value for _part in parts for value in (*params, limit)), *([limit] if len(selects) > 1 else [])],
+                f"SELECT count(*) FROM (SELECT 1 FROM ({matching}) AS found LIMIT %s) AS counted",  # noqa: S608  # nosec
+                [*(value for _part in parts for value in (*params, limit)), limit],
             )
             return cursor.fetchone()[0]
 
