@@ -9,6 +9,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import F, Min
 from django.utils import timezone
 
@@ -19,12 +20,10 @@ from practice.comments import helpful_marks
 from practice.models import (
     AudienceRole,
     BlogPostPage,
-    CommunityPage,
     DiscussionThreadPage,
     Membership,
     Organisation,
     PracticePage,
-    Region,
     Topic,
 )
 from practice.models.comments import MAX_HELPFUL_MARKS
@@ -82,27 +81,50 @@ class Features:
     helpful_marks: int = 0  # times members marked its comments helpful
 
 
+# Everything a member told us or joined, as (kind, id, name) rows, in one statement: through the
+# ORM it was five queries, and compiling them took 4 ms of each personalised search (bench/).
+SIGNALS_SQL = """
+SELECT 'community', page.id, page.title FROM practice_membership AS membership
+    JOIN wagtailcore_page AS page ON page.id = membership.community_id
+    WHERE membership.member_id = %s AND membership.status = %s
+UNION ALL SELECT 'interest', topic.id, topic.name FROM practice_memberprofile AS profile
+    JOIN practice_memberprofile_interests AS interest ON interest.memberprofile_id = profile.id
+    JOIN practice_topic AS topic ON topic.id = interest.topic_id
+    WHERE profile.user_id = %s
+UNION ALL SELECT 'role', role.id, role.name FROM practice_memberprofile AS profile
+    JOIN practice_audiencerole AS role ON role.id = profile.role_id
+    WHERE profile.user_id = %s
+UNION ALL SELECT 'organisation', organisation.id, organisation.name FROM practice_memberprofile AS profile
+    JOIN practice_organisation AS organisation ON organisation.id = profile.organisation_id
+    WHERE profile.user_id = %s
+UNION ALL SELECT 'region', region.id, region.name FROM practice_memberprofile AS profile
+    LEFT JOIN practice_organisation AS organisation ON organisation.id = profile.organisation_id
+    JOIN practice_region AS region ON region.id = COALESCE(profile.region_id, organisation.region_id)
+    WHERE profile.user_id = %s
+"""
+
+
 def reader_signals(user):
-    """Return the reader's signals, or None for an anonymous reader."""
+    """Return the reader's signals, or None for an anonymous reader.
+
+    A member's region is their own, or else their organisation's.
+    """
     if not user.is_authenticated:
         return None
-    profile = getattr(user, "profile", None)
-    communities = dict(
-        CommunityPage.objects.filter(
-            pk__in=Membership.objects.active().filter(member=user).values("community")
-        ).values_list("pk", "title")
-    )
-    if profile is None:
-        return ReaderSignals(communities=communities)
-    organisation = profile.organisation
-    region_id = profile.region_id or (organisation.region_id if organisation else None)
-    region = Region.objects.filter(pk=region_id).values_list("pk", "name").first() if region_id else None
+    told = {"community": {}, "interest": {}}
+    with connection.cursor() as cursor:
+        cursor.execute(SIGNALS_SQL, [user.pk, Membership.Status.ACTIVE, *[user.pk] * 4])
+        for kind, pk, name in cursor.fetchall():
+            if kind in told:
+                told[kind][pk] = name
+            else:
+                told[kind] = (pk, name)
     return ReaderSignals(
-        interests=dict(profile.interests.values_list("pk", "name")),
-        role=(profile.role_id, profile.role.name) if profile.role_id else None,
-        communities=communities,
-        organisation=(organisation.pk, organisation.name) if organisation else None,
-        region=region,
+        interests=told["interest"],
+        role=told.get("role"),
+        communities=told["community"],
+        organisation=told.get("organisation"),
+        region=told.get("region"),
     )
 
 

@@ -397,14 +397,6 @@ def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with
     else:
         results = backend.search(query, objects)
     found = _Found(objects)
-    if with_count:
-        count_up_to = getattr(results, "count_up_to", None)
-        count = count_up_to(COUNT_LIMIT + 1) if count_up_to else results.count()
-        if not count:
-            return found
-        found.count, found.more = min(count, COUNT_LIMIT), count > COUNT_LIMIT
-        if with_facets:
-            found.facets = {name: results.facet(attname) for name, attname in kind.facets.items()}
     if by_date:
         newest = results[:stop]
         found.scored = [(obj.pk, 1.0 / (1 + position)) for position, obj in enumerate(newest)]
@@ -420,6 +412,15 @@ def _engine(backend, query, terms, objects, kind, sort, stop, signals, now, with
         if stop > len(scored) and len(keys) == size:
             scored += [(obj.pk, 0.0) for obj in results[size:stop]]
         found.scored = scored[:stop]
+    if with_count:
+        # Counted after ranking: a ranking that saw every match, or more than are counted, answers it.
+        count_up_to = getattr(results, "count_up_to", None)
+        count = count_up_to(COUNT_LIMIT + 1) if count_up_to else results.count()
+        if not count:
+            return _Found(objects)
+        found.count, found.more = min(count, COUNT_LIMIT), count > COUNT_LIMIT
+        if with_facets:
+            found.facets = {name: results.facet(attname) for name, attname in kind.facets.items()}
     return found
 
 
@@ -733,7 +734,7 @@ def for_you(reader, limit=5):
     signals = personal.reader_signals(reader)
     if signals is None or signals.empty:
         return []
-    results = search("", reader, per_page=limit, with_facets=False, external=False)
+    results = search("", reader, per_page=limit, with_facets=False, external=False, with_count=False)
     return [hit for hit in results.hits if hit.why]
 
 

@@ -341,18 +341,19 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
             ((f"{in_document} AND NOT e.title @@ ({words})", [*document_params, *words_params]), rank(whole, 0.0)),
         ]
 
-    def _ranked(self, entries, start=0, stop=None, enough=None):
-        """Return (object_id, score) of matching entries, best first, tier by tier (see _tiers), as SQLite ranks.
+    def _ranked(self, entries, stop=None, enough=None):
+        """Return ([(object_id, score)] of matching entries, best first, tier by tier as SQLite ranks; title matches).
 
         The tiers are one statement, each a CTE over the entries asked about, and only those a page
         needs are read: the database reads the next tier only when the ones before it have given
         fewer than `stop` results (a UNION ALL reads its parts in order, never in parallel here, and
         stops at its LIMIT) and, with `enough`, fewer than `enough` (a condition on their counts,
         checked before the tier is read). Compiling and sending a statement per tier cost as much
-        as reading a small tier. A query of no words (punctuation alone) matches nothing.
+        as reading a small tier. The title tier is read whole to be ranked, so it counts its matches
+        on the way (see RankedCompilerMixin.saw). A query of no words (punctuation alone) matches nothing.
         """
         if self.search_query is None:
-            return []
+            return [], 0
         base, base_params = entries.order_by().values("id", "object_id", "title", "body").query.sql_with_params()
         limit = "" if stop is None else f" LIMIT {int(stop)}"
         ctes, params, selects = [], [], []
@@ -361,15 +362,21 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
             if enough is not None and number:
                 counted = " + ".join(f"(SELECT count(*) FROM tier_{before})" for before in range(number))  # noqa: S608  # nosec
                 gate = f" AND {counted} < {int(enough)}"
+            # The title tier is read whole to be ranked, so it counts its matches on the way: below
+            # the count (OFFSET 0 keeps them there), so that the rows counted hold no title vectors.
+            scored = f"SELECT e.id, e.object_id, {score} AS score FROM ({base}) AS e WHERE {condition}{gate} OFFSET 0"  # noqa: S608  # nosec
+            total = "count(*) OVER ()" if number == 0 else "NULL::bigint"
             ctes.append(
-                f"tier_{number} AS (SELECT e.object_id, {score} AS score FROM ({base}) AS e "  # noqa: S608  # nosec
-                f"WHERE {condition}{gate} ORDER BY score DESC, e.id{limit})"
+                f"tier_{number} AS (SELECT object_id, score, {total} AS total FROM ({scored}) AS scored "  # noqa: S608  # nosec
+                f"ORDER BY score DESC, id{limit})"
             )
             params += [*score_params, *base_params, *condition_params]
-            selects.append(f"SELECT object_id, score FROM tier_{number}")  # noqa: S608  # nosec
+            selects.append(f"SELECT object_id, score, total FROM tier_{number}")  # noqa: S608  # nosec
         with connections[self.database_alias].cursor() as cursor:
             cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)}{limit}", params)
-            return cursor.fetchall()[start:stop]
+            rows = cursor.fetchall()
+        title_matches = max((total for _id, _score, total in rows if total is not None), default=0)
+        return [(object_id, score) for object_id, score, _total in rows], title_matches
 
     def entries_in_queryset(self):
         """Return the index entries of the queryset's objects: all of them if the keys select them."""
@@ -378,10 +385,13 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         return super().entries_in_queryset()
 
     def ranked_hits(self, start, stop, enough=None):
-        return self._ranked(self.entries_in_queryset(), start, stop, enough)
+        hits, title_matches = self._ranked(self.entries_in_queryset(), stop, enough)
+        self.saw(hits, stop, enough, at_least=title_matches)
+        return hits[start:]
 
     def scores_for(self, keys):
-        return self._ranked(self.model_entries().filter(object_id__in=[str(key) for key in keys]))
+        hits, _title_matches = self._ranked(self.model_entries().filter(object_id__in=[str(key) for key in keys]))
+        return hits
 
     def match_count(self, limit=None):
         """Count matches, no further than `limit`.

@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 
 from modelsearch.backends.base import FilterFieldError
 from modelsearch.conf import get_app_config
+from modelsearch.query import Boost, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 from .. import personal
@@ -100,6 +101,14 @@ class RankingFeaturesIndexMixin:
         RankingFeatures.objects.using(self.write_connection.alias).all().delete()
 
 
+def negates(query):
+    """Whether a query matches anything by a word's absence (then a match in the title need not be a match)."""
+    if isinstance(query, Not):
+        return True
+    inner = [query.subquery] if isinstance(query, Boost) else getattr(query, "subqueries", [])
+    return any(map(negates, inner))
+
+
 class RankedCompilerMixin:
     """Query-compiler side: index entries for the queryset's objects, and which queries we rank ourselves.
 
@@ -108,6 +117,25 @@ class RankedCompilerMixin:
     and `is_ranked_here()` says whether a query is one of those it handles (others go to Wagtail's
     own compiler, unchanged).
     """
+
+    # What the last ranking saw of the matches (see `saw`): at least this many, or with
+    # `saw_every_match`, exactly this many.
+    matches_seen = 0
+    saw_every_match = False
+
+    def saw(self, hits, stop, enough=None, at_least=0):
+        """Note what a ranking of the tiers saw of the matches, so that a count after it may need no query.
+
+        A ranking that gave fewer than it was asked for (`stop`, and `enough`) read every tier to its
+        end: its hits are every match. A backend may know that there are at least `at_least` (a tier
+        it read whole). The tiers' matches are the count's only if no word is matched by its absence:
+        a title without a word can belong to a document with it.
+        """
+        if negates(self.query):
+            return
+        wanted = [limit for limit in (stop, enough) if limit is not None]
+        self.matches_seen = max(len(hits), at_least)
+        self.saw_every_match = not wanted or len(hits) < min(wanted)
 
     @property
     def database_alias(self):
@@ -236,10 +264,17 @@ class RankedResultsMixin:
         return max(0, end - self.start)
 
     def count_up_to(self, limit):
-        """Return the number of results, counting no further than `limit` (a word most items hold costs less)."""
+        """Return the number of results, counting no further than `limit` (a word most items hold costs less).
+
+        After a ranking (`ranked_keys`) that saw every match, or at least `limit` of them, no
+        query is needed.
+        """
         if not self._ranked_here():
             return min(self.count(), limit)
-        return self.query_compiler.match_count(limit=limit)
+        compiler = self.query_compiler
+        if compiler.saw_every_match or compiler.matches_seen >= limit:
+            return min(compiler.matches_seen, limit)
+        return compiler.match_count(limit=limit)
 
     @cached_property
     def _marked_facets(self):

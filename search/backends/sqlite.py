@@ -424,7 +424,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         hits = [(object_id, tier_bonus - rank) for object_id, rank in rows if object_id not in seen]
         return hits if limit is None else hits[:limit]
 
-    def _ranked(self, entries, start=0, stop=None, enough=None, keyed=False):
+    def _ranked(self, entries, stop=None, enough=None, keyed=False):
         """Return (object_id, score) of the entries' matches, tier by tier; `keyed`: found by words and keys alone."""
         if self.expression is None:
             return []
@@ -441,7 +441,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
                 hits += self._keyed_tier_hits(table, match, wanted, tier_bonus, seen)
             else:
                 hits += self._tier_hits(entries, table, match, wanted, tier_bonus, seen)
-        return hits[start:stop]
+        return hits[:stop]
 
     def ranked_hits(self, start, stop, enough=None):
         # With filters chosen, words and keys together find few entries in the documents table,
@@ -449,7 +449,9 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         # filters (a common word in one community, type and topic at 100,000 entries: 112 -> 5 ms).
         # bm25 there weighs a title match by the whole document's length, the titles table by the
         # title's: the order within a tier can differ a little from the same search without filters.
-        return self._ranked(self.entries_in_queryset(), start, stop, enough, keyed=self.narrowly_keyed)
+        hits = self._ranked(self.entries_in_queryset(), stop, enough, keyed=self.narrowly_keyed)
+        self.saw(hits, stop, enough)
+        return hits[start:]
 
     def scores_for(self, keys):
         return self._ranked(self.model_entries().filter(object_id__in=[str(key) for key in keys]))

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And, Or, Phrase, PlainText
+from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
 from practice.access import AccessLevel, SecurityLevel, Visibility, staff_groups
 from practice.models import BlogPostPage, PracticePage
@@ -560,6 +560,53 @@ def test_postgres_looks_words_access_and_filters_up_together_in_a_limited_count(
     assert "search_document(" in count and "ts_match_vq(" not in count
     keyed = count.split("search_with_keys(")[1]
     assert "key public" in keyed and f"key community {community.pk}" in keyed
+
+
+@pytest.mark.django_db
+def test_a_ranking_that_saw_every_match_answers_the_count_asked_after_it(blog):
+    for number in range(3):
+        post(blog, f"Weekly update {number}", body="Pothole repairs this week.")
+    post(blog, "Depot news", body="Pothole patrols.")
+    post(blog, "Members' update", body="Pothole repairs.", security_level=SecurityLevel.MEMBERS)
+    anonymous = marked(AnonymousUser())
+
+    everything = anonymous.search("pothole")
+    assert len(everything.ranked_keys(10, enough=10)) == 4
+    with CaptureQueriesContext(connection) as queries:
+        assert (everything.count_up_to(100), everything.count_up_to(2)) == (4, 2)
+    assert queries.captured_queries == []
+
+    # A ranking cut short, by its length or by `enough`, leaves the count to the database.
+    for stop, enough in [(2, None), (10, 2)]:
+        some = anonymous.search("pothole")
+        some.ranked_keys(stop, enough=enough)
+        with CaptureQueriesContext(connection) as queries:
+            assert some.count_up_to(100) == 4
+        assert queries.captured_queries
+    # So does a query matching by a word's absence: a title without it can be a document with it.
+    without = anonymous.search(And([PlainText("pothole"), Not(PlainText("repairs"))]))
+    without.ranked_keys(10, enough=10)
+    with CaptureQueriesContext(connection) as queries:
+        assert without.count_up_to(100) == 1
+    assert queries.captured_queries
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's tier statement")
+def test_postgres_counts_the_title_tier_while_ranking_it_so_a_common_word_needs_no_count(blog):
+    for number in range(5):
+        post(blog, f"Pothole update {number}")
+    post(blog, "Depot news", body="Pothole patrols.")
+    anonymous = marked(AnonymousUser())
+
+    results = anonymous.search("pothole")
+    assert len(results.ranked_keys(2, enough=2)) == 2
+
+    # Five title matches were ranked: a count to three needs no query, a count to a hundred does.
+    with CaptureQueriesContext(connection) as queries:
+        assert results.count_up_to(3) == 3
+    assert queries.captured_queries == []
+    assert results.count_up_to(100) == 6
 
 
 def bitmap_plan(sql, params):

@@ -6,17 +6,26 @@ from types import SimpleNamespace
 import pytest
 
 from django.apps import apps as django_apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from practice.access import AccessLevel
 from practice.discussions.services import reply_post
-from practice.models import PracticePage
+from practice.models import Membership, PracticePage
 from search import personal, ranking
 from search.models import RankingFeatures, SynonymSet
-from tests.factories import BlogPostPageFactory
+from tests.factories import (
+    AudienceRoleFactory,
+    BlogPostPageFactory,
+    MemberProfileFactory,
+    OrganisationFactory,
+    RegionFactory,
+    TopicFactory,
+)
 
 features_migration = importlib.import_module("search.migrations.0006_ranking_features")
 
@@ -213,6 +222,62 @@ def test_a_reader_who_told_us_less_has_fewer_matches_read_for_re_ranking():
     reaches = [personal.reach(10, signals) for signals in (None, SOME_SIGNALS, EVERY_SIGNAL)]
 
     assert reaches == sorted(reaches) and len(set(reaches)) == 3
+
+
+@pytest.mark.django_db
+def test_for_you_ranks_the_newest_pages_for_the_reader_without_counting_them(library, interested_member):
+    with CaptureQueriesContext(connection) as queries:
+        hits = ranking.for_you(interested_member, limit=10)
+
+    assert {hit.page.title for hit in hits} >= {"Libraries helping people online", "Libraries on social media"}
+    assert all(hit.why for hit in hits)
+    assert not [query for query in queries.captured_queries if '"__count"' in query["sql"]]  # QuerySet.count()
+    # The newest pages are read in the order of an index (home migration 0005), not sorted from all of them.
+    newest = ranking.visible_pages(interested_member, in_sql=True).order_by(*ranking.PAGES.date_order)
+    sql, params = newest.values("pk")[:5].query.sql_with_params()
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute("SET LOCAL enable_incremental_sort = off")
+            cursor.execute(f"EXPLAIN {sql}", params)
+            assert "Index Scan Backward using hub_page_newest" in " ".join(row for (row,) in cursor.fetchall())
+    assert ["first_published_at", "path"] in [index["columns"] for index in indexes.values() if index["index"]]
+
+
+@pytest.mark.django_db
+def test_a_members_signals_are_read_in_one_query(communities, django_assert_num_queries):
+    insider = communities[AccessLevel.OPEN]["insider"]
+    own_region, their_councils = RegionFactory(name="North West"), RegionFactory(name="South East")
+    organisation = OrganisationFactory(name="Northmoor Council", region=their_councils)
+    role = AudienceRoleFactory(name="Comms officer")
+    profile = MemberProfileFactory(user=insider, organisation=organisation, role=role)
+    interests = [TopicFactory(name="Digital inclusion"), TopicFactory(name="Social media")]
+    profile.interests.set(interests)
+    # Invited to a community is not in it.
+    restricted = communities[AccessLevel.RESTRICTED]["community"]
+    Membership.objects.create(community=restricted, member=insider, status=Membership.Status.INVITED)
+    reader = get_user_model().objects.get(pk=insider.pk)
+
+    with django_assert_num_queries(1):
+        signals = personal.reader_signals(reader)
+
+    open_community = communities[AccessLevel.OPEN]["community"]
+    assert signals == personal.ReaderSignals(
+        interests={topic.pk: topic.name for topic in interests},
+        role=(role.pk, "Comms officer"),
+        communities={open_community.pk: open_community.title},
+        organisation=(organisation.pk, "Northmoor Council"),
+        region=(their_councils.pk, "South East"),
+    )
+    # A region of their own is theirs rather than their council's.
+    profile.region = own_region
+    profile.save()
+    assert personal.reader_signals(reader).region == (own_region.pk, "North West")
+    # Without a profile, only the communities they are in; signed out, nothing.
+    facilitator = communities[AccessLevel.RESTRICTED]["facilitator"]
+    assert personal.reader_signals(facilitator) == personal.ReaderSignals(communities={restricted.pk: restricted.title})
+    assert personal.reader_signals(AnonymousUser()) is None
 
 
 @pytest.mark.django_db
