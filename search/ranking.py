@@ -725,7 +725,8 @@ def related(page, reader, limit=3):
         return []
     ranked = rank(text, reader, per_page=limit + 1, external=False, operator="or", with_count=False)
     keys = [pk for pk, _score, _kind in ranked.order if pk != page.pk][:limit]
-    pages = _pages(ranked.pages.objects, keys) if keys else {}
+    # A related page is shown by its title, link and kind, all on the generic page: one query.
+    pages = ranked.pages.objects.in_bulk(keys) if keys else {}
     return [pages[pk] for pk in keys if pk in pages]
 
 

@@ -23,13 +23,14 @@ def query_terms(query):
 def page_text(page):
     """Return the plain text a reader would read on the page, field by field."""
     parts = []
+    fields = {field.name: field for field in page._meta.get_fields()}
     for name in TEXT_FIELDS:
         value = getattr(page, name, None)
         if callable(value):
             value = value()
         if not value:
             continue
-        field = page._meta.get_field(name) if name in {f.name for f in page._meta.get_fields()} else None
+        field = fields.get(name)
         if isinstance(field, StreamField):
             value = strip_tags(" ".join(field.stream_block.get_searchable_content(value)))
         elif isinstance(field, RichTextField):

@@ -113,8 +113,8 @@ def test_related_lists(rf, readers, hidden, bait, reader):
     from django.contrib.auth.models import AnonymousUser
 
     user = readers[reader] or AnonymousUser()
-    related = ranking.related(bait, user, limit=10)
-    assert {name for name, page in hidden.items() if page in related} == MAY_OPEN[reader]
+    related = {page.pk for page in ranking.related(bait, user, limit=10)}
+    assert {name for name, page in hidden.items() if page.pk in related} == MAY_OPEN[reader]
 
 
 @pytest.mark.django_db
