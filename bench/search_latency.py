@@ -11,7 +11,8 @@ add_child would take hours at 100k, so the posts' rows are inserted in batches w
 paths computed here (the same paths treebeard would give), and then indexed through the
 configured search backend's add_bulk in batches of 1,000, exactly as `update_index` does.
 
-Each query runs warm (three unmeasured runs, then --runs measured ones) through Wagtail's query API
+Each query runs warm (three unmeasured runs, then --runs measured ones, taken in rounds of every
+query once, so that the machine's slow moments fall on all queries alike) through Wagtail's query API
 on `search.ranking.visible_pages(reader)`, the queryset the search page hands the backend, and
 through the search page's entry point, with and without personalisation: search.ranking.rank()
 (the count, and the first ten re-ranked with personal boosts) and search.ranking.search() (the
@@ -231,7 +232,7 @@ def measure(runs, backend_label):
     RARE_WORD = text.words[len(FUNCTION_WORDS) + len(COUNCIL_WORDS) + 3000]
     member = _bench_member()
     readers = [("anonymous", AnonymousUser()), ("member of one community", member)]
-    rows = []
+    measured = []
     for reader_label, reader in readers:
         # The querysets the search page hands the backend (with access filtered in SQL for ours).
         in_sql = backend_label == "ours"
@@ -241,26 +242,40 @@ def measure(runs, backend_label):
                 reader, ranking.SearchFilters(communities=("community-1",)), in_sql=in_sql
             ),
         )
-        measured = [(label, partial(run, pages)) for label, run in queries()]
-        measured += [(label, partial(run, reader)) for label, run in entry_point_queries()]
-        for label, run in measured:
-            for _ in range(3):
-                run()
-            timings = []
-            for _ in range(runs):
-                started = time.perf_counter()
-                run()
-                timings.append((time.perf_counter() - started) * 1000)
-            timings.sort()
-            median = statistics.median(timings)
-            p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
-            rows.append((reader_label, label, median, p95))
-            print(
-                f"{connection.vendor:10} {backend_label:8} {reader_label:24} {label:48} "
-                f"median {median:8.1f} ms  p95 {p95:8.1f} ms",
-                flush=True,
-            )
+        measured += [(reader_label, label, partial(run, pages)) for label, run in queries()]
+        measured += [(reader_label, label, partial(run, reader)) for label, run in entry_point_queries()]
+    for _reader_label, _label, run in measured:
+        for _ in range(3):
+            run()
+    # In rounds, each query once a round: a slow moment of the machine (its speed varies by half
+    # from minute to minute) falls on every query alike instead of on the few measured then.
+    timings = [[] for _ in measured]
+    for _ in range(runs):
+        for timed, (_reader_label, _label, run) in zip(timings, measured, strict=True):
+            started = time.perf_counter()
+            run()
+            timed.append((time.perf_counter() - started) * 1000)
+    rows = []
+    for timed, (reader_label, label, _run) in zip(timings, measured, strict=True):
+        timed.sort()
+        median = statistics.median(timed)
+        p95 = timed[max(0, round(0.95 * len(timed)) - 1)]
+        rows.append((reader_label, label, median, p95))
+        print(
+            f"{connection.vendor:10} {backend_label:8} {reader_label:24} {label:48} "
+            f"median {median:8.1f} ms  p95 {p95:8.1f} ms",
+            flush=True,
+        )
     return rows
+
+
+def machine_speed():
+    """Return the milliseconds a fixed piece of pure Python takes: how fast this machine is just now."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(1_000_000):
+        total += number * number
+    return (time.perf_counter() - started) * 1000
 
 
 def _bench_member():
@@ -308,13 +323,15 @@ def entry_point_queries():
     ]
 
 
-def write_results(args, vendor, rows, sqlite_version):
+def write_results(args, vendor, rows, sqlite_version, speed):
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     heading = f"## {args.items:,} posts, {vendor}, {args.backend} backend"
     lines = [
         heading,
         "",
-        f"{args.runs} warm runs per query; {sqlite_version}; measured {time.strftime('%Y-%m-%d')}.",
+        f"{args.runs} warm runs per query, in rounds; {sqlite_version}; measured {time.strftime('%Y-%m-%d %H:%M')}. "
+        f"This machine's speed varies: a fixed Python loop (`machine_speed`) took {speed[0]:.0f} ms before "
+        f"and {speed[1]:.0f} ms after.",
         "",
         "| reader | query | median (ms) | p95 (ms) |",
         "|---|---|---:|---:|",
@@ -364,8 +381,11 @@ def main():
             with connection.cursor() as cursor:
                 cursor.execute("SHOW server_version")
                 engine = f"PostgreSQL {cursor.fetchone()[0]}"
+        speed = [machine_speed()]
         rows = measure(args.runs, args.backend)
-        write_results(args, connection.vendor, rows, engine)
+        speed.append(machine_speed())
+        print(f"A fixed Python loop took {speed[0]:.0f} ms before and {speed[1]:.0f} ms after", flush=True)
+        write_results(args, connection.vendor, rows, engine, speed)
     finally:
         if cluster is not None:
             subprocess.run([str(ROOT / ".ci" / "postgres"), "stop", str(cluster)], check=False)  # noqa: S603

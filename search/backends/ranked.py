@@ -113,9 +113,9 @@ class RankedCompilerMixin:
     """Query-compiler side: index entries for the queryset's objects, and which queries we rank ourselves.
 
     A backend's compiler defines `ranked_hits(start, stop, enough=None)` (results from its tiers of
-    match, best first, no further tier once `enough` are found), `match_count(limit=None)` and `matching_entries()`,
-    and `is_ranked_here()` says whether a query is one of those it handles (others go to Wagtail's
-    own compiler, unchanged).
+    match, best first, no further tier once `enough` are found, telling `saw` what it found),
+    `match_count(limit=None)` and `matching_entries()`, and `is_ranked_here()` says whether a query
+    is one of those it handles (others go to Wagtail's own compiler, unchanged).
     """
 
     # What the last ranking saw of the matches (see `saw`): at least this many, or with
