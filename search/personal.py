@@ -112,20 +112,22 @@ def reader_signals(user):
     """
     if not user.is_authenticated:
         return None
-    told = {"community": {}, "interest": {}}
     with connection.cursor() as cursor:
         cursor.execute(SIGNALS_SQL, [user.pk, Membership.Status.ACTIVE, *[user.pk] * 4])
-        for kind, pk, name in cursor.fetchall():
-            if kind in told:
-                told[kind][pk] = name
-            else:
-                told[kind] = (pk, name)
+        rows = cursor.fetchall()
+
+    def named(kind):
+        return {pk: name for row_kind, pk, name in rows if row_kind == kind}
+
+    def one(kind):
+        return next(iter(named(kind).items()), None)
+
     return ReaderSignals(
-        interests=told["interest"],
-        role=told.get("role"),
-        communities=told["community"],
-        organisation=told.get("organisation"),
-        region=told.get("region"),
+        interests=named("interest"),
+        role=one("role"),
+        communities=named("community"),
+        organisation=one("organisation"),
+        region=one("region"),
     )
 
 
