@@ -34,10 +34,12 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if route.delay:
                 time.sleep(route.delay)
-            self.send(route, with_body=with_body)
         finally:
+            # Counted out before answering: once the answer is sent, the client may start its next
+            # request before this thread runs again, and an overlap that never was would be counted.
             with server.lock:
                 server.active -= 1
+        self.send(route, with_body=with_body)
 
     def send(self, route, *, with_body):
         server = self.server
