@@ -27,7 +27,7 @@ from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import F, Q
 from django.utils import timezone
 
 from wagtail.search.backends import get_search_backend
@@ -138,6 +138,8 @@ class Hit:
     snippet: str
     published: object
     type: str
+    topics: list = field(default_factory=list)  # names, A to Z
+    community: str | None = None  # the title of a page's community
     item: ExternalItem | None = None
 
     @property
@@ -147,12 +149,6 @@ class Hit:
     @property
     def kind_label(self):
         return TYPE_LABELS.get(self.type) or self.page.kind_label
-
-    @property
-    def topics(self):
-        if self.page is not None:
-            return [topic.name for topic in self.page.topics.all()]
-        return [topic.name for topic in self.item.source.topics.all()]
 
 
 @dataclass
@@ -654,14 +650,19 @@ def _pages(objects, ids):
     """Return {pk: specific page} for those of the ids in `objects` (the pages the reader may open).
 
     Wagtail's specific() reads which of them the reader may open and their types, then each type's
-    pages whole with their community; one query reads their topics and, for threads, one their
-    published replies.
+    pages whole, each with its community's title (`community_title`: a hit shows no more of it);
+    for threads, one query reads their published replies.
     """
-    found = objects.filter(pk__in=ids).order_by().specific().select_related("community", for_specific_subqueries=True)
+    found = objects.filter(pk__in=ids).order_by().annotate(community_title=F("community__title")).specific()
     pages = {page.pk: page for page in found}
-    prefetch_related_objects(list(pages.values()), "topics")
     prefetch_published_replies([page for page in pages.values() if isinstance(page, DiscussionThreadPage)])
     return pages
+
+
+def _topic_names(features):
+    """Return {topic id: name} for the topics of these Features, in one query."""
+    ids = set().union(*(each.topics for each in features))
+    return dict(Topic.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
 
 
 def _hits(merged, query, signals, found):
@@ -675,12 +676,15 @@ def _hits(merged, query, signals, found):
     pages = _pages(found[PAGES].objects, page_ids) if page_ids else {}
     entries = {}
     if entry_ids:
-        found_entries = (
-            found[ENTRIES].objects.select_related("source", "organisation").prefetch_related("source__topics")
-        )
+        found_entries = found[ENTRIES].objects.select_related("source", "organisation")
         entries = found_entries.in_bulk(entry_ids)
     page_features = _features(PAGES, list(pages.values()), found[PAGES].features)
     entry_features = _features(ENTRIES, list(entries.values()), found[ENTRIES].features)
+    topics = _topic_names([page_features[pk] for pk in pages] + [entry_features[pk] for pk in entries])
+
+    def topic_names(features):
+        return sorted((topics[pk] for pk in features.topics if pk in topics), key=str.casefold)
+
     hits = []
     for pk, score, kind in merged:
         if kind is PAGES and pk in pages:
@@ -694,6 +698,8 @@ def _hits(merged, query, signals, found):
                     snippet=snippet(page, query),
                     published=features.date,
                     type=type_slug(page),
+                    topics=topic_names(features),
+                    community=page.community_title,
                 )
             )
         elif kind is ENTRIES and pk in entries:
@@ -707,6 +713,7 @@ def _hits(merged, query, signals, found):
                     snippet=text_snippet(html_text(item.summary), query),
                     published=item.published,
                     type=EXTERNAL,
+                    topics=topic_names(entry_features[pk]),
                 )
             )
     return hits
