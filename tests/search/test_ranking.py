@@ -185,6 +185,28 @@ def test_query_count_does_not_grow_with_results(library, interested_member, djan
     assert results.count == 17
 
 
+@pytest.mark.django_db
+def test_a_hit_names_its_community_and_topics_without_reading_them_per_hit(
+    library, vocabulary, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # topics are indexed after commit
+        library["libraries_comms"].topics.add(vocabulary["inclusion"])
+        library["libraries_comms"].save_revision().publish()
+    ranked = ranking.rank("libraries", AnonymousUser())
+    found = {ranking.PAGES: ranked.pages, ranking.ENTRIES: ranked.entries}
+    queries = []
+    for order in (ranked.order[:1], ranked.order):
+        with CaptureQueriesContext(connection) as captured:
+            hits = ranking._hits(order, "libraries", ranked.signals, found)
+        queries.append(len(captured))
+    assert queries[0] == queries[1]
+    named = {hit.page.title: (hit.community, hit.topics) for hit in hits}
+    assert named == {
+        "Libraries helping people online": ("Open community", ["Digital inclusion"]),
+        "Libraries on social media": ("Open community", ["Digital inclusion", "Social media"]),
+    }
+
+
 EVERY_SIGNAL = personal.ReaderSignals(
     interests={1: "Digital inclusion", 2: "Social media"},
     role=(3, "Comms officer"),
