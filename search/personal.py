@@ -321,9 +321,9 @@ def reasons(features, signals):
     """Say, in the reader's terms, why a result was shown where it is."""
     said = []
     if signals is not None:
-        said += [
-            f"Matches your interest: {signals.interests[t]}" for t in sorted(features.topics) if t in signals.interests
-        ]
+        interests = sorted((signals.interests[t] for t in features.topics if t in signals.interests), key=str.casefold)
+        if interests:
+            said.append(f"Matches your {'interest' if len(interests) == 1 else 'interests'}: {', '.join(interests)}")
         if signals.role and signals.role[0] in features.audiences:
             said.append(f"Written for your role: {signals.role[1]}")
         if features.community in signals.communities:

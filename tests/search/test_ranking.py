@@ -217,6 +217,23 @@ EVERY_SIGNAL = personal.ReaderSignals(
 SOME_SIGNALS = personal.ReaderSignals(interests={1: "Digital inclusion"}, communities={4: "Open community"})
 
 
+def test_reasons_name_every_matching_interest_in_one_line_then_each_other_signal():
+    features = personal.Features(topics={1, 2, 7}, audiences={3}, community=4, organisation=5, region=6, answered=True)
+    assert personal.reasons(features, EVERY_SIGNAL) == [
+        "Matches your interests: Digital inclusion, Social media",
+        "Written for your role: Comms officer",
+        "From your community: Open community",
+        "From your organisation: Northmoor Council",
+        "In your region: North West",
+        "Has an accepted answer",
+    ]
+    assert personal.reasons(features, SOME_SIGNALS)[:2] == [
+        "Matches your interest: Digital inclusion",
+        "From your community: Open community",
+    ]
+    assert personal.reasons(features, None) == ["Has an accepted answer"]
+
+
 @pytest.mark.parametrize("signals", [None, EVERY_SIGNAL, SOME_SIGNALS], ids=["anonymous", "every signal", "some"])
 @pytest.mark.parametrize("stop", [1, 10, 30])
 def test_rerank_reads_every_match_that_boosts_could_lift_onto_the_page(signals, stop):

@@ -154,3 +154,12 @@ def test_an_unreachable_cluster_falls_back_to_the_database(client, library, monk
     content = client.get("/search/", {"q": "libraries"}).content.decode()
     assert "results may be incomplete" in content
     assert "Libraries on social media" in content
+
+
+@pytest.mark.django_db
+def test_the_search_page_has_one_search_box_where_other_pages_have_the_sites(client, posts):
+    search_page = client.get("/search/", {"q": "floodline"}).content.decode()
+    assert 'id="site-search-q"' not in search_page and search_page.count('name="q"') == 1
+    assert 'id="search-q"' in search_page and 'value="floodline"' in search_page
+    home = client.get("/").content.decode()
+    assert 'id="site-search-q"' in home and 'role="search"' in home
