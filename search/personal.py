@@ -323,7 +323,7 @@ def reasons(features, signals):
     if signals is not None:
         interests = sorted((signals.interests[t] for t in features.topics if t in signals.interests), key=str.casefold)
         if interests:
-            said.append(f"Matches your {'interest' if len(interests) == 1 else 'interests'}: {', '.join(interests)}")
+            said.append(f"Matches your interest{'s' if len(interests) != 1 else ''}: {', '.join(interests)}")
         if signals.role and signals.role[0] in features.audiences:
             said.append(f"Written for your role: {signals.role[1]}")
         if features.community in signals.communities:
