@@ -1,9 +1,10 @@
 """Who may write, publish, approve and follow links where: Wagtail page permissions and workflows by group.
 
 Every community has a members group and a facilitators group, kept in step with its memberships by
-practice.services. Members write in their community's blog and nowhere else; facilitators edit,
-publish and lock everything in the community's sections and approve posts when the community asks
-for approval. These groups are managed here: their page permissions are exactly what this module
+practice.services. Only facilitators reach the Wagtail editor (practice.editorial): they edit, publish
+and lock everything in the community's sections, approve posts when the community asks for approval,
+and keep the community's images and documents. Members hold no editor permissions at all; they take
+part on the site. These groups are managed here: their permissions are exactly what this module
 grants, so an approval switched on or a section moved away takes the old rights with it.
 """
 
@@ -33,20 +34,18 @@ from .models import (
 
 SECTION_MODELS = (BlogIndexPage, DiscussionIndexPage, ResourceLibraryPage, EventIndexPage)
 FACILITATOR_ACTIONS = frozenset({"add", "change", "publish", "lock"})
-# Wagtail's "add" also lets a member edit (and delete while still a draft) the posts they own, but not
-# other members' posts: editing those is a facilitator's job, so members get no "change".
-MEMBER_ACTIONS = frozenset({"add"})
-# Likewise in the community's collection: Wagtail lets uploaders edit their own images and documents
-# with "add", so only facilitators may change what others uploaded.
-MEDIA_MEMBER_PERMISSIONS = frozenset(
-    {"wagtailimages.add_image", "wagtailimages.choose_image", "wagtaildocs.add_document", "wagtaildocs.choose_document"}
+# In the community's collection: Wagtail lets uploaders edit their own images and documents with "add",
+# and "change" lets facilitators keep what others uploaded too.
+MEDIA_FACILITATOR_PERMISSIONS = frozenset(
+    {
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtailimages.change_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+        "wagtaildocs.change_document",
+    }
 )
-MEDIA_FACILITATOR_PERMISSIONS = MEDIA_MEMBER_PERMISSIONS | {"wagtailimages.change_image", "wagtaildocs.change_document"}
-
-
-def member_actions(community):
-    """Return what members may do in their community's blog: publish too, unless posts need approval."""
-    return MEMBER_ACTIONS if community.requires_approval else MEMBER_ACTIONS | {"publish"}
 
 
 def community_sections(community):
@@ -56,12 +55,9 @@ def community_sections(community):
 
 def wanted_page_permissions(community, sections):
     """Return the (group id, page id, action) triples the community's groups should hold."""
-    wanted = set()
-    for section in sections:
-        wanted |= {(community.facilitators_group_id, section.pk, action) for action in FACILITATOR_ACTIONS}
-        if section.specific_class is BlogIndexPage:
-            wanted |= {(community.members_group_id, section.pk, action) for action in member_actions(community)}
-    return wanted
+    return {
+        (community.facilitators_group_id, section.pk, action) for section in sections for action in FACILITATOR_ACTIONS
+    }
 
 
 def set_page_permissions(community, sections):
@@ -116,8 +112,7 @@ def permission_name(permission):
 
 def set_collection_permissions(community, collection):
     """Give the community's groups exactly their media permissions, on its own collection only."""
-    wanted = {(community.members_group_id, collection.pk, perm) for perm in MEDIA_MEMBER_PERMISSIONS}
-    wanted |= {(community.facilitators_group_id, collection.pk, perm) for perm in MEDIA_FACILITATOR_PERMISSIONS}
+    wanted = {(community.facilitators_group_id, collection.pk, perm) for perm in MEDIA_FACILITATOR_PERMISSIONS}
     held = {
         (perm.group_id, perm.collection_id, permission_name(perm.permission)): perm.pk
         for perm in GroupCollectionPermission.objects.filter(
@@ -170,9 +165,10 @@ def restrict_media_collection(community, collection):
 
 
 def grant_admin_access(community):
-    """Let the community's members and facilitators sign in to the Wagtail editor."""
+    """Let the community's facilitators into the Wagtail editor, and keep its members out."""
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    access_admin.group_set.add(community.members_group_id, community.facilitators_group_id)
+    access_admin.group_set.add(community.facilitators_group_id)
+    access_admin.group_set.remove(community.members_group_id)
 
 
 def sync_approval_workflow(community, blog):

@@ -1,8 +1,9 @@
 from wagtail import hooks
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from .access import is_staff_member, visibility_filter
-from .models import AudienceRole, CommunityPage, Organisation, PracticePage, Region, ResourceLinkPage, Topic
+from .editorial.modeladmin import ModelAdmin
+from .models import AudienceRole, Organisation, Region, ResourceLinkPage, Topic
 from .page_links import ReaderCheckedPageLinkHandler
 from .views import refusal_for
 
@@ -16,21 +17,6 @@ def explain_restricted_page(page, request, serve_args, serve_kwargs):
 def link_restricted_pages_through_a_check(features):
     """Replace Wagtail's page links in rich text with ours, which never name a restricted page."""
     features.register_link_type(ReaderCheckedPageLinkHandler)
-
-
-@hooks.register("construct_page_chooser_queryset")
-def offer_only_readable_pages(pages, request):
-    """Keep pages a member may not read out of the page chooser, titles included.
-
-    Members reach the editor to write posts; the chooser would otherwise list every page in the tree.
-    """
-    user = request.user
-    if is_staff_member(user):
-        return pages
-    pages = pages.exclude(pk__in=PracticePage.objects.exclude(visibility_filter(user)).values("pk"))
-    for path in CommunityPage.objects.exclude(visibility_filter(user)).values_list("path", flat=True):
-        pages = pages.exclude(path__startswith=path)
-    return pages
 
 
 class TopicAdmin(ModelAdmin):
@@ -63,7 +49,7 @@ class OrganisationAdmin(ModelAdmin):
 
 
 class ResourceLinkAdmin(ModelAdmin):
-    """Editors' curation desk: every resource link across the tree, with filters and search."""
+    """Editors' curation desk: the resource links this person may edit, with filters and search."""
 
     model = ResourceLinkPage
     menu_label = "Resources"
@@ -74,7 +60,10 @@ class ResourceLinkAdmin(ModelAdmin):
     ordering = ["-date_added"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("publisher")
+        # The desk lists, counts and searches what it is given: only what this person may edit, so that
+        # a facilitator never sees the summaries or editors' notes of another community's resources.
+        editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
+        return super().get_queryset(request).filter(pk__in=editable.values("pk")).select_related("publisher")
 
 
 class VocabularyGroup(ModelAdminGroup):
@@ -86,6 +75,7 @@ class VocabularyGroup(ModelAdminGroup):
 modeladmin_register(ResourceLinkAdmin)
 modeladmin_register(VocabularyGroup)
 
-# The comment moderation queue and word list, and the screens for imports, feeds and link health,
-# register their own hooks.
+# The comment moderation queue and word list, the screens for imports, feeds and link health, and what
+# the admin shows each editorial role, register their own hooks.
 from . import comment_admin, wagtail_hooks_importing  # noqa: E402, F401
+from .editorial import admin_hooks  # noqa: E402, F401

@@ -73,8 +73,9 @@ def community(db):
 def test_a_new_community_gets_its_own_members_and_facilitators_groups(community):
     assert community.members_group.name == f"Community members: Council web managers ({community.slug})"
     assert community.facilitators_group.name == f"Community facilitators: Council web managers ({community.slug})"
-    for group in (community.members_group, community.facilitators_group):
-        assert group.permissions.filter(codename="access_admin").exists()
+    # Only facilitators reach the Wagtail editor (practice.editorial); members take part on the site.
+    assert community.facilitators_group.permissions.filter(codename="access_admin").exists()
+    assert not community.members_group.permissions.exists()
 
 
 @pytest.mark.django_db
@@ -84,7 +85,7 @@ def test_joining_as_a_member_adds_to_the_members_group_only(community):
     membership_join(community=community, member=member)
 
     assert groups_of(member) == {community.members_group}
-    assert can_write_in(member, BlogIndexPage.objects.child_of(community).get())
+    assert not can_write_in(member, BlogIndexPage.objects.child_of(community).get())
 
 
 @pytest.mark.django_db
@@ -150,14 +151,13 @@ def test_leaving_takes_away_both_groups_and_the_right_to_write(community):
 
 
 @pytest.mark.django_db
-def test_sections_give_facilitators_everything_and_members_the_blog_only(community):
+def test_sections_give_facilitators_everything_and_members_nothing(community):
     sections = {page.slug: page.pk for page in community.get_children()}
-    members, facilitators = community.members_group_id, community.facilitators_group_id
+    facilitators = community.facilitators_group_id
 
     expected = {
         (facilitators, pk, action) for pk in sections.values() for action in ("add", "change", "publish", "lock")
     }
-    expected |= {(members, sections["blog"], "add"), (members, sections["blog"], "publish")}
     assert held(community) == expected
 
 
@@ -174,17 +174,13 @@ def test_granting_permissions_again_changes_nothing(community):
 
 
 @pytest.mark.django_db
-def test_requiring_approval_takes_publish_from_members_and_puts_the_blog_under_a_workflow(community, editor):
+def test_requiring_approval_puts_the_blog_under_a_facilitators_workflow(community, editor):
     blog = BlogIndexPageFactory(parent=community)
     community.requires_approval = True
     revision = community.save_revision()
     revision.publish()
 
     community = CommunityPage.objects.get(pk=community.pk)
-    members = community.members_group_id
-    assert {(group, action) for group, page, action in held(community) if page == blog.pk and group == members} == {
-        (members, "add")
-    }
     workflow = WorkflowPage.objects.get(page=blog).workflow
     assert workflow == community.approval_workflow
     assert workflow.name == "Facilitator approval: Council web managers"
@@ -209,7 +205,7 @@ def test_requiring_approval_takes_publish_from_members_and_puts_the_blog_under_a
 
 
 @pytest.mark.django_db
-def test_dropping_approval_detaches_the_workflow_and_gives_publish_back(community):
+def test_dropping_approval_detaches_the_workflow(community):
     blog = BlogIndexPageFactory(parent=community)
     community.requires_approval = True
     community.save_revision().publish()
@@ -220,7 +216,7 @@ def test_dropping_approval_detaches_the_workflow_and_gives_publish_back(communit
     community.save_revision().publish()
 
     assert not WorkflowPage.objects.filter(page=blog).exists()
-    assert (community.members_group_id, blog.pk, "publish") in held(community)
+    assert (community.facilitators_group_id, blog.pk, "publish") in held(community)
 
 
 def media_rights(community):
@@ -249,23 +245,23 @@ def publish(community, **changes):
 
 
 @pytest.mark.django_db
-def test_a_new_community_gets_its_own_media_collection_for_its_groups_to_upload_into(community):
+def test_a_new_community_gets_its_own_media_collection_for_its_facilitators_to_upload_into(community):
     collection = community.media_collection
-    members, facilitators = community.members_group_id, community.facilitators_group_id
+    facilitators = community.facilitators_group_id
     uploads = {"wagtailimages.add_image", "wagtailimages.choose_image", "wagtaildocs.add_document"}
     uploads |= {"wagtaildocs.choose_document"}
     edits = {"wagtailimages.change_image", "wagtaildocs.change_document"}
 
     assert collection.name == "Community: Council web managers"
     assert collection.get_parent() == Collection.get_first_root_node()
-    assert media_rights(community) == {(members, collection.pk, perm) for perm in uploads} | {
-        (facilitators, collection.pk, perm) for perm in uploads | edits
-    }
+    assert media_rights(community) == {(facilitators, collection.pk, perm) for perm in uploads | edits}
     assert restriction_on(collection) == []  # an open community's media are open to all
-    member = UserFactory()
+    member, facilitator = UserFactory(), UserFactory()
     membership_join(community=community, member=member)
+    membership_join(community=community, member=facilitator, role=FACILITATOR)
     image_policy = policy_registry.get_by_type(get_image_model())
-    assert list(image_policy.collections_user_has_permission_for(member, "add")) == [collection]
+    assert list(image_policy.collections_user_has_permission_for(member, "add")) == []
+    assert list(image_policy.collections_user_has_permission_for(facilitator, "add")) == [collection]
 
 
 @pytest.mark.django_db
