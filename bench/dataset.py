@@ -452,6 +452,7 @@ class Builder:
         topics.objects.bulk_create(
             [topics(practicepage_id=page, topic_id=topic) for page, topic in self.links["topics"]], batch_size=BATCH
         )
+        # Benchmark members credited as authors, as if they had accepted (practice.credits).
         authors = BlogPostPage.authors.through
         authors.objects.bulk_create(
             [authors(blogpostpage_id=page, user_id=user) for page, user in self.links["authors"]], batch_size=BATCH

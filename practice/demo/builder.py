@@ -262,7 +262,9 @@ class DemoBuilder:
             if name == "tags":
                 page.tags.add(*values)
             else:
-                setattr(page, name, values)  # parental many-to-many values are held until the page is saved
+                # Parental many-to-many values are held until the page is saved. The demo's authors wrote the
+                # demo's posts, so their credits count as consented (practice.credits).
+                setattr(page, name, values)
         if page.first_published_at is None:
             # Backdate publication to the content's own date, so that "newest first" reads true.
             page.first_published_at = next((fields[name] for name in PUBLICATION_DATE_FIELDS if name in fields), None)
@@ -368,3 +370,7 @@ class DemoBuilder:
     def admin_has_demo_password(self):
         admin = self.user_model.objects.get(username=ADMIN_USERNAME)
         return admin.check_password(DEMO_PASSWORD)
+
+    def admin_email(self):
+        """Return the address the administrator signs in with (the hub's only sign-in takes an address)."""
+        return self.user_model.objects.get(username=ADMIN_USERNAME).email

@@ -1,13 +1,13 @@
 from .base import PracticePage
 from .bookings import EventBooking
 from .comments import CommentHold, CommentSettings, CommentsMixin, ModerationWord
-from .communities import CommunityIndexPage, CommunityPage, Membership
+from .communities import CommunityIndexPage, CommunityPage, Invitation, Membership
 from .events import EventIndexPage, EventPage
 from .external import ExternalItem, FeedSource, ImportedItem
 from .following import Follow, Notification, NotificationSettings
 from .guidance import CaseStudyPage, GuidanceIndexPage, GuidancePage
 from .members import MemberProfile
-from .posts import BlogIndexPage, BlogPostPage
+from .posts import BlogIndexPage, BlogPostPage, CreditRequest
 from .resources import CollectionItem, CollectionPage, ResourceLibraryPage, ResourceLinkPage
 from .threads import DiscussionIndexPage, DiscussionThreadPage, Reply
 from .vocabulary import AudienceRole, Organisation, Region, TaggedPage, Topic
@@ -24,6 +24,7 @@ __all__ = [
     "CollectionPage",
     "CommunityIndexPage",
     "CommunityPage",
+    "CreditRequest",
     "DiscussionIndexPage",
     "DiscussionThreadPage",
     "EventBooking",
@@ -35,6 +36,7 @@ __all__ = [
     "GuidanceIndexPage",
     "GuidancePage",
     "ImportedItem",
+    "Invitation",
     "MemberProfile",
     "ModerationWord",
     "Membership",

@@ -1,8 +1,11 @@
-"""Communities of practice and their membership."""
+"""Communities of practice, their membership and invitations to join them."""
+
+from allauth.account.models import EmailAddress
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 from wagtail.admin.panels import FieldPanel
@@ -10,7 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..access import AccessLevel
+from ..access import AccessLevel, is_staff_member
 from .base import PracticePage
 
 
@@ -125,7 +128,16 @@ class CommunityPage(PracticePage):
         context["membership"] = membership = (
             Membership.objects.filter(community=self, member=user).first() if user.is_authenticated else None
         )
-        if membership is not None and membership.status == Membership.Status.ACTIVE:
+        context["invited"] = (
+            user.is_authenticated and Invitation.objects.waiting_for(user).filter(community=self).exists()
+        )
+        facilitates = (
+            membership is not None
+            and membership.status == Membership.Status.ACTIVE
+            and membership.role == Membership.Role.FACILITATOR
+        )
+        # Posts are written in the Wagtail editor, which only editorial roles reach (practice.editorial).
+        if facilitates or is_staff_member(user):
             blog = BlogIndexPage.objects.child_of(self).first()
             if blog is not None:
                 context["write_post_url"] = reverse(
@@ -156,13 +168,9 @@ class MembershipQuerySet(models.QuerySet):
     def with_profiles(self):
         return self.select_related("member", "member__profile")
 
-    def invitations(self):
-        """Return invitations not yet answered, to communities that are live."""
-        return self.filter(status=Membership.Status.INVITED, community__live=True)
-
 
 class Membership(models.Model):
-    """A member's place in a community: asked, invited, active or declined."""
+    """A member's place in a community: asked, active or declined."""
 
     class Role(models.TextChoices):
         MEMBER = "member", "Member"
@@ -171,7 +179,6 @@ class Membership(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
         REQUESTED = "requested", "Asked to join"
-        INVITED = "invited", "Invited"
         DECLINED = "declined", "Declined"
 
     community = models.ForeignKey(CommunityPage, on_delete=models.CASCADE, related_name="memberships")
@@ -179,9 +186,6 @@ class Membership(models.Model):
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
     created_at = models.DateTimeField(auto_now_add=True)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     objects = MembershipQuerySet.as_manager()
 
@@ -190,3 +194,34 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.member} in {self.community} ({self.get_status_display()})"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def addressed_to(self, user):
+        """Return the invitations to any address the member has confirmed; an unconfirmed one proves nothing."""
+        confirmed = EmailAddress.objects.filter(user=user, verified=True).values(address=Lower("email"))
+        return self.filter(email__in=confirmed)
+
+    def waiting_for(self, user):
+        """Return the member's invitations to communities that are live."""
+        return self.addressed_to(user).filter(community__live=True)
+
+
+class Invitation(models.Model):
+    """A facilitator's invitation to an email address, for whoever confirms that address, now or later."""
+
+    community = models.ForeignKey(CommunityPage, on_delete=models.CASCADE, related_name="invitations")
+    # Lower case, as the hub stores confirmed addresses.
+    email = models.EmailField(max_length=254)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["community", "email"], name="one_invitation_per_address")]
+
+    def __str__(self):
+        return f"{self.email} to {self.community}"

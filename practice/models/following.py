@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from .base import PracticePage
+from .posts import CreditRequest
 
 
 class Follow(models.Model):
@@ -46,10 +48,17 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at__isnull=True)
 
     def readable_by(self, user):
-        """Return the user's notifications whose page (and comment) they may open now."""
+        """Return the user's notifications whose page (and comment) they may open now, and credits left to answer.
+
+        A credit is asked about before its post is published, so it shows while it waits for an answer.
+        """
         readable_pages = PracticePage.objects.live().visible_to(user).values("pk")
-        return self.filter(recipient=user, page__in=readable_pages).filter(
-            Q(comment__isnull=True) | Q(comment__is_public=True, comment__is_removed=False)
+        asked_about = CreditRequest.objects.filter(member=user).values("post")
+        credit = Q(verb=Notification.Verb.CREDIT_REQUESTED)
+        return (
+            self.filter(recipient=user)
+            .filter((credit & Q(page__in=asked_about)) | (~credit & Q(page__in=readable_pages)))
+            .filter(Q(comment__isnull=True) | Q(comment__is_public=True, comment__is_removed=False))
         )
 
 
@@ -62,12 +71,14 @@ class Notification(models.Model):
         ANSWER_ACCEPTED = "answer_accepted", "marked an accepted answer in"
         PUBLISHED = "published", "published"
         COMMENTED = "commented", "commented on"
+        CREDIT_REQUESTED = "credit_requested", "asked to credit you as an author of"
 
     class Reason(models.TextChoices):
         PAGE = "page", "You follow this"
         COMMUNITY = "community", "You follow its community"
         MEMBER = "member", "You follow this member"
         TOPIC = "topic", "You follow one of its topics"
+        CREDITED = "credited", "You are named only if you accept"
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     actor = models.ForeignKey(
@@ -91,6 +102,13 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.actor} {self.get_verb_display()} {self.page} (for {self.recipient})"
+
+    @property
+    def link(self):
+        """Return where the notification leads: the page (at its reply or comment), or the credits to answer."""
+        if self.verb == self.Verb.CREDIT_REQUESTED:
+            return reverse("author_credits")
+        return f"{self.page.url}{self.anchor}"
 
     @property
     def anchor(self):

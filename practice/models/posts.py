@@ -1,6 +1,7 @@
 """Community blogs and their posts."""
 
 import math
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -12,14 +13,18 @@ from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from hub.converters import ModelIdsChoiceField
+
 from ..blocks import PostBodyBlock
 from .base import PracticePage, PracticePageQuerySet
 from .comments import CommentsMixin
+from .communities import CommunityPage, Membership
 
 
 class BlogIndexPage(Page):
@@ -73,14 +78,78 @@ class BlogPostQuerySet(PracticePageQuerySet):
         )
 
 
+class AuthorChoiceField(ModelIdsChoiceField):
+    """Members named as the community knows them, never by email address: display name, and organisation if shown."""
+
+    def label_from_instance(self, user):
+        profile = getattr(user, "profile", None)
+        name = (profile.display_name if profile else "") or user.get_full_name() or "A member without a name"
+        organisation = profile.organisation if profile is not None and profile.show_organisation else None
+        return f"{name} ({organisation.name})" if organisation is not None else name
+
+
+@dataclass(frozen=True)
+class CoAuthorChoice:
+    """The co-authors chosen in the editor and who chose them, held on the post until it is saved."""
+
+    members: list
+    by: object
+
+
+class BlogPostPageForm(WagtailAdminPageForm):
+    """The post editor: co-authors are chosen among the community's members, and asked before they are credited."""
+
+    co_authors = AuthorChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        label="Co-authors",
+        help_text="The writer is always credited. Anyone else chosen here is asked, and named as an author only once "
+        "they accept; taking someone off takes their credit away. Changes apply when you save, not when you publish.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        post = self.instance
+        community = post.community if post.community_id else self._community_above(self.parent_page)
+        members = Membership.objects.active().filter(community=community, member__is_active=True).values("member")
+        chosen = set(post.authors.values_list("pk", flat=True)) if post.pk else set()
+        chosen |= set(CreditRequest.objects.filter(post_id=post.pk).values_list("member_id", flat=True))
+        chosen.discard(post.owner_id)
+        # Whoever is credited or asked already stays listed, even after leaving the community, so that saving
+        # the post does not take their credit away.
+        self.fields["co_authors"].queryset = (
+            get_user_model()
+            .objects.filter(models.Q(pk__in=members) | models.Q(pk__in=chosen))
+            .exclude(pk=post.owner_id)
+            .select_related("profile__organisation")
+            .order_by("profile__display_name", "first_name", "pk")
+        )
+        self.initial["co_authors"] = sorted(chosen)
+
+    @staticmethod
+    def _community_above(page):
+        if page is None:
+            return None
+        return CommunityPage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
+
+    def save(self, commit=True):
+        # Credits are not revision content (BlogPostPage.with_content_json): the choice is applied as soon as
+        # the post is saved, once a new post has its id (practice.credits.receivers).
+        self.instance.co_author_choice = CoAuthorChoice(members=list(self.cleaned_data["co_authors"]), by=self.for_user)
+        return super().save(commit=commit)
+
+
 class BlogPostPage(CommentsMixin, PracticePage):
     date = models.DateTimeField(default=timezone.now, db_index=True)
+    # The credited authors: the writer, members who accepted a credit (CreditRequest) and authors brought in by
+    # trusted imports. Written only by practice.credits and those imports, never from a revision.
     authors = ParentalManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="blog_posts")
     body = StreamField(PostBodyBlock(), blank=True)
 
+    base_form_class = BlogPostPageForm
     content_panels = PracticePage.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("authors")], heading="Byline"),
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("co_authors")], heading="Byline"),
         FieldPanel("body"),
         PracticePage.classification_panel,
     ]
@@ -96,11 +165,22 @@ class BlogPostPage(CommentsMixin, PracticePage):
     )
     parent_page_types = ["practice.BlogIndexPage"]
     subpage_types = []
+    # A copy is a new post: whoever was credited on this one agreed to this one only.
+    exclude_fields_in_copy = ["authors"]
 
     objects = PageManager.from_queryset(BlogPostQuerySet)()
 
     class Meta:
         verbose_name = "blog post"
+
+    def with_content_json(self, content):
+        """Return the page as a revision has it, with the authors credited now rather than those it lists.
+
+        Members are credited when they accept, not through revisions, so publishing, scheduling or reverting
+        to a revision (or one saved before credits needed consent) never credits anyone the database does not.
+        """
+        content = {name: value for name, value in content.items() if name != "authors"}
+        return super().with_content_json(content)
 
     def commenting_since(self):
         return self.date
@@ -182,3 +262,23 @@ class BlogPostPage(CommentsMixin, PracticePage):
             context["previous_post"] = self.previous_post(request.user)
             context["next_post"] = self.next_post(request.user)
         return context
+
+
+class CreditRequest(models.Model):
+    """A member asked to be credited as an author of a post, not yet answered.
+
+    Accepting credits them (BlogPostPage.authors) and removes the request; declining or withdrawing removes it.
+    """
+
+    post = models.ForeignKey(BlogPostPage, on_delete=models.CASCADE, related_name="credit_requests")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="credit_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["post", "member"], name="one_credit_request_per_author")]
+
+    def __str__(self):
+        return f"{self.member} asked to be credited on {self.post}"

@@ -169,7 +169,6 @@ class CreateInAdminTests(WagtailPageTestCase):
             security_level=SecurityLevel.PUBLIC,
             comments_open="on",
         )
-        data["authors"] = [self.admin.pk]
         post = self.create(blog, BlogPostPage, data)
         self.assertEqual(
             [block.block_type for block in post.body], ["heading", "paragraph", "quote", "see_also", "call_to_action"]
