@@ -54,7 +54,7 @@ demo: db
 run: install assets demo
 	@echo
 	@echo "Practice Hub is starting at http://$(HOST):$(PORT)/"
-	@echo "Sign in at http://$(HOST):$(PORT)/admin/ as admin / practicehub (members: any demo email / practicehub)"
+	@echo "Sign in at http://$(HOST):$(PORT)/accounts/sign-in/ as admin@practicehub.example / practicehub (the admin is at /admin/; members: any demo email / practicehub)"
 	@echo
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -11,7 +11,7 @@ from csp.middleware import CSPMiddleware
 
 from django.conf import settings
 
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_PREFIXES = ("/admin/",)
 
 
 def tile_origin(url_template):

@@ -6,8 +6,10 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from hub.ratelimit import rate_limited
+
 from .invitation_forms import InviteForm
-from .models import Membership
+from .models import Invitation
 from .services import (
     membership_accept_invitation,
     membership_decline_invitation,
@@ -19,33 +21,33 @@ from .views import facilitated_community, render_community_members
 
 @login_required
 @require_POST
+@rate_limited("invite")
 def community_invite(request, community_id):
-    """Invite a member, by their email address, to a community the user facilitates."""
+    """Invite someone, by their email address, to a community the user facilitates."""
     community = facilitated_community(request, community_id)
     form = InviteForm(request.POST, community=community)
     if form.is_valid():
+        email = form.cleaned_data["email"]
         try:
             with transaction.atomic():
-                membership_invite(community=community, member=form.invitee, by=request.user)
+                membership_invite(community=community, email=email, by=request.user)
         except ValueError:
-            # Someone else invited them, or they asked to join, since the form was checked.
-            form.add_error("email", "That member already belongs to, or is waiting to join, this community.")
+            # Another facilitator invited the same address since the form was checked.
+            form.add_error("email", f"{email} has already been invited to this community.")
         else:
-            messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
+            messages.success(request, f"Invitation sent to {email}.")
             return redirect("community_members", community_id=community.pk)
     return render_community_members(request, community, form, status=400)
 
 
 @login_required
 @require_POST
-def invitation_withdraw(request, membership_id):
+def invitation_withdraw(request, invitation_id):
     """Take back an unanswered invitation, as a facilitator of its community."""
-    invitation = get_object_or_404(
-        Membership.objects.select_related("member"), pk=membership_id, status=Membership.Status.INVITED
-    )
+    invitation = get_object_or_404(Invitation, pk=invitation_id)
     community = facilitated_community(request, invitation.community_id)
-    membership_withdraw_invitation(membership=invitation, by=request.user)
-    messages.success(request, f"You withdrew the invitation to {invitation.member.email}.")
+    membership_withdraw_invitation(invitation=invitation, by=request.user)
+    messages.success(request, f"You withdrew the invitation to {invitation.email}.")
     return redirect("community_members", community_id=community.pk)
 
 
@@ -54,28 +56,29 @@ def invitation_withdraw(request, membership_id):
 def invitations(request):
     """The signed-in member's invitations waiting for an answer."""
     pending = (
-        Membership.objects.invitations()
-        .filter(member=request.user)
+        Invitation.objects.waiting_for(request.user)
         .select_related("community", "invited_by", "invited_by__profile")
-        .order_by("-created_at")
+        .order_by("-created_at", "-pk")
     )
-    return render(request, "practice/invitations.html", {"invitations": pending})
+    # A member invited at two of their addresses answers for the community once.
+    latest = {}
+    for invitation in pending:
+        latest.setdefault(invitation.community_id, invitation)
+    return render(request, "practice/invitations.html", {"invitations": list(latest.values())})
 
 
-def _own_invitation(request, membership_id):
-    """Return the user's own unanswered invitation, or 404: other people's are not theirs to see."""
+def _own_invitation(request, invitation_id):
+    """Return an invitation to one of the user's confirmed addresses, or 404: others are not theirs to see."""
     return get_object_or_404(
-        Membership.objects.invitations().select_related("community", "member", "invited_by"),
-        pk=membership_id,
-        member=request.user,
+        Invitation.objects.waiting_for(request.user).select_related("community", "invited_by"), pk=invitation_id
     )
 
 
 @login_required
 @require_POST
-def invitation_accept(request, membership_id):
-    invitation = _own_invitation(request, membership_id)
-    membership_accept_invitation(membership=invitation)
+def invitation_accept(request, invitation_id):
+    invitation = _own_invitation(request, invitation_id)
+    membership_accept_invitation(invitation=invitation, member=request.user)
     community = invitation.community
     messages.success(request, f"You have joined {community.title}.")
     return redirect(community.url)
@@ -83,8 +86,8 @@ def invitation_accept(request, membership_id):
 
 @login_required
 @require_POST
-def invitation_decline(request, membership_id):
-    invitation = _own_invitation(request, membership_id)
-    membership_decline_invitation(membership=invitation)
+def invitation_decline(request, invitation_id):
+    invitation = _own_invitation(request, invitation_id)
+    membership_decline_invitation(invitation=invitation, member=request.user)
     messages.success(request, f"You declined the invitation to join {invitation.community.title}.")
     return redirect("membership_invitations")

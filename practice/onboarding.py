@@ -3,8 +3,8 @@
 import csv
 from dataclasses import dataclass, field
 
+from allauth.account.adapter import get_adapter
 from allauth.account.forms import default_token_generator
-from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 
 from django.conf import settings
@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
 
-from .accounts.services import member_email_address_vouch, unique_profile_slug
+from .accounts.services import member_email_address_vouch, member_with_confirmed_email, unique_profile_slug
 from .models import AudienceRole, CommunityPage, MemberProfile, Membership, Organisation, Region, Topic
 
 COLUMNS = ["email", "name", "organisation", "role", "region", "interests", "communities"]
@@ -119,18 +119,18 @@ def member_import(*, row, invite=True):
 
     user_model = get_user_model()
     changes = []
-    user = user_model.objects.filter(email__iexact=row.email).order_by("pk").first()
+    # Only a member who confirmed the address is this person: an account that merely holds it (typed at
+    # sign-up, never confirmed) may be anyone's, and vouching for it would hand them the address.
+    user = member_with_confirmed_email(row.email)
     first_name, _, last_name = row.name.partition(" ")
     if user is None:
-        user = user_model(username=row.email, email=row.email, first_name=first_name, last_name=last_name)
+        user = user_model(email=row.email, first_name=first_name, last_name=last_name)
+        get_adapter().populate_username(None, user)
         user.set_unusable_password()
         user.save()
-        changes.append("created")
-    if not EmailAddress.objects.filter(user=user, email__iexact=row.email, verified=True).exists():
         # Whoever imports a member vouches for their address, so they can sign in without confirming it.
         member_email_address_vouch(user=user, email=row.email)
-        if "created" not in changes:
-            changes.append("email address confirmed")
+        changes.append("created")
     profile = MemberProfile.objects.filter(user=user).first()
     if profile is None:
         profile = MemberProfile(user=user, slug=unique_profile_slug(row.name))

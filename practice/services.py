@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from .access import is_staff_member
-from .models import BlogIndexPage, CommunityPage, Membership
+from .models import BlogIndexPage, CommunityPage, Invitation, Membership
 from .permissions import (
     community_sections,
     ensure_media_collection,
@@ -31,13 +31,14 @@ def _sync_member_groups(membership):
 
 @transaction.atomic
 def membership_join(*, community, member, role=Membership.Role.MEMBER):
-    """Make the member an active member of the community, with the given role."""
+    """Make the member an active member of the community, with the given role; their invitations to it are done."""
     membership, _ = Membership.objects.update_or_create(
         community=community,
         member=member,
         defaults={"role": role, "status": Membership.Status.ACTIVE},
     )
     _sync_member_groups(membership)
+    Invitation.objects.filter(community=community).addressed_to(member).delete()
     return membership
 
 
@@ -115,50 +116,43 @@ def membership_decline(*, membership, by):
 
 
 @transaction.atomic
-def membership_invite(*, community, member, by):
-    """Invite a member to the community; they are emailed a link to their invitations.
-
-    Someone who once declined (an invitation or a request) may be invited again. Members, invitees
-    and people waiting for an answer to their own request are refused with ValueError.
-    """
-    membership, created = Membership.objects.select_for_update().get_or_create(
-        community=community,
-        member=member,
-        defaults={"status": Membership.Status.INVITED, "invited_by": by},
+def membership_invite(*, community, email, by):
+    """Invite whoever confirms the email address to the community, and email the address a link."""
+    # Nothing here asks whether the address belongs to an account: the invitation waits for whoever
+    # confirms it, so inviting reads the same to the facilitator either way.
+    invitation, created = Invitation.objects.get_or_create(
+        community=community, email=email.lower(), defaults={"invited_by": by}
     )
     if not created:
-        if membership.status != Membership.Status.DECLINED:
-            raise ValueError(f"{member} already has a {membership.status} membership of {community}.")
-        membership.status = Membership.Status.INVITED
-        membership.role = Membership.Role.MEMBER
-        membership.invited_by = by
-        membership.save(update_fields=["status", "role", "invited_by"])
-    transaction.on_commit(lambda: notify_invited(membership))
-    return membership
+        raise ValueError(f"{invitation.email} has already been invited to {community}.")
+    transaction.on_commit(lambda: notify_invited(invitation))
+    return invitation
 
 
 @transaction.atomic
-def membership_accept_invitation(*, membership):
+def membership_accept_invitation(*, invitation, member):
     """Join the community the member was invited to, just as joining does; whoever invited them is told."""
-    joined = membership_join(community=membership.community, member=membership.member, role=membership.role)
-    transaction.on_commit(lambda: notify_invitation_answered(joined, accepted=True))
+    community = invitation.community
+    # Someone who joined meanwhile (and may facilitate by now) keeps the membership they have.
+    joined = Membership.objects.active().filter(community=community, member=member).first()
+    if joined is None:
+        joined = membership_join(community=community, member=member)
+    Invitation.objects.filter(community=community).addressed_to(member).delete()
+    transaction.on_commit(lambda: notify_invitation_answered(invitation, member=member, accepted=True))
     return joined
 
 
 @transaction.atomic
-def membership_decline_invitation(*, membership):
-    """Turn an invitation down; whoever invited them is told."""
-    membership.status = Membership.Status.DECLINED
-    membership.save(update_fields=["status"])
-    _sync_member_groups(membership)
-    transaction.on_commit(lambda: notify_invitation_answered(membership, accepted=False))
-    return membership
+def membership_decline_invitation(*, invitation, member):
+    """Turn down every invitation the member has to the community; whoever invited them is told."""
+    Invitation.objects.filter(community=invitation.community).addressed_to(member).delete()
+    transaction.on_commit(lambda: notify_invitation_answered(invitation, member=member, accepted=False))
 
 
 @transaction.atomic
-def membership_withdraw_invitation(*, membership, by):
+def membership_withdraw_invitation(*, invitation, by):
     """Take back an invitation that has not been answered."""
-    membership.delete()
+    invitation.delete()
 
 
 def _absolute(path):
@@ -189,33 +183,35 @@ def notify_join_answered(membership, *, approved):
     )
 
 
-def notify_invited(membership):
-    inviter = membership.invited_by
+def notify_invited(invitation):
+    """Email the invited address one message, whether or not it has an account yet."""
+    inviter = invitation.invited_by
     context = {
-        "membership": membership,
+        "invitation": invitation,
         "inviter_name": _display_name(inviter) if inviter else "A facilitator",
         "link": _absolute(reverse("membership_invitations")),
+        "sign_up_link": _absolute(reverse("account_signup")),
     }
     send_mail(
-        subject=f"You are invited to join {membership.community.title}",
+        subject=f"You are invited to join {invitation.community.title}",
         message=render_to_string("practice/emails/invited.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[membership.member.email],
+        recipient_list=[invitation.email],
     )
 
 
-def notify_invitation_answered(membership, *, accepted):
+def notify_invitation_answered(invitation, *, member, accepted):
     """Tell whoever sent the invitation, if they still run the community; otherwise its facilitators."""
-    community = membership.community
+    community = invitation.community
     facilitators = Membership.objects.active().facilitators().filter(community=community)
-    inviter = membership.invited_by
+    inviter = invitation.invited_by
     if inviter is not None and (is_staff_member(inviter) or facilitators.filter(member=inviter).exists()):
         recipients = [inviter.email]
     else:
         recipients = list(facilitators.values_list("member__email", flat=True))
     context = {
-        "membership": membership,
-        "member_name": _display_name(membership.member),
+        "community": community,
+        "member_name": _display_name(member),
         "accepted": accepted,
         "link": _absolute(reverse("community_members", args=[community.pk])),
     }

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from .access import AccessLevel, is_staff_member
 from .invitation_forms import InviteForm
-from .models import BlogPostPage, CommunityPage, MemberProfile, Membership
+from .models import BlogPostPage, CommunityPage, Invitation, MemberProfile, Membership
 from .services import membership_approve, membership_decline, membership_join, membership_leave, membership_request
 
 
@@ -105,17 +105,17 @@ def community_members(request, community_id):
 
 
 def render_community_members(request, community, invite_form, status=200):
-    memberships = (
-        Membership.objects.filter(community=community)
-        .with_profiles()
+    memberships = Membership.objects.filter(community=community).with_profiles().order_by("member__first_name")
+    invitations = (
+        Invitation.objects.filter(community=community)
         .select_related("invited_by", "invited_by__profile")
-        .order_by("member__first_name")
+        .order_by("-created_at", "-pk")
     )
     context = {
         "community": community,
         "members": [m for m in memberships if m.status == Membership.Status.ACTIVE],
         "requests": [m for m in memberships if m.status == Membership.Status.REQUESTED],
-        "invitations": [m for m in memberships if m.status == Membership.Status.INVITED],
+        "invitations": invitations,
         "form": invite_form,
     }
     return render(request, "practice/community_members.html", context, status=status)

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from hub.converters import ModelIdsChoiceField
+
 from ..models import AudienceRole, MemberProfile, Organisation, Region, Topic
 from .names import normalise_display_name
 from .services import member_profile_create
@@ -41,7 +43,7 @@ class ProfileForm(forms.ModelForm):
     )
     role = forms.ModelChoiceField(AudienceRole.objects.all(), required=False, label="Job role", empty_label="Not given")
     region = forms.ModelChoiceField(Region.objects.all(), required=False, label="Region", empty_label="Not given")
-    interests = forms.ModelMultipleChoiceField(
+    interests = ModelIdsChoiceField(
         Topic.objects.all(),
         required=False,
         label="Interests",

@@ -14,6 +14,7 @@ from ..models import (
     DiscussionThreadPage,
     EventBooking,
     Follow,
+    Invitation,
     MemberProfile,
     Membership,
     Notification,
@@ -99,6 +100,13 @@ def organisation_verify_members(*, organisation):
         if member_profile_verify(email_address=address) is not None:
             verified += 1
     return verified
+
+
+def member_with_confirmed_email(email):
+    """Return the active member who confirmed this address, or None: an address not confirmed proves nothing."""
+    confirmed = EmailAddress.objects.filter(email__iexact=email, verified=True, user__is_active=True)
+    address = confirmed.select_related("user").order_by("pk").first()
+    return address.user if address else None
 
 
 @transaction.atomic
@@ -188,6 +196,10 @@ def account_export(user, request=None):
                 "since": membership.created_at.isoformat(),
             }
             for membership in Membership.objects.filter(member=user).select_related("community").order_by("pk")
+        ],
+        "invitations": [
+            {"community": invitation.community.title, "to": invitation.email, "sent": invitation.created_at.isoformat()}
+            for invitation in Invitation.objects.waiting_for(user).select_related("community").order_by("pk")
         ],
         "threads_started": [
             {

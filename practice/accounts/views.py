@@ -6,30 +6,53 @@ from functools import wraps
 from allauth.core import ratelimit
 
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..models import Membership
+from ..models import Invitation
 from .forms import AccountDeleteForm, ProfileForm
 from .services import account_delete, account_export, member_profile_for
 
+# The code allauth gives the sign-in form's error once an address or client has failed too often.
+TOO_MANY_FAILED_SIGN_INS = "too_many_login_attempts"
+
 
 def bad_request_when_invalid(view):
-    """Answer a form sent with mistakes with 400, the page with its error messages still shown."""
+    """Answer a form sent with mistakes with 400 (429 when sign-in is locked), its error messages still shown."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         form = (getattr(response, "context_data", None) or {}).get("form")
         if request.method == "POST" and response.status_code == 200 and form is not None and form.errors:
-            response.status_code = 400
+            locked = form.has_error(NON_FIELD_ERRORS, code=TOO_MANY_FAILED_SIGN_INS)
+            response.status_code = 429 if locked else 400
         return response
 
     return wrapped
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def sign_in_here(request, default_next=""):
+    """Send whoever opens Wagtail's sign-in pages to the hub's own, keeping a `next` on this site."""
+    # Nothing posted here is read as credentials: only the hub's sign-in checks that the address is
+    # confirmed and counts failed attempts.
+    target = request.GET.get(REDIRECT_FIELD_NAME) or request.POST.get(REDIRECT_FIELD_NAME) or str(default_next)
+    on_site = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    target = target if on_site else str(default_next)
+    if not target:
+        return redirect("account_login")
+    return redirect_to_login(target, login_url=reverse("account_login"))
 
 
 @login_required
@@ -41,7 +64,7 @@ def profile_edit(request):
     context = {
         "form": form,
         "profile": profile,
-        "invitation_count": Membership.objects.invitations().filter(member=request.user).count(),
+        "invitation_count": Invitation.objects.waiting_for(request.user).values("community").distinct().count(),
     }
     if request.method == "POST":
         if form.is_valid():

@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import nh3
+from allauth.account.adapter import get_adapter
 from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
 from PIL import Image as PillowImage
 
@@ -28,6 +29,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
 from ..access import AccessLevel
+from ..accounts.services import member_with_confirmed_email
 from ..models import BlogIndexPage, BlogPostPage, CommunityIndexPage, CommunityPage, ImportedItem, MemberProfile, Topic
 from ..services import membership_join
 from ..webclient import FetchError, fetch_bytes
@@ -257,6 +259,7 @@ class WordPressImport:
             comments_open=item.comment_status != "closed",
             live=live,
         )
+        # The blog's own author, from its own export, so the credit counts as consented (practice.credits).
         page.authors = [user for user in [self._author(item.creator)] if user is not None]
         topics, tags = self._classify(item)
         page.topics = topics
@@ -311,18 +314,23 @@ class WordPressImport:
         return user
 
     def _member_for(self, author):
-        """Return the member an author becomes: a member with their email, or a new one without a password."""
+        """Return the member an author becomes: the member who confirmed their email, or a new one without a password.
+
+        An account that holds the address without having confirmed it may be anyone's: crediting it with
+        the author's posts would hand them to whoever typed the address at sign-up.
+        """
         user_model = get_user_model()
         if author.email:
-            existing = user_model.objects.filter(email__iexact=author.email).first()
+            existing = member_with_confirmed_email(author.email)
             if existing is not None:
                 self.report.counts["authors_existing"] += 1
                 return existing
-        username = author.email or f"wordpress-{self.community.slug}-{slugify(author.login)}"
         name = author.display_name or f"{author.first_name} {author.last_name}".strip() or author.login
-        user = user_model(
-            username=username[:150], email=author.email, first_name=author.first_name, last_name=author.last_name
-        )
+        user = user_model(email=author.email, first_name=author.first_name, last_name=author.last_name)
+        if author.email:
+            get_adapter().populate_username(None, user)
+        else:
+            user.username = f"wordpress-{self.community.slug}-{slugify(author.login)}"[:150]
         user.set_unusable_password()  # they claim the account by resetting the password at their address
         user.save()
         MemberProfile.objects.create(user=user, slug=self._profile_slug(name), display_name=name[:120])

@@ -10,8 +10,9 @@ import re
 
 import pytest
 
+from practice.demo.builder import ADMIN_EMAIL
 from practice.demo.people import MARK, ROB
-from tests.browser.conftest import DEMO_PASSWORD, axe_violations, new_tab, screenshot, sign_in
+from tests.browser.conftest import axe_violations, new_tab, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -164,11 +165,7 @@ def start_thread(page):
 
 def approve_first_discussion(page, hub_server):
     """A moderator approves the newcomer's discussion from the review queue in the admin."""
-    page.goto(f"{hub_server.url}/admin/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.press("input[name=password]", "Enter")
+    sign_in(page, hub_server, ADMIN_EMAIL)
     page.goto(f"{hub_server.url}/admin/comments/review/")
     held = page.locator("tr").filter(has_text=THREAD_TITLE)
     assert held.get_by_text("Held: First discussion from this member").is_visible()

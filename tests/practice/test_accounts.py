@@ -14,6 +14,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
+from practice.access import AccessLevel
 from practice.accounts.services import member_email_address_vouch
 from practice.models import (
     DiscussionThreadPage,
@@ -25,7 +26,7 @@ from practice.models import (
     Organisation,
     Reply,
 )
-from practice.services import membership_join
+from practice.services import membership_invite, membership_join
 from tests.factories import (
     AudienceRoleFactory,
     BlogPostPageFactory,
@@ -280,13 +281,50 @@ def test_too_many_sign_ins_from_one_address_answer_429(client, settings):
 def test_repeated_wrong_passwords_for_one_address_lock_it_for_a_while(client):
     signed_up_member("ali.khan@kestrelvale.gov.uk")
     for _ in range(5):
-        client.post("/accounts/sign-in/", {"login": "ali.khan@kestrelvale.gov.uk", "password": "wrong"})
+        assert (
+            client.post("/accounts/sign-in/", {"login": "ali.khan@kestrelvale.gov.uk", "password": "wrong"}).status_code
+            == 400
+        )
 
     response = client.post("/accounts/sign-in/", {"login": "ali.khan@kestrelvale.gov.uk", "password": PASSWORD})
 
-    assert response.status_code == 400
+    assert response.status_code == 429
+    assert b"govuk-error-summary" in response.content
     assert b"Too many failed login attempts" in response.content
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_password_reset_mails_one_address_a_few_times_then_answers_429(client):
+    signed_up_member("ali.khan@kestrelvale.gov.uk")
+    for _ in range(3):
+        response = client.post("/accounts/password/reset/", {"email": "ali.khan@kestrelvale.gov.uk"})
+        assert response.status_code == 302
+
+    response = client.post("/accounts/password/reset/", {"email": "Ali.Khan@kestrelvale.gov.uk"})
+
+    assert response.status_code == 429
+    assert b"Too many attempts" in response.content
+    assert len(mail.outbox) == 3
+
+
+@pytest.mark.django_db
+def test_password_reset_limits_each_client_across_addresses(client, settings):
+    limit = int(settings.ACCOUNT_RATE_LIMITS["reset_password"].split("/")[0])
+    for number in range(limit):
+        signed_up_member(f"member{number}@kestrelvale.gov.uk")
+        assert (
+            client.post("/accounts/password/reset/", {"email": f"member{number}@kestrelvale.gov.uk"}).status_code == 302
+        )
+    signed_up_member("one.more@kestrelvale.gov.uk")
+
+    response = client.post("/accounts/password/reset/", {"email": "one.more@kestrelvale.gov.uk"})
+
+    assert response.status_code == 429
+    assert len(mail.outbox) == limit
+    # Another client is not held back by this one.
+    other = Client(REMOTE_ADDR="192.0.2.7")
+    assert other.post("/accounts/password/reset/", {"email": "one.more@kestrelvale.gov.uk"}).status_code == 302
 
 
 # Password reset and invitations -----------------------------------------------------------------------------
@@ -466,6 +504,9 @@ def conversation(db):
 
 @pytest.mark.django_db
 def test_your_data_download_holds_everything_of_yours_and_nothing_of_others(client, conversation):
+    private = CommunityPageFactory(title="Heads of comms", access_level=AccessLevel.PRIVATE)
+    membership_invite(community=private, email="ali.khan@kestrelvale.gov.uk", by=None)
+    membership_invite(community=private, email="bea.jones@otherplace.gov.uk", by=None)
     client.force_login(conversation["ali"])
 
     response = client.get("/accounts/your-data/download/")
@@ -479,6 +520,9 @@ def test_your_data_download_holds_everything_of_yours_and_nothing_of_others(clie
     assert data["profile"]["display_name"] == "Ali Khan"
     assert data["profile"]["bio"] == "Ali's own words"
     assert [(m["community"], m["status"]) for m in data["memberships"]] == [("Localgov gets social", "Active")]
+    assert [(i["community"], i["to"]) for i in data["invitations"]] == [
+        ("Heads of comms", "ali.khan@kestrelvale.gov.uk")
+    ]
     assert [(t["title"], t["body"]) for t in data["threads_started"]] == [
         ("Live-posting during a storm?", "Which teams have tried it?")
     ]
@@ -704,6 +748,27 @@ def test_members_are_verified_when_an_editor_adds_their_domain_later(client):
     profile = MemberProfile.objects.get(user__email="tom@wexley.gov.uk")
     assert (profile.is_verified, profile.organisation) == (True, council)
     assert MemberProfile.objects.get(display_name="Not Confirmed").is_verified is False
+
+
+@pytest.mark.django_db
+def test_a_new_email_address_counts_only_once_confirmed(client, django_capture_on_commit_callbacks):
+    user = signed_up_member("ali.khan@kestrelvale.gov.uk")
+    client.force_login(user)
+    assert b'href="/accounts/email/"' in client.get("/accounts/profile/").content
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/email/", {"action_add": "", "email": "ali@northmoor.gov.uk"})
+    client.post("/accounts/email/", {"action_primary": "", "email": "ali@northmoor.gov.uk"})
+
+    user.refresh_from_db()
+    assert user.email == "ali.khan@kestrelvale.gov.uk"
+    assert not EmailAddress.objects.get(email="ali@northmoor.gov.uk").verified
+    assert mail.outbox[-1].to == ["ali@northmoor.gov.uk"]
+
+    client.post(confirmation_path(mail.outbox[-1]))
+    client.post("/accounts/email/", {"action_primary": "", "email": "ali@northmoor.gov.uk"})
+    user.refresh_from_db()
+    assert user.email == "ali@northmoor.gov.uk"
 
 
 @pytest.mark.django_db

@@ -36,7 +36,15 @@ def test_loading_the_demo_twice_creates_nothing_the_second_time(client):
     assert counts() == first
     assert "Demo hub ready: 0 created" in output
     assert "Blog posts: 0 created" in output
-    assert "Sign in at http://127.0.0.1:8000/admin/ as admin / practicehub" in output
+    assert (
+        "The administrator signs in at http://127.0.0.1:8000/accounts/sign-in/ as admin@practicehub.example / "
+        "practicehub, then opens the admin at http://127.0.0.1:8000/admin/"
+    ) in output
+    # ...through the hub's one sign-in, and reaches the admin.
+    response = client.post("/accounts/sign-in/", {"login": "admin@practicehub.example", "password": "practicehub"})
+    assert (response.status_code, response["Location"]) == (302, "/")
+    assert client.get("/admin/").status_code == 200
+    client.logout()
     # The demo's chart, drawn into its community's collection, shows with its description to anyone.
     post = BlogPostPage.objects.get(slug="why-we-stopped-scheduling-everything-for-9am")
     html = client.get(post.url).content.decode()
@@ -70,7 +78,8 @@ def test_demo_keeps_an_existing_administrators_password():
     output = load_demo()
 
     assert get_user_model().objects.get(username="admin").check_password("a different password")
-    assert "admin / practicehub" not in output
+    assert "admin@example.org / practicehub" not in output
+    assert "signs in at http://127.0.0.1:8000/accounts/sign-in/ as admin@example.org (password unchanged)" in output
 
 
 @pytest.mark.django_db

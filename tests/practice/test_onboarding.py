@@ -191,15 +191,35 @@ def test_an_unreadable_file_is_a_clear_error(tmp_path, vocabulary):
 
 
 @pytest.mark.django_db
-def test_importing_an_existing_unconfirmed_account_vouches_for_its_address(tmp_path, vocabulary):
+def test_an_account_holding_the_address_unconfirmed_is_not_the_member_imported(tmp_path, vocabulary):
     from tests.factories import UserFactory
 
-    user = UserFactory(username="someone", email="sian.evans@example.org")
-    EmailAddress.objects.create(user=user, email="sian.evans@example.org", verified=False, primary=True)
+    # Anyone can type a colleague's address at sign-up; only confirming it shows it is theirs.
+    squatter = UserFactory(username="sian.evans@example.org", email="sian.evans@example.org")
+    EmailAddress.objects.create(user=squatter, email="sian.evans@example.org", verified=False, primary=True)
+
+    out, _, error = run(write(tmp_path, "Sian.Evans@example.org,Siân Evans,,,,,localgov-gets-social\n"))
+
+    assert error is None
+    assert "line 2: sian.evans@example.org: created" in out
+    assert not EmailAddress.objects.get(user=squatter).verified
+    assert not Membership.objects.filter(member=squatter).exists()
+    imported = EmailAddress.objects.get(email="sian.evans@example.org", verified=True).user
+    assert imported != squatter
+    assert imported.profile.display_name == "Siân Evans"
+    assert Membership.objects.filter(member=imported, status=Membership.Status.ACTIVE).exists()
+
+
+@pytest.mark.django_db
+def test_importing_a_member_who_confirmed_the_address_updates_them(tmp_path, vocabulary):
+    from practice.accounts.services import member_email_address_vouch
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="someone", email="sian@home.example")
+    member_email_address_vouch(user=user, email="sian.evans@example.org")
 
     out, _, error = run(write(tmp_path, "Sian.Evans@example.org,Siân Evans,,,,,\n"))
 
     assert error is None
-    assert "line 2: sian.evans@example.org: email address confirmed; updated display_name" in out
-    assert EmailAddress.objects.get(user=user).verified
+    assert "line 2: sian.evans@example.org: updated display_name" in out
     assert get_user_model().objects.count() == 1

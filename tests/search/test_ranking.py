@@ -293,9 +293,9 @@ def test_a_members_signals_are_read_in_one_query(communities, django_assert_num_
     profile = MemberProfileFactory(user=insider, organisation=organisation, role=role)
     interests = [TopicFactory(name="Digital inclusion"), TopicFactory(name="Social media")]
     profile.interests.set(interests)
-    # Invited to a community is not in it.
+    # Asking to join a community is not being in it.
     restricted = communities[AccessLevel.RESTRICTED]["community"]
-    Membership.objects.create(community=restricted, member=insider, status=Membership.Status.INVITED)
+    Membership.objects.create(community=restricted, member=insider, status=Membership.Status.REQUESTED)
     reader = get_user_model().objects.get(pk=insider.pk)
 
     with django_assert_num_queries(1):

@@ -36,11 +36,8 @@ class Command(BaseCommand):
             f"Demo members sign in with their email address and the password {builder.DEMO_PASSWORD}, "
             f"e.g. {MEMBERS[0]['email']}."
         )
-        if demo.admin_has_demo_password():
-            self.stdout.write(
-                f"Sign in at http://127.0.0.1:8000/admin/ as {builder.ADMIN_USERNAME} / {builder.DEMO_PASSWORD}"
-            )
-        else:
-            self.stdout.write(
-                f"Sign in at http://127.0.0.1:8000/admin/ as {builder.ADMIN_USERNAME} (password unchanged)."
-            )
+        credentials = f" / {builder.DEMO_PASSWORD}" if demo.admin_has_demo_password() else " (password unchanged)"
+        self.stdout.write(
+            f"The administrator signs in at http://127.0.0.1:8000/accounts/sign-in/ as {demo.admin_email()}"
+            f"{credentials}, then opens the admin at http://127.0.0.1:8000/admin/"
+        )

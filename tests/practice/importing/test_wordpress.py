@@ -3,6 +3,7 @@ import re
 from pathlib import Path
 
 import pytest
+from allauth.account.models import EmailAddress
 from django_comments_xtd.models import XtdComment
 from PIL import Image as PillowImage
 
@@ -165,6 +166,7 @@ def test_post_fields_body_and_classification(hub, export_file):
 
 def test_authors_become_members_without_passwords(hub, export_file):
     existing = UserFactory(username="someone", email="Jo.Marsh@northmoor.gov.uk")
+    EmailAddress.objects.create(user=existing, email="Jo.Marsh@northmoor.gov.uk", verified=True, primary=True)
     output = run_import(export_file)
 
     assert report_count(output, "Authors added as members") == 1
@@ -174,6 +176,19 @@ def test_authors_become_members_without_passwords(hub, export_file):
     assert not zoe.user.has_usable_password()
     assert zoe.user.username == "wordpress-northmoor-digital-zoe"
     assert Membership.objects.filter(member=zoe.user, community__slug="northmoor-digital").exists()
+
+
+def test_an_account_that_never_confirmed_an_authors_address_is_not_credited_with_their_posts(hub, export_file):
+    squatter = UserFactory(username="squatter", email="jo.marsh@northmoor.gov.uk")
+    EmailAddress.objects.create(user=squatter, email="jo.marsh@northmoor.gov.uk", verified=False, primary=True)
+
+    output = run_import(export_file)
+
+    assert report_count(output, "Authors who were members already") == 0
+    author = BlogPostPage.objects.get(slug="live-posting-storm-eowyn").authors.get()
+    assert author != squatter
+    assert author.email == "jo.marsh@northmoor.gov.uk"
+    assert not squatter.blog_posts.exists()
 
 
 def test_comments_keep_their_threads_names_and_dates(hub, export_file):
@@ -254,6 +269,16 @@ def test_running_again_duplicates_nothing(hub, export_file):
         MemberProfile.objects.count(),
         ImportedItem.objects.count(),
     ) == counts
+
+
+def test_running_again_credits_nobody_taken_off_a_post_since(hub, export_file):
+    run_import(export_file)
+    storm = BlogPostPage.objects.get(slug="live-posting-storm-eowyn")
+    BlogPostPage.authors.through.objects.filter(blogpostpage=storm).delete()  # the writer took the credit off
+
+    run_import(export_file)
+
+    assert not storm.authors.exists()
 
 
 def test_a_dry_run_writes_nothing_and_fetches_nothing(hub, export_file, web):
