@@ -28,3 +28,11 @@ def one_of(field_name, values):
     list as one JSON value it planned some of these queries far worse.
     """
     return OneParameterIn(F(field_name), list(values))
+
+
+def lock_row(instance):
+    """Lock the instance's row until the transaction ends: whoever locks it next waits for the commit."""
+    # No key update: rows that merely point at it (a new page's owner, a reply's author) are not held up.
+    # SQLite has no row locks, and needs none: it lets one writer in at a time.
+    rows = instance._meta.model._default_manager.filter(pk=instance.pk)
+    rows.select_for_update(no_key=True).values_list("pk").first()

@@ -1,15 +1,15 @@
-"""Uploaded files at MEDIA_URL, each served only to readers its collection lets in.
+"""Uploaded files, each served only to readers its collection lets in; to anyone else, as missing.
 
 A community's images and documents live in its own collection, restricted to its groups while the
-community is not open. Wagtail checks that restriction when it serves a document, but image files
-(originals and renditions) are plain files under MEDIA_ROOT. This view stands in front of all of
-them: it finds the image or rendition a path belongs to and applies the collection's view
-restrictions before sending a byte, so a private community's pictures are as hidden as its pages.
+community is not open. Image files (originals and renditions) are plain files under MEDIA_ROOT, and
+a document's file sits there too: these views stand in front of all of them, and of Wagtail's
+document addresses. A file a reader's collection refuses them answers as a file that does not
+exist (no sign-in page, no redirect to the document's id), so a closed community's files are as
+hidden as a private community's pages.
 """
 
 import posixpath
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.files.storage import default_storage
 from django.http import Http404
 from django.shortcuts import redirect
@@ -17,6 +17,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from wagtail.documents import get_document_model
+from wagtail.documents.views import serve as wagtail_documents
 from wagtail.images import get_image_model
 from wagtail.utils.sendfile import sendfile
 from wagtail.utils.sendfile_streaming_backend import sendfile as stream_file
@@ -38,27 +39,28 @@ def image_at(path):
     return None
 
 
+def restrictions_letting_in(media, request):
+    """Return the restrictions on the file's collection; 404 if the file is missing or they refuse the reader."""
+    restrictions = [] if media is None else list(media.collection.get_view_restrictions().prefetch_related("groups"))
+    # The same answer for a file that does not exist and for one the reader may not have: neither tells them apart.
+    if media is None or refused_restrictions(restrictions, request):
+        raise Http404("No such file.")
+    return restrictions
+
+
 @require_safe
 def serve_media(request, path):
     """Send an uploaded image file if its collection's view restrictions let this reader in."""
     path = posixpath.normpath(path)
     if path.startswith("documents/"):
-        # Documents have their own view, which checks the same restrictions and counts downloads.
-        document = get_document_model().objects.filter(file=path).first()
-        if document is None:
-            raise Http404("No such document.")
+        # Documents have their own view, which counts downloads.
+        document = get_document_model().objects.filter(file=path).select_related("collection").first()
+        restrictions_letting_in(document, request)
         return redirect(document.url)
 
+    # None for a file that is not an image's: nothing under MEDIA_ROOT is published unless a model owns it.
     image = image_at(path)
-    if image is None:
-        # Not an image's file: nothing under MEDIA_ROOT is published unless a model owns it.
-        raise Http404("No such file.")
-    restrictions = list(image.collection.get_view_restrictions().prefetch_related("groups"))
-    if refused_restrictions(restrictions, request):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        # A signed-in reader outside the community learns nothing of the file, not even that it exists.
-        raise Http404("No such file.")
+    restrictions = restrictions_letting_in(image, request)
 
     # The storage joins the path safely under MEDIA_ROOT.
     response = sendfile(request, default_storage.path(path), backend=stream_file)
@@ -67,3 +69,11 @@ def serve_media(request, path):
     response["Content-Security-Policy"] = "default-src 'none'"
     patch_cache_control(response, max_age=MAX_AGE, **({"private": True} if restrictions else {"public": True}))
     return response
+
+
+def serve_document(request, document_id, document_filename):
+    """Send a document through Wagtail's view if its collection's view restrictions let this reader in."""
+    document = get_document_model().objects.filter(pk=document_id).select_related("collection").first()
+    # Before Wagtail's view, which sends a reader the collection refuses to sign in, with the document's address.
+    restrictions_letting_in(document, request)
+    return wagtail_documents.serve(request, document_id, document_filename)

@@ -225,24 +225,24 @@ def required_level(page):
 def apply_security(page):
     """Write the page's own view restriction so that it matches its required security level."""
     level = required_level(page)
-    own = list(PageViewRestriction.objects.filter(page=page).prefetch_related("groups"))
+    own = list(PageViewRestriction.objects.filter(page=page).order_by("pk").prefetch_related("groups"))
     if level == SecurityLevel.PUBLIC:
-        wanted_type, wanted_groups = None, set()
-    elif level == SecurityLevel.MEMBERS:
+        for restriction in own:
+            restriction.delete()
+        return
+    if level == SecurityLevel.MEMBERS:
         wanted_type, wanted_groups = PageViewRestriction.LOGIN, set()
     else:
         wanted_type = PageViewRestriction.GROUPS
         wanted_groups = {page.community.members_group_id, *staff_groups().values_list("pk", flat=True)}
 
-    already_right = (
-        len(own) == 1
-        and own[0].restriction_type == wanted_type
-        and {group.pk for group in own[0].groups.all()} == wanted_groups
-    )
-    if already_right:
-        return
-    for restriction in own:
+    # The restriction that stays is corrected in place: code still holding it (Wagtail's privacy dialog
+    # saves a restriction, then sets its groups) must write to a row that exists.
+    kept = own[0] if own else PageViewRestriction(page=page)
+    for restriction in own[1:]:
         restriction.delete()
-    if wanted_type is not None:
-        restriction = PageViewRestriction.objects.create(page=page, restriction_type=wanted_type)
-        restriction.groups.set(wanted_groups)
+    if kept.pk is None or kept.restriction_type != wanted_type or kept.password:
+        kept.restriction_type, kept.password = wanted_type, ""
+        kept.save()
+    if {group.pk for group in kept.groups.all()} != wanted_groups:
+        kept.groups.set(wanted_groups)

@@ -4,7 +4,6 @@ Every comment belongs to a page members may comment on (a CommentsMixin page). W
 is who may read its page, at the moment it is shown or emailed.
 """
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from django_comments.models import CommentFlag
@@ -25,17 +24,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.db import one_of
+from hub.db import lock_row, one_of
 
 from .access import is_staff_member
 from .activity import comment_posted
 from .models import CommentHold, CommentsMixin, Membership, PracticePage
-from .moderation import moderation_verdict
+from .moderation import REPEAT_WINDOW, moderation_verdict
 
 HELPFUL = LIKEDIT_FLAG
 REPORTED = CommentFlag.SUGGEST_REMOVAL
 APPROVED = CommentFlag.MODERATOR_APPROVAL
-REPEAT_WINDOW = dt.timedelta(minutes=10)
 
 
 def is_commentable(model):
@@ -137,16 +135,18 @@ def comment_post(*, form, author, ip_address=None):
     """
     text, reply_to = form.cleaned_data["comment"], form.cleaned_data["reply_to"]
     same_place = Q(parent_id=reply_to) if reply_to else Q(level=0)
-    repeated = (
-        comments_on(form.target_object)
-        .filter(same_place, user=author, comment=text, is_removed=False)
-        .filter(submit_date__gte=timezone.now() - REPEAT_WINDOW)
-        .first()
-    )
-    if repeated is not None:
-        return repeated
-    verdict = moderation_verdict(author=author, text=text)
     with transaction.atomic():
+        # Identical submissions at the same moment take turns here, so the second finds the first.
+        lock_row(author)
+        repeated = (
+            comments_on(form.target_object)
+            .filter(same_place, user=author, comment=text, is_removed=False)
+            .filter(submit_date__gte=timezone.now() - REPEAT_WINDOW)
+            .first()
+        )
+        if repeated is not None:
+            return repeated
+        verdict = moderation_verdict(author=author, text=text)
         comment = XtdComment(**form.get_comment_object(site_id=settings.SITE_ID))
         comment.user = author
         comment.ip_address = ip_address

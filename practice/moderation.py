@@ -6,6 +6,7 @@ settings.HUB_COMMENT_MAX_LINKS, and writing that contains a word or phrase from 
 (ModerationWord). Hub staff, and facilitators in their own communities, only meet the word list.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -14,6 +15,10 @@ from django.conf import settings
 from .access import is_staff_member
 from .markup import link_count
 from .models import DiscussionThreadPage, Membership, ModerationWord, Reply
+
+# The same words posted again by the same member in the same place this soon are one submission sent
+# twice (a double click, a resent form): comments, threads and replies return the first.
+REPEAT_WINDOW = dt.timedelta(minutes=10)
 
 
 @dataclass(frozen=True)

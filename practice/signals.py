@@ -97,37 +97,47 @@ def section_moved(sender, instance, parent_page_before, parent_page_after, **kwa
             community_grant_permissions(community)
 
 
-def _refresh_restricted_page(restriction):
+def _restriction_written(restriction):
+    """Put a practice page's restriction back to what its security level and community decide; refresh the copy."""
+    # Anyone who may publish a page may set its privacy in Wagtail, members included where they publish
+    # their own posts; a page's security level and its community decide its restriction, not them.
+    if _writing_restrictions.get() or restriction.page_id in _deleting_pages.get():
+        return
     page = Page.objects.filter(pk=restriction.page_id).first()
-    if page is not None:
-        refresh_visibility(page)
+    if page is None:
+        return
+    if page.specific_class is not None and issubclass(page.specific_class, PracticePage):
+        with writing_restrictions():
+            apply_security(page.specific)
+    refresh_visibility(page)
 
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-def restriction_changed(sender, instance, **kwargs):
-    _refresh_restricted_page(instance)
-
-
-@receiver(post_delete, sender=PageViewRestriction)
-def restriction_removed(sender, instance, **kwargs):
-    """Put back a practice page's restriction removed by hand, e.g. in the editor's privacy dialog.
-
-    Anyone who may publish a page may set its privacy in Wagtail, members included where they publish
-    their own posts; a page's security level and its community decide its restriction, not them.
-    """
-    if _writing_restrictions.get() or instance.page_id in _deleting_pages.get():
-        return
-    page = PracticePage.objects.filter(pk=instance.page_id).select_related("community").first()
-    if page is not None:
-        with writing_restrictions():
-            apply_security(page)
+def restriction_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _restriction_written(instance)
 
 
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)
-def restriction_groups_changed(sender, instance, action, **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, PageViewRestriction):
-        _refresh_restricted_page(instance)
+def restriction_groups_changed(sender, instance, action, pk_set, **kwargs):
+    if isinstance(instance, PageViewRestriction):
+        restrictions = [instance]
+        if (
+            action == "pre_add"
+            and not _writing_restrictions.get()
+            and not PageViewRestriction.objects.filter(pk=instance.pk).exists()
+        ):
+            # Taken away just after it was saved (its page must be public), before its groups came: the
+            # groups would belong to no restriction.
+            pk_set.clear()
+    else:
+        # Groups given or taken restrictions from the group's side. Clearing a group's restrictions
+        # (pk_set None) only narrows who may read, so those pages wait for their next save.
+        restrictions = PageViewRestriction.objects.filter(pk__in=pk_set or ())
+    if action in {"post_add", "post_remove", "post_clear"}:
+        for restriction in restrictions:
+            _restriction_written(restriction)
 
 
 @receiver(pre_delete)

@@ -1,6 +1,8 @@
 """What search records (every query with its count, every click) and what it reads of a member's choices."""
 
+from django.core import signing
 from django.db.models import Count, F, Q
+from django.urls import reverse
 
 from .models import QueryLog, ResultClick, SearchPreference, normalise_query
 
@@ -25,9 +27,32 @@ def log_search(request, query, result_count, source="page"):
     )
 
 
-def log_click(log_id, position, *, page=None, item=None):
-    """Record a click on a result (a page or an aggregated entry) of a logged search; an unknown search is ignored."""
-    if QueryLog.objects.filter(pk=log_id).exists():
+def _click_signer():
+    return signing.Signer(salt="search.click")
+
+
+def _what_was_clicked(log_id, position, page, item):
+    return f"{log_id}/{position}/" + (f"page/{page.pk}" if page is not None else f"item/{item.pk}")
+
+
+def click_url(log_id, position, *, page=None, item=None):
+    """Return the address of a result (a page or an aggregated entry) that records a click on it, signed."""
+    signature = _click_signer().signature(_what_was_clicked(log_id, position, page, item))
+    if page is not None:
+        return f"{reverse('search_click', args=[log_id, position, page.pk])}?sig={signature}"
+    return f"{reverse('search_click_external', args=[log_id, position, item.pk])}?sig={signature}"
+
+
+def log_click(log_id, position, signature, *, page=None, item=None):
+    """Record a click on a result of a logged search, if click_url signed that link; ignore any other."""
+    clicked = _what_was_clicked(log_id, position, page, item)
+    signer = _click_signer()
+    try:
+        # unsign() also accepts signatures made with SECRET_KEY_FALLBACKS, so a rotated key keeps old pages counting.
+        genuine = signer.unsign(f"{clicked}{signer.sep}{signature}") == clicked
+    except signing.BadSignature:
+        genuine = False
+    if genuine and QueryLog.objects.filter(pk=log_id).exists():
         ResultClick.objects.create(search_id=log_id, page=page, item=item, position=min(position, 32767))
 
 

@@ -5,9 +5,10 @@ from . import views
 urlpatterns = [
     path("", views.search, name="search"),
     path("autocomplete/", views.autocomplete, name="search_autocomplete"),
-    path("go/<int:log_id>/<int:position>/<int:page_id>/", views.result_click, name="search_click"),
+    # Click records: the links carry a signature (search.analytics.click_url), read from `?sig=`.
+    path("go/<id:log_id>/<id:position>/<id:page_id>/", views.result_click, name="search_click"),
     path(
-        "go/<int:log_id>/<int:position>/external/<int:item_id>/",
+        "go/<id:log_id>/<id:position>/external/<id:item_id>/",
         views.external_result_click,
         name="search_click_external",
     ),

@@ -9,7 +9,7 @@ import html
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
@@ -17,10 +17,12 @@ from django.utils.text import Truncator, slugify
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.coreutils import find_available_slug
 
+from hub.db import lock_row
+
 from ..activity import answer_accepted, reply_posted, thread_started
 from ..markup import render_markdown
 from ..models import DiscussionThreadPage, Reply
-from ..moderation import moderation_verdict
+from ..moderation import REPEAT_WINDOW, moderation_verdict
 from .rules import reply_depth
 
 Status = DiscussionThreadPage.Status
@@ -66,8 +68,22 @@ def _thread_started(thread):
 def thread_start(*, index, author, title, body, topics=(), security_level):
     """Start a thread in a community's discussions; it goes live at once unless the moderation rules hold it.
 
-    A held thread is a draft page with the reasons, for a moderator to approve or remove.
+    A held thread is a draft page with the reasons, for a moderator to approve or remove. The same
+    title and message started again by the same member in the same discussions (a double click) return the first.
     """
+    # Starts in one community's discussions take turns here: the second of two identical submissions finds
+    # the first, and two threads never race for the same place in the page tree or the same slug.
+    lock_row(index)
+    since = timezone.now() - REPEAT_WINDOW
+    repeated = (
+        DiscussionThreadPage.objects.child_of(index)
+        .filter(starter=author, title=title, body=body)
+        .filter(Q(first_published_at__gte=since) | Q(held_at__gte=since))
+        .order_by("pk")
+        .first()
+    )
+    if repeated is not None:
+        return repeated
     community = index.get_parent().specific
     verdict = moderation_verdict(author=author, community=community, text=f"{title}\n\n{body}", kind="discussion")
     requested_slug = slugify(title, allow_unicode=True)[:SLUG_LENGTH].strip("-") or "discussion"
@@ -146,7 +162,8 @@ def _reply_published(reply, thread, *, at):
 def reply_post(*, thread, author, body, parent=None):
     """Post a reply in an open thread, to the thread or to another reply in it.
 
-    It is counted and announced at once, unless the moderation rules hold it for a moderator.
+    It is counted and announced at once, unless the moderation rules hold it for a moderator. The same
+    words posted again by the same member in the same place (a double click) return the first.
     """
     thread = _locked(thread)
     if thread.status == Status.CLOSED:
@@ -162,6 +179,14 @@ def reply_post(*, thread, author, body, parent=None):
                 code="too_deep",
                 params={"depth": settings.HUB_REPLY_MAX_DEPTH},
             )
+    # The thread's row lock makes identical replies at the same moment take turns, so the second finds the first.
+    repeated = (
+        thread.replies.filter(parent=parent, author=author, body=body, created_at__gte=timezone.now() - REPEAT_WINDOW)
+        .order_by("pk")
+        .first()
+    )
+    if repeated is not None:
+        return repeated
     verdict = moderation_verdict(author=author, community=thread.community, text=body, kind="reply")
     now = timezone.now()
     reply = Reply.objects.create(

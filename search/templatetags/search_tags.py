@@ -1,6 +1,6 @@
 from django import template
 
-from search import ranking
+from search import analytics, ranking
 
 register = template.Library()
 
@@ -9,3 +9,9 @@ register = template.Library()
 def related_pages(context, page, limit=3):
     """Return up to `limit` pages like this one that the reader may open."""
     return ranking.related(page, context["request"].user, limit=limit)
+
+
+@register.simple_tag
+def result_click_url(search_log, position, *, page=None, item=None):
+    """Return the signed address that records a click on a result of the logged search and leads to it."""
+    return analytics.click_url(search_log.pk, position, page=page, item=item)

@@ -1,4 +1,6 @@
-"""Uploaded image files reach only the readers their community's collection lets in."""
+"""Uploaded files reach only the readers their community's collection lets in; to anyone else they are missing."""
+
+import re
 
 import pytest
 import wagtail_factories
@@ -18,6 +20,24 @@ def community_image(communities, level, title="Ward surgery photo"):
 def file_urls(image):
     """The image's original and one rendition, as a page would show it."""
     return [image.file.url, image.get_rendition("width-100").url]
+
+
+# A signed-in reader's pages carry a CSRF token in a form, different in every answer.
+CSRF_TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
+
+
+def answers(client, readers, urls):
+    """Return what each reader (None for a visitor) gets at each address: status and body, CSRF tokens aside."""
+    got = {}
+    for reader in readers:
+        client.logout()
+        if reader is not None:
+            client.force_login(reader)
+        for url in urls:
+            response = client.get(url)
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            got[reader, url] = (response.status_code, CSRF_TOKEN.sub(b"", body))
+    return got
 
 
 @pytest.mark.django_db
@@ -41,19 +61,29 @@ def test_a_closed_communitys_images_reach_its_members_and_staff_only(
     image = community_image(communities, level)
     urls = file_urls(image)
 
-    for url in urls:
-        response = client.get(url)
-        assert response.status_code == 302
-        assert response["Location"].startswith("/accounts/sign-in/?next=/media/")
-    for outsider in (member, communities[OPEN]["insider"]):
-        client.force_login(outsider)
-        assert [client.get(url).status_code for url in urls] == [404, 404]
     for insider in (communities[level]["insider"], communities[level]["facilitator"], editor):
         client.force_login(insider)
         for url in urls:
             response = client.get(url)
             assert response.status_code == 200
             assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("level", [RESTRICTED, PRIVATE])
+def test_a_closed_communitys_images_are_missing_files_to_everyone_outside_it(
+    client, communities, member, media_root, level
+):
+    image = community_image(communities, level)
+    urls = file_urls(image)
+    outsiders = [None, member, communities[OPEN]["insider"]]
+
+    refused = answers(client, outsiders, urls)
+    image.delete()
+    missing = answers(client, outsiders, urls)
+
+    assert {status for status, _ in refused.values()} == {404}
+    assert refused == missing
 
 
 @pytest.mark.django_db
@@ -67,18 +97,34 @@ def test_files_no_image_owns_are_never_served(client, superuser, media_root):
 
 
 @pytest.mark.django_db
-def test_a_documents_file_path_leads_to_the_document_view_that_checks_its_collection(
-    client, communities, member, media_root
+@pytest.mark.parametrize("level", [RESTRICTED, PRIVATE])
+def test_a_closed_communitys_documents_are_missing_files_to_everyone_outside_it(
+    client, communities, member, media_root, level
 ):
+    collection = Collection.objects.get(community=communities[level]["community"])
+    document = wagtail_factories.DocumentFactory(collection=collection, file__data=b"Rota", file__filename="rota.txt")
+    urls = [document.file.url, document.url]
+    outsiders = [None, member, communities[OPEN]["insider"]]
+
+    refused = answers(client, outsiders, urls)
+    document.delete()
+    missing = answers(client, outsiders, urls)
+
+    assert {status for status, _ in refused.values()} == {404}
+    assert refused == missing
+
+
+@pytest.mark.django_db
+def test_a_documents_file_path_leads_its_readers_to_the_document(client, communities, editor, media_root):
     collection = Collection.objects.get(community=communities[PRIVATE]["community"])
-    document = wagtail_factories.DocumentFactory(title="Rota", collection=collection)
-    response = client.get(document.file.url)
-    assert response.status_code == 302
-    assert response["Location"] == document.url
-    client.force_login(member)
-    assert client.get(document.url).status_code in (302, 403, 404)
-    client.force_login(communities[PRIVATE]["insider"])
-    assert client.get(document.url).status_code == 200
+    document = wagtail_factories.DocumentFactory(collection=collection, file__data=b"Rota", file__filename="rota.txt")
+
+    for reader in (communities[PRIVATE]["insider"], editor):
+        client.force_login(reader)
+        response = client.get(document.file.url, follow=True)
+        assert response.redirect_chain == [(document.url, 302)]
+        assert b"".join(response.streaming_content) == b"Rota"
+    assert client.get(f"/documents/{document.pk}/other.txt").status_code == 404
 
 
 @pytest.mark.django_db

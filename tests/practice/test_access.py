@@ -2,10 +2,13 @@
 
 import pytest
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
+from django.urls import reverse
+
+from wagtail.models import PageViewRestriction
 
 from practice.access import AccessLevel, SecurityLevel, Visibility
-from practice.models import BlogPostPage, PracticePage
+from practice.models import BlogPostPage, CommunityPage, PracticePage
 from practice.services import membership_leave
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory
 
@@ -131,3 +134,157 @@ def test_matching_group_pages_by_key_row_by_row_by_list_or_by_path_keeps_the_sam
         assert row_by_row == listed_once == by_path
     insider_pages = PracticePage.objects.visible_to(communities[PRIVATE]["insider"])
     assert insider_pages.filter(visibility=Visibility.GROUPS).exists()
+
+
+# Restrictions written by hand are put back to what the page's security level and community decide.
+
+
+def restriction_state(page):
+    """Return the page's own restrictions as (type, groups, password), and the listings' copy of its access."""
+    page = PracticePage.objects.get(pk=page.pk)
+    restrictions = sorted(
+        (restriction.restriction_type, sorted(restriction.groups.values_list("pk", flat=True)), restriction.password)
+        for restriction in PageViewRestriction.objects.filter(page=page)
+    )
+    return restrictions, page.visibility, set(page.view_groups.values_list("pk", flat=True))
+
+
+def privacy_url(page):
+    return reverse("wagtailadmin_pages:set_privacy", args=[page.pk])
+
+
+@pytest.fixture
+def everyone(member):
+    """A group the outsider belongs to, as a weakened restriction might name."""
+    group = Group.objects.create(name="Everyone signed in")
+    member.groups.add(group)
+    return group
+
+
+@pytest.fixture
+def restricted_post(communities):
+    blog = BlogIndexPageFactory(parent=communities[RESTRICTED]["community"])
+    return BlogPostPageFactory(parent=blog, title="Our storm live-posting plan", security_level=COMMUNITY)
+
+
+def assert_closed_to_outsiders(client, communities, post, outsider):
+    """Check the post opens, and is found, for its community's member only."""
+    for reader, status in ((outsider, 403), (communities[RESTRICTED]["insider"], 200)):
+        client.force_login(reader)
+        assert client.get(post.url).status_code == status
+        found = "live-posting plan" in client.get("/search/", {"q": "storm"}).content.decode()
+        assert found == (status == 200)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("choice", ["none", "login", "password", "other groups", "more groups"])
+def test_the_privacy_dialog_cannot_open_a_closed_communitys_post_to_others(
+    client, communities, restricted_post, member, everyone, superuser, choice
+):
+    community = communities[RESTRICTED]["community"]
+    data = {
+        "none": {"restriction_type": "none"},
+        "login": {"restriction_type": "login"},
+        "password": {"restriction_type": "password", "password": "storm"},
+        "other groups": {"restriction_type": "groups", "groups": [everyone.pk]},
+        "more groups": {"restriction_type": "groups", "groups": [community.members_group_id, everyone.pk]},
+    }[choice]
+    before = restriction_state(restricted_post)
+    assert before[0][0][0] == PageViewRestriction.GROUPS
+    client.force_login(superuser)
+
+    assert client.post(privacy_url(restricted_post), data).status_code == 200
+
+    assert restriction_state(restricted_post) == before
+    assert_closed_to_outsiders(client, communities, restricted_post, member)
+
+
+@pytest.mark.django_db
+def test_a_facilitator_cannot_open_a_post_to_everyone_signed_in_with_the_privacy_dialog(
+    client, communities, restricted_post, member
+):
+    before = restriction_state(restricted_post)
+    client.force_login(communities[RESTRICTED]["facilitator"])
+
+    client.post(privacy_url(restricted_post), {"restriction_type": "login"})
+
+    assert restriction_state(restricted_post) == before
+    assert_closed_to_outsiders(client, communities, restricted_post, member)
+
+
+@pytest.mark.django_db
+def test_a_restriction_added_in_the_privacy_dialog_to_a_public_post_is_taken_away(
+    client, communities, everyone, superuser
+):
+    post = BlogPostPageFactory(parent=BlogIndexPageFactory(parent=communities[OPEN]["community"]))
+    client.force_login(superuser)
+
+    response = client.post(privacy_url(post), {"restriction_type": "groups", "groups": [everyone.pk]})
+
+    assert response.status_code == 200
+    assert restriction_state(post) == ([], Visibility.PUBLIC, set())
+    client.logout()
+    assert client.get(post.url).status_code == 200
+
+
+def change_type(restriction, group):
+    restriction.restriction_type = PageViewRestriction.LOGIN
+    restriction.save()
+
+
+def set_a_password(restriction, group):
+    restriction.restriction_type, restriction.password = PageViewRestriction.PASSWORD, "storm"
+    restriction.save()
+
+
+def add_another(restriction, group):
+    PageViewRestriction.objects.create(page=restriction.page, restriction_type=PageViewRestriction.LOGIN)
+
+
+ORM_CHANGES = {
+    "type changed": change_type,
+    "password set": set_a_password,
+    "group added": lambda restriction, group: restriction.groups.add(group),
+    "group given the restriction": lambda restriction, group: group.pageviewrestriction_set.add(restriction),
+    "groups replaced": lambda restriction, group: restriction.groups.set([group]),
+    "group removed": lambda restriction, group: restriction.groups.remove(restriction.groups.first()),
+    "groups cleared": lambda restriction, group: restriction.groups.clear(),
+    "another restriction": add_another,
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("change", list(ORM_CHANGES))
+def test_any_change_to_a_posts_restriction_is_put_back(client, communities, restricted_post, member, everyone, change):
+    before = restriction_state(restricted_post)
+
+    ORM_CHANGES[change](PageViewRestriction.objects.get(page=restricted_post), everyone)
+
+    assert restriction_state(restricted_post) == before
+    assert_closed_to_outsiders(client, communities, restricted_post, member)
+
+
+@pytest.mark.django_db
+def test_a_new_restriction_on_a_public_post_is_taken_away_with_the_groups_given_it(communities, everyone):
+    post = BlogPostPageFactory(parent=BlogIndexPageFactory(parent=communities[OPEN]["community"]))
+
+    restriction = PageViewRestriction.objects.create(page=post, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([everyone])
+
+    assert restriction_state(post) == ([], Visibility.PUBLIC, set())
+    assert not PageViewRestriction.groups.through.objects.filter(pageviewrestriction_id=restriction.pk).exists()
+
+
+@pytest.mark.django_db
+def test_restrictions_on_communities_are_put_back_and_their_content_keeps_its_access(communities, everyone):
+    open_community = CommunityPage.objects.get(pk=communities[OPEN]["community"].pk)
+    private_community = CommunityPage.objects.get(pk=communities[PRIVATE]["community"].pk)
+    post = BlogPostPageFactory(parent=BlogIndexPageFactory(parent=open_community))
+    private_before = restriction_state(private_community)
+
+    PageViewRestriction.objects.create(page=open_community, restriction_type=PageViewRestriction.LOGIN)
+    change_type(PageViewRestriction.objects.get(page=private_community), everyone)
+
+    assert restriction_state(open_community) == ([], Visibility.PUBLIC, set())
+    assert PracticePage.objects.visible_to(AnonymousUser()).filter(pk=post.pk).exists()
+    assert restriction_state(private_community) == private_before

@@ -30,6 +30,7 @@ from tests.factories import (
     ResourceLibraryPageFactory,
     ResourceLinkPageFactory,
 )
+from tests.practice.concurrency import post_at_once, postgresql_only
 from tests.practice.querycounts import queries_to_render
 
 POST_URL = "/comments/post/"
@@ -122,6 +123,15 @@ def test_a_double_click_posts_the_comment_once(client, post, author):
     data = form_data(post, author, "Said once")
     first, second = client.post(POST_URL, data), client.post(POST_URL, data)
     assert first["Location"] == second["Location"]
+    assert XtdComment.objects.filter(comment="Said once").count() == 1
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_same_comment_sent_at_once_is_posted_once(post, author):
+    answers = post_at_once(author, POST_URL, form_data(post, author, "Said once"))
+
+    assert [answer.status_code for answer in answers] == [302, 302, 302]
     assert XtdComment.objects.filter(comment="Said once").count() == 1
 
 

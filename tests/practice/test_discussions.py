@@ -11,9 +11,11 @@ from django.utils import timezone
 from practice import activity, moderation
 from practice.access import AccessLevel, SecurityLevel, Visibility
 from practice.discussions import services
-from practice.models import DiscussionThreadPage, Reply
+from practice.models import DiscussionThreadPage, ModerationWord, Reply
+from practice.moderation import REPEAT_WINDOW
 from practice.services import membership_join, membership_leave
 from tests.factories import DiscussionIndexPageFactory, MemberProfileFactory, TopicFactory, UserFactory
+from tests.practice.concurrency import post_at_once, postgresql_only
 from tests.practice.querycounts import queries_to_render
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +133,7 @@ def test_a_member_starts_a_published_thread_with_topics(client, open_place, hear
 
 def test_the_same_title_twice_gets_a_slug_of_its_own(open_place):
     first = start(open_place, title="Alt text")
-    second = start(open_place, title="Alt text")
+    second = start(open_place, title="Alt text", body="And for charts?")
 
     assert first.slug == "alt-text"
     assert second.slug != first.slug
@@ -661,7 +663,7 @@ def test_a_facilitator_of_another_community_cannot_close(client, place):
 
 def test_publishing_an_older_revision_keeps_the_live_reply_count(open_place, thread):
     post_reply(thread, open_place["facilitator"])
-    post_reply(thread, open_place["facilitator"])
+    post_reply(thread, open_place["facilitator"], body="And it kept working.")
 
     fresh(thread).revisions.order_by("created_at").first().publish(skip_permission_checks=True)
 
@@ -726,3 +728,91 @@ def test_a_hub_editor_outside_the_community_may_reply(client, place, editor):
 
     assert client.post(reply_url(thread), {"body": "From the editors"}).status_code == 302
     assert Reply.objects.filter(author=editor).exists()
+
+
+# The same message sent twice (a double click, a form sent again from another tab) is posted once
+
+
+@pytest.mark.parametrize("held", [False, True], ids=["published", "held"])
+def test_a_thread_started_twice_is_started_once(client, open_place, held, heard, django_capture_on_commit_callbacks):
+    if held:
+        ModerationWord.objects.create(word="captions")
+    client.force_login(open_place["insider"])
+    data = {"title": "Live captions?", "body": "What works for captions?", "security_level": SecurityLevel.PUBLIC}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first, second = client.post(start_url(open_place), data), client.post(start_url(open_place), data)
+
+    thread = DiscussionThreadPage.objects.get()
+    assert thread.live != held
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert [name for name, _ in heard] == ([] if held else ["thread_started"])
+
+
+def test_a_reply_sent_twice_is_posted_and_counted_once(
+    client, open_place, thread, heard, django_capture_on_commit_callbacks
+):
+    client.force_login(open_place["facilitator"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first, second = (client.post(reply_url(thread), {"body": "Ours too."}) for _ in range(2))
+
+    reply = Reply.objects.get()
+    assert first["Location"] == second["Location"] == f"{thread.url}#reply-{reply.pk}"
+    assert fresh(thread).reply_count == 1
+    assert [name for name, _ in heard] == ["reply_posted"]
+
+
+def test_the_same_words_elsewhere_by_someone_else_or_later_are_posted_again(place, open_place, thread):
+    insider, facilitator = open_place["insider"], open_place["facilitator"]
+    long_ago = timezone.now() - REPEAT_WINDOW - dt.timedelta(seconds=1)
+    first = post_reply(thread, insider, "Ours too.")
+    post_reply(thread, insider, "Ours too.", parent=first)
+    post_reply(thread, facilitator, "Ours too.")
+    Reply.objects.filter(pk=first.pk).update(created_at=long_ago)
+    post_reply(thread, insider, "Ours too.")
+
+    assert Reply.objects.filter(body="Ours too.").count() == 4
+
+    started = start(open_place, title="Alt text")
+    start(open_place, title="Alt text", author=facilitator)
+    start(place[AccessLevel.RESTRICTED], title="Alt text", author=insider)
+    DiscussionThreadPage.objects.filter(pk=started.pk).update(first_published_at=long_ago)
+    start(open_place, title="Alt text")
+
+    assert DiscussionThreadPage.objects.filter(title="Alt text").count() == 4
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_same_thread_and_reply_sent_at_once_are_posted_once(open_place):
+    insider = open_place["insider"]
+    data = {"title": "Live captions?", "body": "What works for captions?", "security_level": SecurityLevel.PUBLIC}
+
+    started = post_at_once(insider, start_url(open_place), data)
+
+    thread = DiscussionThreadPage.objects.get()
+    assert [answer.status_code for answer in started] == [302, 302, 302]
+    assert {answer["Location"] for answer in started} == {thread.url}
+
+    replied = post_at_once(insider, reply_url(thread), {"body": "Ours too."})
+
+    reply = Reply.objects.get()
+    assert {answer["Location"] for answer in replied} == {f"{thread.url}#reply-{reply.pk}"}
+    assert fresh(thread).reply_count == 1
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_members_starting_threads_with_the_same_title_at_once_each_get_their_own(open_place, member):
+    community = open_place["community"]
+    membership_join(community=community, member=member)
+    data = {"title": "Live captions?", "body": "What works for captions?", "security_level": SecurityLevel.PUBLIC}
+
+    started = post_at_once([open_place["insider"], member, open_place["facilitator"]], start_url(open_place), data)
+
+    assert [answer.status_code for answer in started] == [302, 302, 302]
+    threads = DiscussionThreadPage.objects.order_by("pk")
+    assert len({thread.slug for thread in threads}) == 3
+    assert {thread.starter for thread in threads} == {open_place["insider"], member, open_place["facilitator"]}

@@ -1,4 +1,5 @@
-"""Members write in their own community's blog through the Wagtail editor, and nowhere else; facilitators approve."""
+"""Facilitators write, publish and approve in their own community's sections through the Wagtail editor, and nowhere
+else; members never reach the editor."""
 
 import pytest
 import wagtail_factories
@@ -12,12 +13,11 @@ from wagtail.models import Collection, Page, PageViewRestriction, WorkflowPage, 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from practice.access import AccessLevel, SecurityLevel
-from practice.models import BlogIndexPage, BlogPostPage, CommunityPage
+from practice.models import BlogIndexPage, BlogPostPage, CommunityPage, Membership
 from practice.services import membership_join
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,
-    DiscussionIndexPageFactory,
     GuidanceIndexPageFactory,
 )
 
@@ -60,17 +60,19 @@ def open_community(communities):
 
 
 @pytest.mark.django_db
-def test_community_members_and_facilitators_may_sign_in_to_the_editor(client, open_community, member):
-    client.force_login(open_community["insider"])
-    assert client.get("/admin/").status_code == 200
+def test_only_facilitators_of_a_community_may_sign_in_to_the_editor(client, open_community, member):
+    assert client.get("/admin/")["Location"] == "/accounts/sign-in/?next=/admin/"
     client.force_login(open_community["facilitator"])
     assert client.get("/admin/").status_code == 200
-    client.force_login(member)
-    assert client.get("/admin/").status_code == 302
+    for outsider in (open_community["insider"], member):
+        client.force_login(outsider)
+        refused = client.get("/admin/")
+        assert refused.status_code == 403
+        assert "admin is for editorial roles" in refused.content.decode()
 
 
 @pytest.mark.django_db
-def test_a_blog_made_in_the_editor_is_open_to_its_communitys_members(client, superuser, communities):
+def test_a_blog_made_in_the_editor_is_open_to_its_communitys_facilitators(client, superuser, communities):
     community = communities[OPEN]["community"]
     client.force_login(superuser)
 
@@ -81,80 +83,72 @@ def test_a_blog_made_in_the_editor_is_open_to_its_communitys_members(client, sup
 
     assert response.status_code == 302
     blog = BlogIndexPage.objects.child_of(community).get()
-    assert blog.permissions_for_user(communities[OPEN]["insider"]).can_add_subpage()
+    assert blog.permissions_for_user(communities[OPEN]["facilitator"]).can_add_subpage()
+    assert not blog.permissions_for_user(communities[OPEN]["insider"]).can_add_subpage()
 
 
 @pytest.mark.django_db
-def test_a_member_publishes_straight_away_where_no_approval_is_needed(client, open_community):
-    client.force_login(open_community["insider"])
+def test_a_facilitator_publishes_straight_away_where_no_approval_is_needed(client, open_community):
+    client.force_login(open_community["facilitator"])
 
     response = client.post(add_url(open_community["blog"]), post_form("Our first live Q and A"))
 
     assert response.status_code == 302
     post = BlogPostPage.objects.get(title="Our first live Q and A")
     assert post.live
-    assert post.owner == open_community["insider"]
+    assert post.owner == open_community["facilitator"]
     client.logout()
     assert client.get(post.url).status_code == 200
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("where", ["other community's blog", "own community's discussions", "guidance"])
-def test_a_member_cannot_add_pages_outside_their_communitys_blog(client, communities, open_community, where):
+@pytest.mark.parametrize("where", ["other community's blog", "guidance"])
+def test_a_facilitator_cannot_add_pages_outside_their_community(client, communities, open_community, where):
     parent = {
         "other community's blog": lambda: BlogIndexPageFactory(parent=communities[RESTRICTED]["community"]),
-        "own community's discussions": lambda: DiscussionIndexPageFactory(parent=open_community["community"]),
         "guidance": GuidanceIndexPageFactory,
     }[where]()
     model = parent.specific_class.allowed_subpage_models()[0]
-    client.force_login(open_community["insider"])
+    client.force_login(open_community["facilitator"])
 
-    assert client.get(add_url(parent, model)).status_code != 200
+    assert client.get(add_url(parent, model)).status_code == 404
     client.post(add_url(parent, model), post_form("Somewhere I should not write"))
 
     assert not Page.objects.filter(title="Somewhere I should not write").exists()
 
 
 @pytest.mark.django_db
-def test_a_member_cannot_edit_another_members_post_but_a_facilitator_can(client, open_community):
+def test_a_facilitator_edits_their_communitys_posts_and_no_one_elses(client, communities, open_community):
     post = BlogPostPageFactory(parent=open_community["blog"], title="Someone else's post")
-    edit_url = reverse("wagtailadmin_pages:edit", args=[post.pk])
-
-    client.force_login(open_community["insider"])
-    assert client.get(edit_url).status_code != 200
+    elsewhere = BlogPostPageFactory(parent=BlogIndexPageFactory(parent=communities[RESTRICTED]["community"]))
 
     client.force_login(open_community["facilitator"])
-    assert client.get(edit_url).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[post.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[elsewhere.pk])).status_code == 404
+
+    client.force_login(open_community["insider"])
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[post.pk])).status_code == 403
 
 
 @pytest.mark.django_db
-def test_in_an_approval_community_a_members_post_waits_for_a_facilitator(client, open_community):
+def test_in_an_approval_community_a_post_submitted_for_approval_waits_for_a_facilitator(
+    client, communities, open_community
+):
     community = require_approval(open_community["community"])
     blog = open_community["blog"]
     assert WorkflowPage.objects.get(page=blog).workflow.name == f"Facilitator approval: {community.title}"
-    insider, facilitator = open_community["insider"], open_community["facilitator"]
+    writer, approver = open_community["facilitator"], communities[OPEN]["insider"]
+    membership_join(community=community, member=approver, role=Membership.Role.FACILITATOR)
 
-    # The member cannot publish: asking to is saved as a draft, and the editor offers them to submit instead.
-    client.force_login(insider)
-    client.post(add_url(blog), post_form("Storm warnings that people read"))
+    client.force_login(writer)
+    client.post(add_url(blog), post_form("Storm warnings that people read", action="action-submit"))
     post = BlogPostPage.objects.get(title="Storm warnings that people read")
     assert not post.live
-    assert not post.permissions_for_user(insider).can_publish()
-    edit = client.get(reverse("wagtailadmin_pages:edit", args=[post.pk]))
-    assert b"action-submit" in edit.content
-
-    edited = post_form("Storm warnings that people read", action="action-submit")
-    client.post(reverse("wagtailadmin_pages:edit", args=[post.pk]), edited)
-    post.refresh_from_db()
     assert post.workflow_in_progress
     task_state = post.current_workflow_task_state
     approve_url = reverse("wagtailadmin_pages:workflow_action", args=[post.pk, "approve", task_state.pk])
 
-    client.post(approve_url)  # the author cannot approve their own post
-    post.refresh_from_db()
-    assert not post.live
-
-    client.force_login(facilitator)
+    client.force_login(approver)
     client.post(approve_url)
 
     post.refresh_from_db()
@@ -165,14 +159,13 @@ def test_in_an_approval_community_a_members_post_waits_for_a_facilitator(client,
 
 
 @pytest.mark.django_db
-def test_a_member_cannot_open_a_community_post_to_everyone_with_the_privacy_dialog(client, open_community):
+def test_a_facilitator_has_no_privacy_dialog_to_open_a_community_post_to_everyone(client, open_community):
     post = BlogPostPageFactory(parent=open_community["blog"], security_level=SecurityLevel.COMMUNITY)
-    insider = open_community["insider"]
-    assert post.permissions_for_user(insider).can_set_view_restrictions()  # Wagtail ties privacy to publishing
-    client.force_login(insider)
+    client.force_login(open_community["facilitator"])
 
-    client.post(reverse("wagtailadmin_pages:set_privacy", args=[post.pk]), {"restriction_type": "none"})
+    refused = client.post(reverse("wagtailadmin_pages:set_privacy", args=[post.pk]), {"restriction_type": "none"})
 
+    assert refused.status_code == 404
     restriction = PageViewRestriction.objects.get(page=post)
     assert restriction.restriction_type == PageViewRestriction.GROUPS
     client.logout()
@@ -180,28 +173,31 @@ def test_a_member_cannot_open_a_community_post_to_everyone_with_the_privacy_dial
 
 
 @pytest.mark.django_db
-def test_the_page_chooser_shows_members_only_what_they_may_read(client, communities, open_community):
+def test_the_page_chooser_shows_facilitators_only_what_they_may_read(client, communities, open_community):
     private_blog = BlogIndexPageFactory(parent=communities[PRIVATE]["community"])
     BlogPostPageFactory(parent=private_blog, title="Budget leak rehearsal notes")
     BlogPostPageFactory(parent=open_community["blog"], title="Budget consultation posts that worked")
     search_url = reverse("wagtailadmin_choose_page_search")
 
-    client.force_login(open_community["insider"])
+    client.force_login(open_community["facilitator"])
     found = client.get(search_url, {"q": "budget"}).content
     assert b"Budget consultation posts that worked" in found
     assert b"Budget leak rehearsal notes" not in found
     browsed = client.get(reverse("wagtailadmin_choose_page_child", args=[communities[PRIVATE]["community"].pk]))
+    assert browsed.status_code == 404
     assert b"Budget leak" not in browsed.content
 
-    client.force_login(communities[PRIVATE]["insider"])
+    client.force_login(communities[PRIVATE]["facilitator"])
     assert b"Budget leak rehearsal notes" in client.get(search_url, {"q": "budget"}).content
 
 
 @pytest.mark.django_db
-def test_members_and_facilitators_groups_get_no_site_wide_permissions(open_community):
+def test_members_groups_get_no_permissions_and_facilitators_groups_only_the_editor(open_community):
     community = open_community["community"]
-    for group in (community.members_group, community.facilitators_group):
-        assert list(group.permissions.values_list("codename", flat=True)) == ["access_admin"]
+    assert not community.members_group.permissions.exists()
+    assert not community.members_group.page_permissions.exists()
+    assert not community.members_group.collection_permissions.exists()
+    assert list(community.facilitators_group.permissions.values_list("codename", flat=True)) == ["access_admin"]
 
 
 @pytest.mark.django_db
@@ -218,15 +214,16 @@ def test_deleting_restricted_pages_leaves_no_restriction_behind(communities, ope
 
 
 @pytest.mark.django_db
-def test_the_community_page_shows_its_members_where_to_write(client, open_community, member):
+def test_the_community_page_shows_its_facilitators_where_to_write(client, open_community, member):
     community = open_community["community"]
     write_url = add_url(open_community["blog"])
 
-    client.force_login(open_community["insider"])
+    client.force_login(open_community["facilitator"])
     assert write_url in client.get(community.url).content.decode()
 
-    client.force_login(member)
-    assert write_url not in client.get(community.url).content.decode()
+    for reader in (open_community["insider"], member):
+        client.force_login(reader)
+        assert write_url not in client.get(community.url).content.decode()
 
 
 def collection_of(community):
@@ -242,14 +239,14 @@ def collection_of(community):
     ],
     ids=["images", "documents"],
 )
-def test_a_member_chooses_media_only_from_their_communitys_collection(
+def test_a_facilitator_chooses_media_only_from_their_communitys_collection(
     client, communities, open_community, media_root, chooser, factory
 ):
     factory(title="Flood map from our community", collection=collection_of(open_community["community"]))
     factory(title="Flood map from the private community", collection=collection_of(communities[PRIVATE]["community"]))
     factory(title="Flood map in the main library", collection=Collection.get_first_root_node())
 
-    client.force_login(open_community["insider"])
+    client.force_login(open_community["facilitator"])
     response = client.get(reverse(chooser))
 
     assert response.status_code == 200
@@ -267,51 +264,51 @@ def upload_image(client, title, collection):
 
 
 @pytest.mark.django_db
-def test_a_member_uploads_an_image_into_their_communitys_collection_and_may_edit_it(client, open_community, media_root):
+def test_a_facilitator_uploads_an_image_into_their_communitys_collection_and_may_edit_it(
+    client, open_community, media_root
+):
     collection = collection_of(open_community["community"])
-    client.force_login(open_community["insider"])
+    client.force_login(open_community["facilitator"])
 
     response = upload_image(client, "Our stand at the summit", collection)
 
     assert response.status_code == 302
     image = get_image_model().objects.get(title="Our stand at the summit")
     assert image.collection == collection
-    assert image.uploaded_by_user == open_community["insider"]
+    assert image.uploaded_by_user == open_community["facilitator"]
     assert (media_root / image.file.name).exists()
     assert client.get(reverse("wagtailimages:edit", args=[image.pk])).status_code == 200
 
 
 @pytest.mark.django_db
-def test_only_a_facilitator_may_edit_another_members_image_in_the_collection(client, open_community, media_root):
-    image = wagtail_factories.ImageFactory(collection=collection_of(open_community["community"]))
-    edit_url = reverse("wagtailimages:edit", args=[image.pk])
-
-    client.force_login(open_community["insider"])
-    assert client.get(edit_url).status_code != 200
+def test_a_facilitator_may_edit_their_collections_images_and_no_others(client, communities, open_community, media_root):
+    ours = wagtail_factories.ImageFactory(collection=collection_of(open_community["community"]))
+    theirs = wagtail_factories.ImageFactory(collection=collection_of(communities[PRIVATE]["community"]))
 
     client.force_login(open_community["facilitator"])
-    assert client.get(edit_url).status_code == 200
+    assert client.get(reverse("wagtailimages:edit", args=[ours.pk])).status_code == 200
+    assert client.get(reverse("wagtailimages:edit", args=[theirs.pk])).status_code == 404
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("where", ["another community's collection", "the main library"])
-def test_a_member_cannot_upload_an_image_outside_their_communitys_collections(
+def test_a_facilitator_cannot_upload_an_image_outside_their_communitys_collections(
     client, communities, open_community, media_root, where
 ):
-    insider, images = open_community["insider"], get_image_model().objects
+    facilitator, images = open_community["facilitator"], get_image_model().objects
     elsewhere = {
         "another community's collection": lambda: collection_of(communities[PRIVATE]["community"]),
         "the main library": Collection.get_first_root_node,
     }[where]()
-    client.force_login(insider)
+    client.force_login(facilitator)
 
     # With one collection to upload into, Wagtail leaves out the collection field and files every upload there.
     upload_image(client, "Filed in our own collection", elsewhere)
     assert images.get(title="Filed in our own collection").collection == collection_of(open_community["community"])
 
-    # A member of two communities chooses between their two collections, and no other.
+    # A facilitator of two communities chooses between their two collections, and no other.
     restricted = communities[RESTRICTED]["community"]
-    membership_join(community=restricted, member=insider)
+    membership_join(community=restricted, member=facilitator, role=Membership.Role.FACILITATOR)
     refused = upload_image(client, "Somewhere I should not upload", elsewhere)
     upload_image(client, "Filed in the other community", collection_of(restricted))
 
@@ -330,13 +327,11 @@ def test_a_private_communitys_documents_are_served_to_its_members_and_staff_only
         collection=collection_of(community), file__data=b"Rehearsal notes", file__filename="rehearsal.txt"
     )
 
-    # Wagtail sends whoever a collection's restriction refuses to sign in, even if they already have.
+    # Whoever the collection's restriction refuses, signed in or not, finds nothing there (tests/hub/test_media.py).
     for outsider in (None, member, communities[OPEN]["insider"]):
         if outsider is not None:
             client.force_login(outsider)
-        refused = client.get(document.url)
-        assert refused.status_code == 302
-        assert refused["Location"].endswith(f"?next={document.url}")
+        assert client.get(document.url).status_code == 404
 
     for reader in (communities[PRIVATE]["insider"], communities[PRIVATE]["facilitator"], editor):
         client.force_login(reader)

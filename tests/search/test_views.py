@@ -1,5 +1,7 @@
 """The search page, autocomplete, clicks, the personalisation switch and the fallback."""
 
+import re
+
 import elastic_transport
 import pytest
 
@@ -99,9 +101,44 @@ def test_page_shows_facets_snippets_and_logs_clicks(client, library):
     log = QueryLog.objects.get()
     assert (log.query, log.result_count, log.signed_in) == ("libraries", 2, False)
     page = library["inclusion"]
-    response = client.get(f"/search/go/{log.pk}/1/{page.pk}/")
+    (link,) = [link for link in result_links(content) if link.startswith(f"/search/go/{log.pk}/1/{page.pk}/?sig=")]
+    response = client.get(link)
     assert response.status_code == 302 and response.url == page.url
     assert ResultClick.objects.get().page_id == page.pk
+
+
+def result_links(content):
+    return re.findall(r'href="(/search/go/[^"]+)"', content)
+
+
+@pytest.mark.django_db
+def test_a_click_link_the_hub_did_not_sign_records_nothing_but_leads_where_the_reader_may_go(
+    client, communities, library
+):
+    private = BlogPostPageFactory(parent=BlogIndexPageFactory(parent=communities[AccessLevel.PRIVATE]["community"]))
+    client.get("/search/", {"q": "storm"})
+    content = client.get("/search/", {"q": "libraries"}).content.decode()
+    earlier, log = QueryLog.objects.order_by("pk")
+    page, other = library["inclusion"], library["libraries_comms"]
+    (link,) = [link for link in result_links(content) if link.startswith(f"/search/go/{log.pk}/1/{page.pk}/")]
+    signature = link.split("?sig=")[1]
+
+    forged = {
+        f"/search/go/{log.pk}/1/{page.pk}/": page,
+        f"/search/go/{log.pk}/1/{page.pk}/?sig=made-up": page,
+        f"/search/go/{log.pk}/1/{page.pk}/?sig={signature[:-1]}": page,
+        f"/search/go/{log.pk}/9/{page.pk}/?sig={signature}": page,
+        f"/search/go/{earlier.pk}/1/{page.pk}/?sig={signature}": page,
+        f"/search/go/{log.pk}/1/{other.pk}/?sig={signature}": other,
+    }
+    for url, target in forged.items():
+        response = client.get(url)
+        assert (response.status_code, response.url) == (302, target.url), url
+    assert client.get(f"/search/go/{log.pk}/1/{private.pk}/?sig={signature}").status_code == 404
+    assert not ResultClick.objects.exists()
+
+    assert client.get(link).url == page.url
+    assert ResultClick.objects.get().position == 1
 
 
 @pytest.mark.django_db

@@ -195,8 +195,12 @@ def test_the_api_answers_entries_with_their_source(client, wider):
 @pytest.mark.django_db
 def test_clicking_an_entry_is_logged_and_leads_to_the_original(client, wider):
     page = client.get(reverse("search"), {"q": WORD}).content.decode()
-    (click,) = [url for url in _hrefs(page) if "/external/" in url and url.endswith(f"/{wider['dunes'].pk}/")]
+    (click,) = [url for url in _hrefs(page) if "/external/" in url and f"/{wider['dunes'].pk}/?sig=" in url]
+    unsigned = click.split("?sig=")[0]
 
+    for forged in (unsigned, click.replace(f"/{wider['dunes'].pk}/", f"/{wider['signs'].pk}/")):
+        assert client.get(forged).status_code == 302
+    assert not ResultClick.objects.exists()
     response = client.get(click)
 
     assert response.status_code == 302
