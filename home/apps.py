@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.urls import register_converter
+
+from hub.converters import IdConverter
 
 
 def sync_sites_framework(sender, **kwargs):
@@ -19,3 +22,5 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(sync_sites_framework, sender=self)
+        # Before any URL conf is read: ours, and the admin URLs our hooks add, name ids `<id:...>`.
+        register_converter(IdConverter, "id")

@@ -9,6 +9,7 @@ the tree.
 
 from django.db.models import Q, prefetch_related_objects
 
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -17,7 +18,9 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
+from hub.converters import MAX_ID, has_control_characters, parse_id
 from practice.models import PracticePage
+from search.ranking import search_text
 
 
 def refused_restrictions(restrictions, request):
@@ -57,7 +60,44 @@ def in_visible_collections(media, request):
     return media.exclude(collection__in=Collection.objects.filter(hidden).values("pk")) if hidden else media
 
 
-class HubPagesAPIViewSet(PagesAPIViewSet):
+class HubPagination(WagtailPagination):
+    """Wagtail's `offset` and `limit`, taken only as ASCII digits that a database can count to."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        for name in ("offset", "limit"):
+            number = parse_id(request.GET.get(name, "0"))
+            # At most half the largest id each, so that the last row asked for (offset + limit) fits too.
+            if number is None or number > MAX_ID // 2:
+                raise BadRequestError(f"{name} must be a whole number from 0 to {MAX_ID // 2}")
+        return super().paginate_queryset(queryset, request, view)
+
+
+class HubParametersMixin:
+    """Read query parameters as the rest of the hub does: ids that fit a key, search words, never a NUL."""
+
+    pagination_class = HubPagination
+
+    def initialize_request(self, request, *args, **kwargs):
+        # The search backend gets the words the search page would give it (search.ranking.search_text).
+        if "search" in request.GET:
+            request.GET = request.GET.copy()
+            request.GET["search"] = search_text(request.GET["search"])
+        return super().initialize_request(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # Wagtail looks `site`, `locale`, `html_path`... up as they come: PostgreSQL refuses a NUL in any text.
+        if any(has_control_characters(value) for _name, values in request.GET.lists() for value in values):
+            raise BadRequestError("query parameters cannot hold control characters")
+
+    def find_object(self, queryset, request):
+        # Wagtail looks `?id=` up as it comes: '²' would fail the database's int(), so nothing has it.
+        if "id" in request.GET and parse_id(request.GET["id"]) is None:
+            return None
+        return super().find_object(queryset, request)
+
+
+class HubPagesAPIViewSet(HubParametersMixin, PagesAPIViewSet):
     """Pages the caller may open; a page they may not is a 404, in listings, detail, find and search."""
 
     def get_base_queryset(self):
@@ -88,12 +128,12 @@ class HubPagesAPIViewSet(PagesAPIViewSet):
         return pages.type(*models) if models else pages
 
 
-class HubImagesAPIViewSet(ImagesAPIViewSet):
+class HubImagesAPIViewSet(HubParametersMixin, ImagesAPIViewSet):
     def get_queryset(self):
         return in_visible_collections(self.model.objects.order_by("id"), self.request)
 
 
-class HubDocumentsAPIViewSet(DocumentsAPIViewSet):
+class HubDocumentsAPIViewSet(HubParametersMixin, DocumentsAPIViewSet):
     def get_queryset(self):
         return in_visible_collections(self.model.objects.order_by("id"), self.request)
 

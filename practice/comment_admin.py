@@ -17,10 +17,11 @@ from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
 from .comments import can_moderate, comment_approve, comment_remove, moderation_queue
 from .discussions import services as discussions
+from .editorial.modeladmin import ModelAdmin
 from .models import ModerationWord
 from .review import held_replies, held_threads, review_queue_page
 
@@ -112,7 +113,7 @@ def register_moderation_urls():
     }
     return [path("comments/review/", ModerationQueueView.as_view(), name="comment_moderation_queue")] + [
         path(
-            f"{prefix}<int:pk>/{action}/",
+            f"{prefix}<id:pk>/{action}/",
             ModerationActionView.as_view(kind=kind, action=action),
             name=f"{kind}_moderation_{action}",
         )

@@ -6,6 +6,10 @@ from django_comments_xtd.models import XtdComment, max_thread_level_for_content_
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 
+from hub.converters import parse_id
+
+NOT_A_PUBLISHED_COMMENT = "You can only reply to a published comment on this page"
+
 
 def display_name(user):
     """Return the name a member's comments go out under: their profile's, or their account's."""
@@ -43,6 +47,9 @@ class MemberCommentForm(XtdCommentForm):
         parent_id = self.cleaned_data["reply_to"]
         if not parent_id:
             return 0
+        # An id no comment can have is refused before the database is asked: SQLite cannot take one past 64 bits.
+        if parse_id(str(parent_id)) is None:
+            raise forms.ValidationError(NOT_A_PUBLISHED_COMMENT)
         content_type = ContentType.objects.get_for_model(self.target_object)
         parent = XtdComment.norel_objects.filter(
             pk=parent_id,
@@ -52,7 +59,7 @@ class MemberCommentForm(XtdCommentForm):
             is_removed=False,
         ).first()
         if parent is None:
-            raise forms.ValidationError("You can only reply to a published comment on this page")
+            raise forms.ValidationError(NOT_A_PUBLISHED_COMMENT)
         if parent.level >= max_thread_level_for_content_type(content_type):
             raise forms.ValidationError("Replies cannot go deeper here: reply to the comment above it instead")
         return parent_id

@@ -10,8 +10,8 @@ from . import comment_views
 
 urlpatterns = [
     path("post/", comment_views.post_comment, name="comments-post-comment"),
-    path("<int:comment_id>/helpful/", comment_views.mark_helpful, name="comments-helpful"),
-    path("<int:comment_id>/report/", comment_views.report, name="comments-flag"),
+    path("<id:comment_id>/helpful/", comment_views.mark_helpful, name="comments-helpful"),
+    path("<id:comment_id>/report/", comment_views.report, name="comments-flag"),
     path("mute/<str:key>/", comment_views.mute, name="comments-xtd-mute"),
-    path("cr/<int:content_type_id>/<str:object_pk>/", comment_views.permalink, name="comments-url-redirect"),
+    path("cr/<id:content_type_id>/<str:object_pk>/", comment_views.permalink, name="comments-url-redirect"),
 ]

@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from hub.converters import parse_id
 from hub.ratelimit import rate_limited
 
 from .comment_forms import MemberCommentForm
@@ -55,9 +56,10 @@ def commentable_page(user, content_type, object_pk):
         model = None
     if not is_commentable(model):
         raise CommentRefused(400, "Your comment was not posted", "Comments cannot be posted there.")
-    if not str(object_pk).isdigit():
+    page_id = parse_id(object_pk)
+    if page_id is None:
         raise CommentRefused(404, *NOT_FOUND)
-    page = model.objects.live().filter(pk=int(object_pk)).first()
+    page = model.objects.live().filter(pk=page_id).first()
     if page is None or not readable_by(page, user):
         raise CommentRefused(404, *NOT_FOUND)
     return page
@@ -65,10 +67,11 @@ def commentable_page(user, content_type, object_pk):
 
 def published_parent(page, reply_to):
     """Return the published comment on the page that the member is replying to, if there is one."""
-    if not str(reply_to or "").isdigit() or not int(reply_to):
+    parent_id = parse_id(reply_to)
+    if not parent_id:
         return None
     return XtdComment.norel_objects.filter(
-        pk=int(reply_to),
+        pk=parent_id,
         content_type=ContentType.objects.get_for_model(page.specific_class),
         object_pk=str(page.pk),
         is_public=True,

@@ -6,6 +6,7 @@ topic, a month that does not exist) is reported on the form and left out; the re
 """
 
 import datetime as dt
+import re
 from urllib.parse import urlencode
 
 from django import forms
@@ -23,6 +24,7 @@ PAGE_SIZE = 12
 MAX_AUTHOR_OPTIONS = 30  # authors offered in a blog's filter: the most prolific, then any chosen
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d %m %Y"]
+SLUG = re.compile(r"[-\w]+")
 
 
 def paginate(request, items, per_page=PAGE_SIZE):
@@ -142,7 +144,8 @@ class BlogFilterForm(ListingFilterForm):
             shown = shown[:MAX_AUTHOR_OPTIONS]
             self.fields["author"].help_text = f"The {MAX_AUTHOR_OPTIONS} people who have written most here"
         chosen = self.data.get("author")
-        if chosen and chosen not in {author.slug for author in shown}:
+        # Only a slug can name an author: anything else (a NUL, which PostgreSQL refuses) is not looked up.
+        if chosen and chosen not in {author.slug for author in shown} and SLUG.fullmatch(chosen):
             shown += list(authors.filter(slug=chosen))
         return [(a.slug, with_count(a.display_name, a.uses)) for a in sorted(shown, key=lambda a: a.display_name)]
 

@@ -5,8 +5,8 @@ from django.urls import path
 from . import following_views as views
 
 urlpatterns = [
-    path("pages/<int:page_id>/follow/", views.follow_page, {"follow": True}, name="follow_page"),
-    path("pages/<int:page_id>/unfollow/", views.follow_page, {"follow": False}, name="unfollow_page"),
+    path("pages/<id:page_id>/follow/", views.follow_page, {"follow": True}, name="follow_page"),
+    path("pages/<id:page_id>/unfollow/", views.follow_page, {"follow": False}, name="unfollow_page"),
     path("topics/<slug:slug>/follow/", views.follow_topic, {"follow": True}, name="follow_topic"),
     path("topics/<slug:slug>/unfollow/", views.follow_topic, {"follow": False}, name="unfollow_topic"),
     path("members/<slug:slug>/follow/", views.follow_member, {"follow": True}, name="follow_member"),

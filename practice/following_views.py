@@ -29,9 +29,9 @@ def refuse(request, message, *, status=400, heading="We could not do that"):
 def back_to(request, fallback):
     """Redirect to the form's `next` if it is a page on this site, otherwise to the fallback."""
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
-        target = fallback
-    return redirect(target)
+    # A path only: redirect() looks up anything else ('²', 'home') as a view's name, and fails.
+    on_site = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False)
+    return redirect(target if on_site and target.startswith("/") else fallback)
 
 
 @login_required

@@ -5,24 +5,24 @@ from django.urls import path
 from . import invitation_views, views
 
 urlpatterns = [
-    path("<int:community_id>/join/", views.community_join, name="community_join"),
-    path("<int:community_id>/leave/", views.community_leave, name="community_leave"),
-    path("<int:community_id>/members/", views.community_members, name="community_members"),
+    path("<id:community_id>/join/", views.community_join, name="community_join"),
+    path("<id:community_id>/leave/", views.community_leave, name="community_leave"),
+    path("<id:community_id>/members/", views.community_members, name="community_members"),
     path(
-        "requests/<int:membership_id>/approve/",
+        "requests/<id:membership_id>/approve/",
         views.membership_request_answer,
         {"answer": "approve"},
         name="membership_approve",
     ),
     path(
-        "requests/<int:membership_id>/decline/",
+        "requests/<id:membership_id>/decline/",
         views.membership_request_answer,
         {"answer": "decline"},
         name="membership_decline",
     ),
-    path("<int:community_id>/invite/", invitation_views.community_invite, name="community_invite"),
+    path("<id:community_id>/invite/", invitation_views.community_invite, name="community_invite"),
     path("invitations/", invitation_views.invitations, name="membership_invitations"),
-    path("invitations/<int:membership_id>/accept/", invitation_views.invitation_accept, name="invitation_accept"),
-    path("invitations/<int:membership_id>/decline/", invitation_views.invitation_decline, name="invitation_decline"),
-    path("invitations/<int:membership_id>/withdraw/", invitation_views.invitation_withdraw, name="invitation_withdraw"),
+    path("invitations/<id:invitation_id>/accept/", invitation_views.invitation_accept, name="invitation_accept"),
+    path("invitations/<id:invitation_id>/decline/", invitation_views.invitation_decline, name="invitation_decline"),
+    path("invitations/<id:invitation_id>/withdraw/", invitation_views.invitation_withdraw, name="invitation_withdraw"),
 ]

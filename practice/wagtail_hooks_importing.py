@@ -63,10 +63,10 @@ register_snippet(WiderPublicSectorGroup)
 def link_health_urls():
     return [
         path("link-health/", link_health.link_health_report, name="link_health"),
-        path("link-health/resources/<int:pk>/update/", link_health.resource_update, name="link_health_resource_update"),
-        path("link-health/resources/<int:pk>/retire/", link_health.resource_retire, name="link_health_resource_retire"),
-        path("link-health/items/<int:pk>/update/", link_health.item_update, name="link_health_item_update"),
-        path("link-health/items/<int:pk>/retire/", link_health.item_retire, name="link_health_item_retire"),
+        path("link-health/resources/<id:pk>/update/", link_health.resource_update, name="link_health_resource_update"),
+        path("link-health/resources/<id:pk>/retire/", link_health.resource_retire, name="link_health_resource_retire"),
+        path("link-health/items/<id:pk>/update/", link_health.item_update, name="link_health_item_update"),
+        path("link-health/items/<id:pk>/retire/", link_health.item_retire, name="link_health_item_retire"),
     ]
 
 

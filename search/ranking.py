@@ -33,6 +33,7 @@ from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import MATCH_ALL, And, Or, Phrase, PlainText
 
+from hub.converters import parse_id
 from practice.access import pages_named_by, reader_access_keys
 from practice.index_keys import EXTERNAL as EXTERNAL_KEY
 from practice.index_keys import (
@@ -198,10 +199,23 @@ def type_slug(page):
     return next((slug for slug, candidate in PAGE_TYPES.items() if candidate is model), "page")
 
 
+# What no one types into a search box: C0 and C1 control characters and DEL. A NUL ends SQLite FTS5's
+# string early and PostgreSQL refuses it in any text; tabs and line breaks only part words.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# What names a topic, an audience or a community in a filter.
+SLUG = re.compile(r"[-\w]+")
+
+
+def search_text(raw):
+    """Return the words a reader searched for, single-spaced, with control characters left out."""
+    words = (CONTROL_CHARACTERS.sub("", word) for word in raw.split())
+    return " ".join(word for word in words if word)
+
+
 def parse_params(params, reader):
     """Read the query, filters, page and sort from request parameters, or raise InvalidSearch."""
     errors = {}
-    query = " ".join(params.get("q", "").split())
+    query = search_text(params.get("q", ""))
     if len(query) > MAX_QUERY_LENGTH:
         errors["q"] = f"Search for {MAX_QUERY_LENGTH} characters or fewer."
 
@@ -214,9 +228,11 @@ def parse_params(params, reader):
             errors[name] = f"There is no {noun} called ‘{unknown[0][:40]}’."
         return chosen
 
-    topics = params.getlist("topic")
-    audiences = params.getlist("audience")
-    communities = params.getlist("community")
+    # Only slugs are looked up: anything else (a NUL, which PostgreSQL refuses) is unknown without asking.
+    topics, audiences, communities = (
+        [value for value in params.getlist(name) if SLUG.fullmatch(value)]
+        for name in ("topic", "audience", "community")
+    )
     types = slugs("type", TYPES.keys(), "content type")
     topics = slugs("topic", set(Topic.objects.filter(slug__in=topics[:21]).values_list("slug", flat=True)), "topic")
     audiences = slugs(
@@ -226,15 +242,15 @@ def parse_params(params, reader):
     visible_communities = CommunityPage.objects.live().visible_to(reader).filter(slug__in=communities[:21])
     communities = slugs("community", set(visible_communities.values_list("slug", flat=True)), "community")
 
-    page = params.get("page", "1")
-    if not (page.isdigit() and 1 <= int(page) <= MAX_PAGE):
+    page = parse_id(params.get("page", "1"))
+    if page is None or not 1 <= page <= MAX_PAGE:
         errors["page"] = f"Give a page number from 1 to {MAX_PAGE}."
     sort = params.get("sort") or "relevance"
     if sort not in SORTS:
         errors["sort"] = "Sort by relevance or date."
     if errors:
         raise InvalidSearch(errors)
-    return query, SearchFilters(types, topics, communities, audiences), int(page), sort
+    return query, SearchFilters(types, topics, communities, audiences), page, sort
 
 
 def visible_pages(reader, filters=SearchFilters(), in_sql=False):

@@ -26,7 +26,7 @@ def search(request):
         query, filters, page, sort = ranking.parse_params(request.GET, request.user)
     except ranking.InvalidSearch as invalid:
         context["errors"] = invalid.errors
-        context["query"] = request.GET.get("q", "")[: ranking.MAX_QUERY_LENGTH]
+        context["query"] = ranking.search_text(request.GET.get("q", ""))[: ranking.MAX_QUERY_LENGTH]
         return render(request, "search/search.html", context)
     context.update(query=query, filters=filters, sort=sort)
     if query or filters:
@@ -45,7 +45,7 @@ def search(request):
 @rate_limited("autocomplete", json=True)
 def autocomplete(request):
     """Answer the search box with titles the reader may open that start with what they have typed."""
-    text = " ".join(request.GET.get("q", "").split())
+    text = ranking.search_text(request.GET.get("q", ""))
     if len(text) > ranking.MAX_QUERY_LENGTH:
         return JsonResponse({"errors": {"q": "Type 200 characters or fewer."}}, status=400)
     if len(text) < 2:
@@ -61,13 +61,18 @@ def autocomplete(request):
     )
 
 
+# A click link that the hub did not sign (made up, altered, cut short) records nothing, but still leads
+# a reader to a result they may open: that is no more than its own address gives them, and anything
+# else is a 404, as the result itself would be.
+
+
 @require_GET
 def result_click(request, log_id, position, page_id):
     """Record that a reader followed a result, then send them to it (only if they may open it)."""
     page = PracticePage.objects.live().visible_to(request.user).filter(pk=page_id).first()
     if page is None:
         raise Http404
-    log_click(log_id, position, page=page)
+    log_click(log_id, position, request.GET.get("sig", ""), page=page)
     return redirect(page.get_url(request))
 
 
@@ -77,7 +82,7 @@ def external_result_click(request, log_id, position, item_id):
     item = ExternalItem.objects.current().filter(pk=item_id).first()
     if item is None:
         raise Http404
-    log_click(log_id, position, item=item)
+    log_click(log_id, position, request.GET.get("sig", ""), item=item)
     return redirect(item.link)
 
 
@@ -90,6 +95,7 @@ def personalisation(request):
         return HttpResponseBadRequest("Choose on or off.")
     SearchPreference.objects.update_or_create(user=request.user, defaults={"personalise": choice == "on"})
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        back = reverse("search")
-    return redirect(back)
+    # A path only: redirect() looks up anything else ('²', 'home') as a view's name, and fails.
+    secure = request.is_secure()
+    on_site = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=secure)
+    return redirect(back if on_site and back.startswith("/") else reverse("search"))

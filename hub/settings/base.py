@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_comments",
     "rest_framework",
     "django_tasks_db",
+    # Not routed (there is no Django admin site): wagtail-modeladmin's screens use its template tags.
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -272,10 +273,9 @@ HUB_STAFF_GROUPS = ["Editors", "Moderators"]
 # Accounts (django-allauth): members sign in with their email address, confirmed before first use.
 INSTALLED_APPS += ["allauth", "allauth.account"]
 MIDDLEWARE += ["allauth.account.middleware.AccountMiddleware"]
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",  # the Wagtail admin's own sign-in
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One way in: allauth's sign-in, which checks the address is confirmed and counts failed attempts. Its
+# backend is Django's ModelBackend underneath, so groups and permissions work as before.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 ACCOUNT_ADAPTER = "practice.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "practice.accounts.forms.SignUpDetailsForm"
 ACCOUNT_USER_DISPLAY = "practice.accounts.adapter.user_display"
@@ -289,25 +289,38 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_SIGNUP_REDIRECT_URL = "account_profile"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = WAGTAILADMIN_BASE_URL.partition(":")[0]
-# Attempts per client address (ip) and per email address tried (key); too many answer 429.
+# Attempts per client address (ip) and per email address tried (key); too many answer 429. A reset
+# link is mailed at most 3 times in 15 minutes to one address, whoever asks for it.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "10/m/ip,50/h/ip",
+    "reset_password": "10/m/ip,30/h/ip,3/15m/key",  # rates, not a password  # nosec B105
 }
 # Behind a load balancer the client address is in X-Forwarded-For: say how many proxies are ours.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Wagtail's sign-in pages (admin and front end) send people to allauth's (hub/urls.py); addresses and
+# passwords change only through allauth, where a new address counts once it is confirmed.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# API callers are the session's member or anonymous: HTTP Basic would be a sign-in without allauth's checks.
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]}
 # Discussions on the public site: how deep replies nest, and how long members may edit what they wrote.
 HUB_REPLY_MAX_DEPTH = 3
 HUB_EDIT_WINDOW_MINUTES = 30
 
 # Rate limits beyond sign-in (hub/ratelimit.py, counted in the cache by allauth's limiter): per member
-# for posting (comments, discussions, replies, edits, reports), following and booking; per client
-# address for the JSON search API and autocomplete. Past a limit the answer is 429 and nothing is written.
+# for posting (comments, discussions, replies, edits, reports), following, booking and inviting (each
+# invitation emails an address, account or not); per client address for the JSON search API and
+# autocomplete. Past a limit the answer is 429 and nothing is written.
 HUB_RATE_LIMITS = {
     "post": "20/m/user,200/h/user",
     "follow": "30/m/user,300/h/user",
     "booking": "20/m/user",
+    "invite": "10/m/user,100/h/user",
     "search_api": "60/m/ip",
     "autocomplete": "120/m/ip",
 }

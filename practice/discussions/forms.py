@@ -2,6 +2,8 @@
 
 from django import forms
 
+from hub.converters import ModelIdsChoiceField
+
 from ..access import COMMUNITY_FLOOR, SecurityLevel, strictest
 from ..models import Topic
 
@@ -48,7 +50,7 @@ class ThreadForm(forms.Form):
         },
     )
     body = message_field("Your message", missing="Enter your message")
-    topics = forms.ModelMultipleChoiceField(
+    topics = ModelIdsChoiceField(
         label="Topics",
         queryset=Topic.objects.order_by("name"),
         required=False,

@@ -13,8 +13,8 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
-from practice.models import DiscussionThreadPage, Membership, Notification
-from practice.services import membership_request
+from practice.models import CreditRequest, DiscussionThreadPage, Membership, Notification
+from practice.services import membership_invite, membership_request
 from tests.factories import ReplyFactory, TopicFactory, UserFactory
 from tests.security.conftest import published_comment
 
@@ -28,8 +28,8 @@ CSRF_EXEMPT = {
 # Django REST framework views skip Django's check and make their own: the admin's API enforces CSRF in its
 # session authentication; the public API is read-only. Both are tested below.
 DRF_PREFIXES = ("admin/api/", "api/v2/")
-# The Wagtail and Django admins are walked for exemptions, and sampled below rather than posted to in full.
-ADMIN_PREFIXES = ("admin/", "django-admin/")
+# The Wagtail admin is walked for exemptions, and sampled below rather than posted to in full.
+ADMIN_PREFIXES = ("admin/",)
 
 
 def url_patterns(patterns=None, prefix="", namespace=None, groups=()):
@@ -60,9 +60,13 @@ def samples(hub):
     comment = published_comment(hub.post, hub.bob, "A comment to flag")
     restricted = hub.restricted["community"]
     request = membership_request(community=restricted, member=hub.bob)
+    invitation = membership_invite(
+        community=restricted, email="someone@example.gov.uk", by=hub.restricted["facilitator"]
+    )
     notification = Notification.objects.create(
         recipient=hub.alice, actor=hub.bob, page=hub.thread, verb=Notification.Verb.REPLIED, reason="page"
     )
+    credit_request = CreditRequest.objects.create(post=hub.post, member=hub.alice, requested_by=hub.bob)
     return {
         "community_id": hub.community.pk,
         "thread_id": hub.thread.pk,
@@ -72,7 +76,9 @@ def samples(hub):
         "page_id": hub.thread.pk,
         "comment_id": comment.pk,
         "membership_id": request.pk,
+        "invitation_id": invitation.pk,
         "notification_id": notification.pk,
+        "credit_request_id": credit_request.pk,
         "content_type_id": comment.content_type_id,
         "object_pk": comment.object_pk,
         "slug": hub.alice.profile.slug,
@@ -86,6 +92,8 @@ def samples(hub):
         "restriction_id": 1,
         "page_view_restriction_id": 1,
         "path": "original_images/poster.jpg",
+        "document_id": 1,
+        "document_filename": "plan.pdf",
     }
 
 
@@ -132,6 +140,7 @@ def test_every_hub_address_refuses_a_post_without_a_csrf_token_and_writes_nothin
     assert DiscussionThreadPage.objects.values("status", "pinned", "body").get(pk=hub.thread.pk) == thread_before
     assert Membership.objects.get(pk=samples["membership_id"]).status == Membership.Status.REQUESTED
     assert Notification.objects.get(pk=samples["notification_id"]).read_at is None
+    assert CreditRequest.objects.filter(pk=samples["credit_request_id"]).exists()
     assert len(posted) > 60  # every address of the hub, not a handful
 
 
@@ -147,7 +156,7 @@ def test_the_admins_refuse_posts_without_a_csrf_token(hub, superuser):
         "/admin/documents/multiple/add/",
         f"/admin/users/{hub.bob.pk}/delete/",
         f"/admin/api/main/pages/{hub.thread.pk}/action/copy/",
-        f"/django-admin/auth/user/{hub.bob.pk}/delete/",
+        "/admin/logout/",
     ):
         assert browser.post(url, {"post": "yes", "title": "Forged"}).status_code == 403, url
     assert row_counts() == before
