@@ -25,7 +25,7 @@ from wagtail.models import Page, UploadedFile
 
 from hub.converters import parse_id
 
-from .scope import Role, editorial_scope
+from .scope import EditorialScope, Role, editorial_scope
 
 
 def as_key(value):
@@ -45,57 +45,39 @@ def anything(scope, request, kwargs):
     return True
 
 
-def own_page(name):
-    """Allow the view for a page in their communities (named by the argument `name`)."""
+def named(test, name):
+    """Allow the view when the id in its argument `name` passes `test(scope, id)`."""
 
     def check(scope, request, kwargs):
         key = as_key(kwargs[name])
-        return key is not None and scope.owns_page(key)
+        return key is not None and test(scope, key)
 
     return check
 
 
-def reached_page(name):
-    """Allow the view for a page in their communities or above them, as Wagtail's explorer shows them."""
+def listed(test):
+    """Allow the view when every id in its query's `id` list passes `test(scope, id)`."""
 
-    def check(scope, request, kwargs):
-        key = as_key(kwargs[name])
-        return key is not None and scope.reaches_page(key)
-
-    return check
-
-
-def nameable_page(name):
-    """Allow the view for a page the admin may name to them (their own, or one they may read)."""
-
-    def check(scope, request, kwargs):
-        key = as_key(kwargs[name])
-        return key is not None and scope.may_name_page(key)
-
-    return check
-
-
-def nameable_pages_listed(scope, request, kwargs):
-    keys = _all_keys(request.GET.getlist("id"))
-    return keys is not None and all(scope.may_name_page(key) for key in keys)
-
-
-def own_media(model_getter, name):
-    """Allow the view for an image or document in their communities' collections."""
-
-    def check(scope, request, kwargs):
-        key = as_key(kwargs[name])
-        return key is not None and scope.owns_media(model_getter(), key)
-
-    return check
-
-
-def own_media_listed(model_getter):
     def check(scope, request, kwargs):
         keys = _all_keys(request.GET.getlist("id"))
-        return keys is not None and all(scope.owns_media(model_getter(), key) for key in keys)
+        return keys is not None and all(test(scope, key) for key in keys)
 
     return check
+
+
+# What an id may name: a page in their communities; a page there or above them, as Wagtail's explorer
+# shows them; a page the admin may name to them (theirs, or one they may read); a file in their collections.
+own_page = EditorialScope.owns_page
+reached_page = EditorialScope.reaches_page
+nameable_page = EditorialScope.may_name_page
+
+
+def own_image(scope, key):
+    return scope.owns_media(get_image_model(), key)
+
+
+def own_document(scope, key):
+    return scope.owns_media(get_document_model(), key)
 
 
 def own_upload(scope, request, kwargs):
@@ -136,22 +118,23 @@ def bulk_action(scope, request, kwargs):
     return False
 
 
-def _media_views(prefix, model_getter, id_name, multiple_id_name):
-    own = own_media(model_getter, id_name)
+def _media_views(prefix, own, id_name, multiple_id_name):
     return {
         f"{prefix}:index": anything,
         f"{prefix}:index_results": anything,
         f"{prefix}:add": anything,
         f"{prefix}:add_multiple": anything,
-        f"{prefix}:edit_multiple": own_media(model_getter, multiple_id_name),
-        f"{prefix}:delete_multiple": own_media(model_getter, multiple_id_name),
+        f"{prefix}:edit": named(own, id_name),
+        f"{prefix}:delete": named(own, id_name),
+        f"{prefix}:edit_multiple": named(own, multiple_id_name),
+        f"{prefix}:delete_multiple": named(own, multiple_id_name),
         f"{prefix}:delete_upload_multiple": own_upload,
         f"{prefix}_chooser:choose": anything,
         f"{prefix}_chooser:choose_results": anything,
         f"{prefix}_chooser:create": anything,
-        f"{prefix}_chooser:chosen": own_media(model_getter, "pk"),
-        f"{prefix}_chooser:chosen_multiple": own_media_listed(model_getter),
-    } | {f"{prefix}:{name}": own for name in ("edit", "delete")}
+        f"{prefix}_chooser:chosen": named(own, "pk"),
+        f"{prefix}_chooser:chosen_multiple": listed(own),
+    }
 
 
 OWN_PAGE_VIEWS = [
@@ -200,36 +183,36 @@ FACILITATOR_VIEWS = {
     # Their communities' pages: Wagtail's explorer, search and menu list only the pages they have
     # permissions on and those above them.
     "wagtailadmin_explore_root": anything,
-    "wagtailadmin_explore": reached_page("parent_page_id"),
-    "wagtailadmin_explore_results": reached_page("parent_page_id"),
+    "wagtailadmin_explore": named(reached_page, "parent_page_id"),
+    "wagtailadmin_explore_results": named(reached_page, "parent_page_id"),
     "wagtailadmin_api:pages:listing": anything,
-    "wagtailadmin_api:pages:detail": reached_page("pk"),
+    "wagtailadmin_api:pages:detail": named(reached_page, "pk"),
     "wagtailadmin_api:pages:find": anything,
     "wagtailadmin_pages:search": anything,
     "wagtailadmin_pages:search_results": anything,
-    "wagtailadmin_pages:add": own_page("parent_page_id"),
-    "wagtailadmin_pages:preview_on_add": own_page("parent_page_id"),
-    "wagtailadmin_pages:add_subpage": own_page("parent_page_id"),
-    "wagtailadmin_pages:revisions_compare": own_page("pk"),
-    **{f"wagtailadmin_pages:{name}": own_page("page_id") for name in OWN_PAGE_VIEWS},
+    "wagtailadmin_pages:add": named(own_page, "parent_page_id"),
+    "wagtailadmin_pages:preview_on_add": named(own_page, "parent_page_id"),
+    "wagtailadmin_pages:add_subpage": named(own_page, "parent_page_id"),
+    "wagtailadmin_pages:revisions_compare": named(own_page, "pk"),
+    **{f"wagtailadmin_pages:{name}": named(own_page, "page_id") for name in OWN_PAGE_VIEWS},
     "wagtail_bulk_action": bulk_action,
     # Links in what they write: to pages they may read (practice.wagtail_hooks filters the lists).
     "wagtailadmin_choose_page": anything,
     "wagtailadmin_choose_page_search": anything,
-    "wagtailadmin_choose_page_child": nameable_page("parent_page_id"),
-    "wagtailadmin_choose_page_chosen_multiple": nameable_pages_listed,
+    "wagtailadmin_choose_page_child": named(nameable_page, "parent_page_id"),
+    "wagtailadmin_choose_page_chosen_multiple": listed(nameable_page),
     "wagtailadmin_choose_page_external_link": anything,
     "wagtailadmin_choose_page_email_link": anything,
     "wagtailadmin_choose_page_phone_link": anything,
     "wagtailadmin_choose_page_anchor_link": anything,
     # Their communities' images and documents (Wagtail lists those in collections they have permissions on).
-    **_media_views("wagtailimages", get_image_model, "image_id", "image_id"),
-    "wagtailimages:url_generator": own_media(get_image_model, "image_id"),
-    "wagtailimages:url_generator_output": own_media(get_image_model, "image_id"),
-    "wagtailimages:preview": own_media(get_image_model, "image_id"),
+    **_media_views("wagtailimages", own_image, "image_id", "image_id"),
+    "wagtailimages:url_generator": named(own_image, "image_id"),
+    "wagtailimages:url_generator_output": named(own_image, "image_id"),
+    "wagtailimages:preview": named(own_image, "image_id"),
     "wagtailimages:create_multiple_from_uploaded_image": own_upload,
-    "wagtailimages_chooser:select_format": own_media(get_image_model, "image_id"),
-    **_media_views("wagtaildocs", get_document_model, "document_id", "doc_id"),
+    "wagtailimages_chooser:select_format": named(own_image, "image_id"),
+    **_media_views("wagtaildocs", own_document, "document_id", "doc_id"),
     "wagtaildocs:create_multiple_from_uploaded_document": own_upload,
     # Their communities' comments, replies and discussions waiting for review (the views keep to them).
     "comment_moderation_queue": anything,
@@ -243,9 +226,9 @@ FACILITATOR_VIEWS = {
     "practice_resourcelinkpage_modeladmin_index": anything,
     "practice_resourcelinkpage_modeladmin_create": anything,
     "practice_resourcelinkpage_modeladmin_choose_parent": anything,
-    "practice_resourcelinkpage_modeladmin_edit": own_page("instance_pk"),
-    "practice_resourcelinkpage_modeladmin_delete": own_page("instance_pk"),
-    "practice_resourcelinkpage_modeladmin_history": own_page("instance_pk"),
+    "practice_resourcelinkpage_modeladmin_edit": named(own_page, "instance_pk"),
+    "practice_resourcelinkpage_modeladmin_delete": named(own_page, "instance_pk"),
+    "practice_resourcelinkpage_modeladmin_history": named(own_page, "instance_pk"),
 }
 
 

@@ -11,40 +11,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.actions.copy_page import CopyPageAction
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from practice.access import AccessLevel, SecurityLevel
+from practice.access import AccessLevel
 from practice.credits.services import CreditRefused, credit_request_accept, credit_request_create
 from practice.following import follow_create
 from practice.models import BlogPostPage, CreditRequest, Notification
 from practice.services import membership_join, membership_leave
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, MemberProfileFactory, UserFactory
+from tests.practice.post_editor import add_url, post_form
 from tests.practice.querycounts import queries_to_render
 
 pytestmark = pytest.mark.django_db
-
-
-def add_url(blog):
-    return reverse("wagtailadmin_pages:add", args=["practice", "blogpostpage", blog.pk])
-
-
-def post_form(title, action="action-publish", **fields):
-    """Return the post editor's form data for a post, with the fields given."""
-    data = nested_form_data(
-        {
-            "title": title,
-            "slug": title.lower().replace(" ", "-"),
-            "summary": "What we learned.",
-            "date": "2026-03-11 09:30",
-            "body": streamfield([("paragraph", rich_text("<p>We tried it and it worked.</p>"))]),
-            "tags": "",
-            "security_level": SecurityLevel.PUBLIC,
-            "comments_open": "on",
-        }
-    )
-    data.update(fields)
-    data[action] = action
-    return data
 
 
 def named(user, display_name, slug):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page, PageViewRestriction, WorkflowPage, WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import nested_form_data
 
 from practice.access import AccessLevel, SecurityLevel
 from practice.models import BlogIndexPage, BlogPostPage, CommunityPage, Membership
@@ -20,29 +20,9 @@ from tests.factories import (
     BlogPostPageFactory,
     GuidanceIndexPageFactory,
 )
+from tests.practice.post_editor import add_url, post_form
 
 OPEN, RESTRICTED, PRIVATE = AccessLevel.OPEN, AccessLevel.RESTRICTED, AccessLevel.PRIVATE
-
-
-def add_url(parent, model=BlogPostPage):
-    return reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
-
-
-def post_form(title, action="action-publish"):
-    data = nested_form_data(
-        {
-            "title": title,
-            "slug": title.lower().replace(" ", "-"),
-            "summary": "What we learned.",
-            "date": "2026-03-11 09:30",
-            "body": streamfield([("paragraph", rich_text("<p>We tried it and it worked.</p>"))]),
-            "tags": "",
-            "security_level": SecurityLevel.PUBLIC,
-            "comments_open": "on",
-        }
-    )
-    data[action] = action
-    return data
 
 
 def require_approval(community):
