@@ -107,3 +107,20 @@ def test_keyboard_search_from_the_header(hub_server, browser_page):
     assert "/search/?q=facebook" in browser_page.url
     assert browser_page.locator("main h1").is_visible()
     screenshot(browser_page, "search-by-keyboard")
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/admin/", 403),
+        ("/admin/pages/?q=a%00b", 400),
+        ("/notifications/credits/", 200),
+        ("/membership/invitations/", 200),
+    ],
+)
+def test_a_members_refusals_credits_and_invitations_pass_axe(hub_server, browser_page, path, status):
+    sign_in(browser_page, hub_server, "mark.whitfield@dunmorecvs.org.uk")
+    response = browser_page.goto(hub_server.url + path)
+    assert response.status == status
+    screenshot(browser_page, f"member{path.replace('/', '-').split('?')[0]}{status}")
+    assert axe_violations(browser_page) + browser_page.csp_violations == []
