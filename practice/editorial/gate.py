@@ -243,7 +243,8 @@ def well_formed(request, view_name):
     """Say whether the ids a view reads from the query string are ids it can look up.
 
     Wagtail's bulk actions, "chosen" views and choosers pass them straight to the database (a word
-    there is a 500), and the page chooser asks each chosen page for its parent (the tree's root has none).
+    there is a 500), the page chooser asks each chosen page for its parent (the tree's root has none),
+    and a page bulk action gets the page whose children it lists.
     """
     ids = request.GET.getlist("id")
     single = [request.GET[name] for name in ("childOf", "parent_page_id") if name in request.GET]
@@ -254,6 +255,10 @@ def well_formed(request, view_name):
         return False
     if view_name == "wagtailadmin_choose_page_chosen_multiple":
         return not Page.objects.filter(pk__in=keys, depth=1).exists()
+    kwargs = request.resolver_match.kwargs
+    if view_name == "wagtail_bulk_action" and (kwargs["app_label"], kwargs["model_name"]) == ("wagtailcore", "page"):
+        # Wagtail looks a page bulk action's `childOf` up with get(): a page that does not exist is a 500.
+        return "childOf" not in request.GET or Page.objects.filter(pk=as_key(request.GET["childOf"])).exists()
     return True
 
 

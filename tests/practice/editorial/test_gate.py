@@ -150,3 +150,16 @@ def test_each_person_has_the_editorial_role_their_groups_and_memberships_give(hu
     assert facilitator.collection_ids == {hub["ours"].media_collection_id}
     assert scope_for(hub["member"]).role is None
     assert scope_for(member).role is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["id=all&childOf=999999", "id=all&childOf=x", "id=abc", "id=99999999999999999999999", "id=1"],
+    ids=["missing-parent", "word-parent", "word-id", "past-64-bits", "the-tree-root"],
+)
+def test_ids_in_bulk_and_chooser_queries_that_cannot_be_looked_up_are_a_404(client, hub, query):
+    """Wagtail passes these ids straight to the database (or asks the tree's root for its parent): a 500 each."""
+    client.force_login(hub["editor"])
+    view = "/admin/choose-page/chosen-multiple/" if query == "id=1" else "/admin/bulk/wagtailcore/page/delete/"
+
+    assert client.get(f"{view}?{query}").status_code in {400, 404}
