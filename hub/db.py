@@ -31,11 +31,12 @@ def one_of(field_name, values):
 
 
 def lock_row(instance):
-    """Lock the instance's row until the transaction ends, and return it as it is once locked.
+    """Lock the instance's row until the transaction ends, and read it afresh once locked.
 
-    Whoever locks it next waits for the commit, then reads it afresh: a copy read before the wait may be
-    stale (a page's count of children, which Wagtail's tree reads to find its children and slugs).
+    Whoever locks it next waits for the commit: a copy read before the wait may be stale (a page's count
+    of children, which Wagtail's tree reads to find its children and free slugs), so it is read again, in
+    place, for everyone holding it.
     """
     # No key update: rows that merely point at it (a new page's owner, a reply's author) are not held up.
     # SQLite has no row locks, and needs none: it lets one writer in at a time.
-    return instance._meta.model._default_manager.select_for_update(no_key=True).get(pk=instance.pk)
+    instance.refresh_from_db(from_queryset=instance._meta.model._default_manager.select_for_update(no_key=True))

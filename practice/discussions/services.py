@@ -73,7 +73,7 @@ def thread_start(*, index, author, title, body, topics=(), security_level):
     """
     # Starts in one community's discussions take turns here: the second of two identical submissions finds
     # the first, and two threads never race for the same place in the page tree or the same slug.
-    index = lock_row(index)
+    lock_row(index)
     since = timezone.now() - REPEAT_WINDOW
     repeated = (
         DiscussionThreadPage.objects.child_of(index)

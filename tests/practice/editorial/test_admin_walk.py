@@ -186,9 +186,7 @@ def test_a_facilitator_sees_only_their_community_in_the_admin(client, hub):
 def test_an_editor_reaches_no_administrators_view(client, hub):
     client.force_login(hub["editor"])
     answered = set()
-    for address, view_name, response in walk(
-        client, hub["own_ids"][2:3], hub["their_ids"][:1], hub["every_id"], expand=False
-    ):
+    for address, view_name, response in walk(client, hub["own_ids"][1:2], [], hub["every_id"], expand=False):
         assert response.status_code < 500, address
         if response.status_code == 200:
             assert not NOT_FOR_EDITORS.search(view_name), address
