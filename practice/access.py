@@ -90,7 +90,7 @@ def visibility_filter(user, in_sql=True, reads_all=False):
         return Q()
     if not user.is_authenticated:
         return Q(visibility=Visibility.PUBLIC)
-    from .models import PracticePage
+    from practice.models import PracticePage
 
     in_their_groups = PracticePage.view_groups.through.objects.filter(group__user=user)
     if in_sql and reads_all:
@@ -125,7 +125,7 @@ def group_key(group_id):
 
 def view_group_keys(page_ids):
     """Return {page id: [group keys]} for the pages shown to certain groups, in one query."""
-    from .models import PracticePage
+    from practice.models import PracticePage
 
     groups = {}
     for page_id, group_id in PracticePage.view_groups.through.objects.filter(
@@ -175,7 +175,7 @@ def effective_visibility(restrictions):
 
 def refresh_visibility(root):
     """Recompute the denormalised visibility of a page and every practice page below it."""
-    from .models import PracticePage
+    from practice.models import PracticePage
 
     restrictions = (
         PageViewRestriction.objects.filter(
@@ -212,7 +212,7 @@ def refresh_visibility(root):
 
 def required_level(page):
     """Return the security level a practice page must have, given its community's access level."""
-    from .models import CommunityPage
+    from practice.models import CommunityPage
 
     if isinstance(page, CommunityPage):
         return SecurityLevel.COMMUNITY if page.access_level == AccessLevel.PRIVATE else SecurityLevel.PUBLIC

@@ -8,8 +8,8 @@ from allauth.account import views as allauth
 
 from django.urls import path, re_path
 
-from .accounts import views
-from .accounts.views import bad_request_when_invalid
+from practice.accounts import views
+from practice.accounts.views import bad_request_when_invalid
 
 
 def page(route, view, *names, regex=False):

@@ -19,8 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from .models import ExternalItem, FeedSource
-from .webclient import FetchError, describe_error, is_web_address, open_url, read_capped
+from practice.models import ExternalItem, FeedSource
+from practice.webclient import FetchError, describe_error, is_web_address, open_url, read_capped
 
 MAX_FEED_BYTES = 5 * 1024 * 1024
 SUMMARY_MAX_CHARS = 2000

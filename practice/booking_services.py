@@ -16,8 +16,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .access import is_staff_member
-from .models import EventBooking, EventPage, Membership
+from practice.access import is_staff_member
+from practice.models import EventBooking, EventPage, Membership
 
 logger = logging.getLogger(__name__)
 

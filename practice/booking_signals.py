@@ -4,8 +4,8 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
-from .booking_services import bookings_fill_free_places
-from .models import EventPage
+from practice.booking_services import bookings_fill_free_places
+from practice.models import EventPage
 
 
 @receiver(page_published, sender=EventPage)

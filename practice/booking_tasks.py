@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from .booking_services import send_event_reminders
+from practice.booking_services import send_event_reminders
 
 
 @task()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import booking_views as views
+from practice import booking_views as views
 
 urlpatterns = [
     path("events/<id:event_id>/rsvp/", views.event_rsvp, name="event_rsvp"),

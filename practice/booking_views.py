@@ -13,17 +13,16 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from hub.ratelimit import rate_limited
-
-from .access import AccessLevel
-from .booking_services import (
+from practice.access import AccessLevel
+from practice.booking_services import (
     BookingRefused,
     booking_cancel,
     booking_create,
     may_manage_bookings,
     waiting_position,
 )
-from .models import EventBooking, EventPage
-from .permissions import page_readable
+from practice.models import EventBooking, EventPage
+from practice.permissions import page_readable
 
 
 def post_only(view):

@@ -19,11 +19,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_modeladmin.options import modeladmin_register
 
-from .comments import can_moderate, comment_approve, comment_remove, moderation_queue
-from .discussions import services as discussions
-from .editorial.modeladmin import ModelAdmin
-from .models import ModerationWord
-from .review import held_replies, held_threads, review_queue_page
+from practice.comments import can_moderate, comment_approve, comment_remove, moderation_queue
+from practice.discussions import services as discussions
+from practice.editorial.modeladmin import ModelAdmin
+from practice.models import ModerationWord
+from practice.review import held_replies, held_threads, review_queue_page
 
 
 class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):

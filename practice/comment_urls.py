@@ -6,7 +6,7 @@ django-comments' moderation views are left unmounted, so each way in checks acce
 
 from django.urls import path
 
-from . import comment_views
+from practice import comment_views
 
 urlpatterns = [
     path("post/", comment_views.post_comment, name="comments-post-comment"),

@@ -17,16 +17,15 @@ from django.views.decorators.http import require_POST
 
 from hub.converters import parse_id
 from hub.ratelimit import rate_limited
-
-from .comment_forms import MemberCommentForm
-from .comments import (
+from practice.comment_forms import MemberCommentForm
+from practice.comments import (
     comment_mark_helpful,
     comment_post,
     comment_report,
     is_commentable,
     readable_by,
 )
-from .models import CommentSettings
+from practice.models import CommentSettings
 
 
 class CommentRefused(Exception):

@@ -25,11 +25,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hub.db import lock_row, one_of
-
-from .access import is_staff_member
-from .activity import comment_posted
-from .models import CommentHold, CommentsMixin, Membership, PracticePage
-from .moderation import REPEAT_WINDOW, moderation_verdict
+from practice.access import is_staff_member
+from practice.activity import comment_posted
+from practice.models import CommentHold, CommentsMixin, Membership, PracticePage
+from practice.moderation import REPEAT_WINDOW, moderation_verdict
 
 HELPFUL = LIKEDIT_FLAG
 REPORTED = CommentFlag.SUGGEST_REMOVAL

@@ -2,7 +2,7 @@ from functools import cached_property
 
 from django.contrib.auth.models import AnonymousUser
 
-from .models import Notification
+from practice.models import Notification
 
 
 class UnreadNotifications:

@@ -16,8 +16,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .email_links import Action, absolute, email_link_url
-from .models import DiscussionThreadPage, Notification, NotificationSettings
+from practice.email_links import Action, absolute, email_link_url
+from practice.models import DiscussionThreadPage, Notification, NotificationSettings
 
 Digest = NotificationSettings.Digest
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .discussions import views
+from practice.discussions import views
 
 urlpatterns = [
     path("start/<id:community_id>/", views.thread_start, name="discussion_start"),

@@ -14,8 +14,8 @@ from django.core import signing
 from django.db import models, transaction
 from django.urls import reverse
 
-from .following import follow_delete
-from .models import NotificationSettings, PracticePage
+from practice.following import follow_delete
+from practice.models import NotificationSettings, PracticePage
 
 SALT = "practice.email_links"
 MAX_AGE = dt.timedelta(days=60)

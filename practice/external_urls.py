@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import external_views
+from practice import external_views
 
 urlpatterns = [
     path("", external_views.external_stream, name="external_stream"),

@@ -2,8 +2,8 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from .filters import paginate
-from .models import ExternalItem, FeedSource
+from practice.filters import paginate
+from practice.models import ExternalItem, FeedSource
 
 
 def external_stream(request):

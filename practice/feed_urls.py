@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import feeds
+from practice import feeds
 
 app_name = "feeds"
 

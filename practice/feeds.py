@@ -20,7 +20,7 @@ from django.utils.html import escape
 
 from wagtail.models import Site
 
-from .models import (
+from practice.models import (
     BlogPostPage,
     CaseStudyPage,
     CommunityPage,

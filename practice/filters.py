@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 
 from taggit.models import Tag
 
-from .models import AudienceRole, MemberProfile, Organisation, Region, Topic
+from practice.models import AudienceRole, MemberProfile, Organisation, Region, Topic
 
 PAGE_SIZE = 12
 MAX_AUTHOR_OPTIONS = 30  # authors offered in a blog's filter: the most prolific, then any chosen

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Prefetch, Q
 
-from .models import (
+from practice.models import (
     BlogPostPage,
     CommunityPage,
     DiscussionThreadPage,

@@ -11,9 +11,9 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
-from .activity import answer_accepted, reply_posted, thread_started
-from .following import follow_create
-from .models import (
+from practice.activity import answer_accepted, reply_posted, thread_started
+from practice.following import follow_create
+from practice.models import (
     BlogPostPage,
     CaseStudyPage,
     CollectionPage,
@@ -23,7 +23,7 @@ from .models import (
     PracticePage,
     ResourceLinkPage,
 )
-from .tasks import enqueue_notifications
+from practice.tasks import enqueue_notifications
 
 # Page types whose first publication is news to followers of their community, topics and people.
 # Threads are announced by thread_started instead, so they are not announced twice.

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import following_views as views
+from practice import following_views as views
 
 urlpatterns = [
     path("pages/<id:page_id>/follow/", views.follow_page, {"follow": True}, name="follow_page"),

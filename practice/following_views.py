@@ -11,12 +11,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hub.ratelimit import rate_limited
-
-from .email_links import Action, BadLink, email_link_apply, read_email_link
-from .feeds import CONTENT_TYPES
-from .filters import paginate
-from .following import FOLLOWABLE_PAGE_TYPES, follow_create, follow_delete
-from .models import Follow, MemberProfile, Notification, NotificationSettings, PracticePage, Topic
+from practice.email_links import Action, BadLink, email_link_apply, read_email_link
+from practice.feeds import CONTENT_TYPES
+from practice.filters import paginate
+from practice.following import FOLLOWABLE_PAGE_TYPES, follow_create, follow_delete
+from practice.models import Follow, MemberProfile, Notification, NotificationSettings, PracticePage, Topic
 
 NOTIFICATIONS_PER_PAGE = 20
 

@@ -12,7 +12,7 @@ holds (all but those an editor retired), and its source's key: a search for them
 inside the index too, instead of checking each of a word's matches for being one.
 """
 
-from .access import entry_access_keys, view_group_keys
+from practice.access import entry_access_keys, view_group_keys
 
 # A key no entry carries: a filter on something that does not exist selects nothing.
 NOTHING = "nothing"
@@ -46,7 +46,7 @@ def page_keys(pks):
     Access is read from the database, not from instances: practice.signals rewrites it with
     queryset updates after a page is saved, so a page just saved holds its old access in memory.
     """
-    from .models import PracticePage
+    from practice.models import PracticePage
 
     rows = PracticePage.objects.filter(pk__in=pks).values_list(
         "pk", "live", "visibility", "community_id", "content_type_id"
@@ -74,7 +74,7 @@ def source_key(source_id):
 
 def item_keys(pks):
     """Return {item pk: [keys]} for the aggregated entries (ExternalItem) of these primary keys, in one query."""
-    from .models import ExternalItem
+    from practice.models import ExternalItem
 
     rows = ExternalItem.objects.filter(pk__in=pks).values_list("pk", "retired", "source_id")
     return {pk: [] if retired else [EXTERNAL, source_key(source_id)] for pk, retired, source_id in rows}

@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 
 from django import forms
 
-from .models import Invitation, Membership
+from practice.models import Invitation, Membership
 
 
 class InviteForm(forms.Form):

@@ -7,16 +7,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from hub.ratelimit import rate_limited
-
-from .invitation_forms import InviteForm
-from .models import Invitation
-from .services import (
+from practice.invitation_forms import InviteForm
+from practice.models import Invitation
+from practice.services import (
     membership_accept_invitation,
     membership_decline_invitation,
     membership_invite,
     membership_withdraw_invitation,
 )
-from .views import facilitated_community, render_community_members
+from practice.views import facilitated_community, render_community_members
 
 
 @login_required

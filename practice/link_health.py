@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
-from .access import is_staff_member
-from .filters import paginate
-from .models import ExternalItem, ResourceLinkPage
-from .models.external import LinkStatus
+from practice.access import is_staff_member
+from practice.filters import paginate
+from practice.models import ExternalItem, ResourceLinkPage
+from practice.models.external import LinkStatus
 
 NEEDS_ATTENTION = [LinkStatus.BROKEN, LinkStatus.REDIRECTED]
 

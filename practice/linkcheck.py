@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 from django.utils import timezone
 
-from .models import ExternalItem, ResourceLinkPage
-from .models.external import LinkStatus
-from .webclient import FetchError, describe_error, open_url
+from practice.models import ExternalItem, ResourceLinkPage
+from practice.models.external import LinkStatus
+from practice.webclient import FetchError, describe_error, open_url
 
 MAX_WORKERS = 8
 PER_HOST = 2

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import invitation_views, views
+from practice import invitation_views, views
 
 urlpatterns = [
     path("<id:community_id>/join/", views.community_join, name="community_join"),

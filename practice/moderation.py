@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from .access import is_staff_member
-from .markup import link_count
-from .models import DiscussionThreadPage, Membership, ModerationWord, Reply
+from practice.access import is_staff_member
+from practice.markup import link_count
+from practice.models import DiscussionThreadPage, Membership, ModerationWord, Reply
 
 # The same words posted again by the same member in the same place this soon are one submission sent
 # twice (a double click, a resent form): comments, threads and replies return the first.

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import following_views as views
+from practice import following_views as views
 
 urlpatterns = [
     path("", views.notification_list, name="notifications"),

@@ -17,8 +17,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
 
-from .accounts.services import member_email_address_vouch, member_with_confirmed_email, unique_profile_slug
-from .models import AudienceRole, CommunityPage, MemberProfile, Membership, Organisation, Region, Topic
+from practice.accounts.services import member_email_address_vouch, member_with_confirmed_email, unique_profile_slug
+from practice.models import AudienceRole, CommunityPage, MemberProfile, Membership, Organisation, Region, Topic
 
 COLUMNS = ["email", "name", "organisation", "role", "region", "interests", "communities"]
 MAX_NAME_LENGTH = MemberProfile._meta.get_field("display_name").max_length
@@ -115,7 +115,7 @@ def parse_row(line, row):
 @transaction.atomic
 def member_import(*, row, invite=True):
     """Create or update one member from a parsed row; return what changed."""
-    from .services import membership_join
+    from practice.services import membership_join
 
     user_model = get_user_model()
     changes = []

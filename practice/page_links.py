@@ -15,8 +15,8 @@ from django.utils.html import escape
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text.pages import PageLinkHandler
 
-from .access import ancestor_paths
-from .views import refusal_for
+from practice.access import ancestor_paths
+from practice.views import refusal_for
 
 
 def restricted_paths(pages):

@@ -22,8 +22,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .access import AccessLevel, staff_groups, visibility_filter
-from .models import (
+from practice.access import AccessLevel, staff_groups, visibility_filter
+from practice.models import (
     BlogIndexPage,
     CommunityPage,
     DiscussionIndexPage,

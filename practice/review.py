@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
-from .access import is_staff_member
-from .comments import moderation_queue
-from .models import DiscussionThreadPage, Membership, Reply
+from practice.access import is_staff_member
+from practice.comments import moderation_queue
+from practice.models import DiscussionThreadPage, Membership, Reply
 
 QUEUE_PAGE_SIZE = 50
 

@@ -6,9 +6,9 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from .access import is_staff_member
-from .models import BlogIndexPage, CommunityPage, Invitation, Membership
-from .permissions import (
+from practice.access import is_staff_member
+from practice.models import BlogIndexPage, CommunityPage, Invitation, Membership
+from practice.permissions import (
     community_sections,
     ensure_media_collection,
     grant_admin_access,

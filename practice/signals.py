@@ -10,10 +10,10 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
-from .access import ancestor_paths, apply_security, refresh_visibility
-from .models import CommunityPage, PracticePage
-from .permissions import SECTION_MODELS
-from .services import community_grant_permissions
+from practice.access import ancestor_paths, apply_security, refresh_visibility
+from practice.models import CommunityPage, PracticePage
+from practice.permissions import SECTION_MODELS
+from practice.services import community_grant_permissions
 
 # Saves that only move Wagtail's revision bookkeeping leave access as it was.
 _BOOKKEEPING_FIELDS = {"latest_revision", "live_revision", "has_unpublished_changes", "draft_title", "locked"}

@@ -10,9 +10,9 @@ from django_tasks import task
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .digests import digests_send_due
-from .following import notifications_create
-from .models import PracticePage, Reply
+from practice.digests import digests_send_due
+from practice.following import notifications_create
+from practice.models import PracticePage, Reply
 
 
 @task()

@@ -6,8 +6,8 @@ A scheduler (cron, or the platform's) runs `manage.py fetch_feeds --enqueue` and
 
 from django_tasks import task
 
-from .aggregator import fetch_feeds
-from .linkcheck import check_links
+from practice.aggregator import fetch_feeds
+from practice.linkcheck import check_links
 
 
 @task()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import following_views as views
+from practice import following_views as views
 
 urlpatterns = [
     path("<slug:slug>/", views.topic_page, name="topic_page"),

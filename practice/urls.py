@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from practice import views
 
 urlpatterns = [
     path("<slug:slug>/", views.member_profile, name="member_profile"),

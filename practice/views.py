@@ -6,10 +6,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
-from .access import AccessLevel, is_staff_member
-from .invitation_forms import InviteForm
-from .models import BlogPostPage, CommunityPage, Invitation, MemberProfile, Membership
-from .services import membership_approve, membership_decline, membership_join, membership_leave, membership_request
+from practice.access import AccessLevel, is_staff_member
+from practice.invitation_forms import InviteForm
+from practice.models import BlogPostPage, CommunityPage, Invitation, MemberProfile, Membership
+from practice.services import (
+    membership_approve,
+    membership_decline,
+    membership_join,
+    membership_leave,
+    membership_request,
+)
 
 
 def member_profile(request, slug):

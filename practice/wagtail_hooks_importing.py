@@ -10,9 +10,9 @@ from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import link_health
-from .access import is_staff_member
-from .models import ExternalItem, FeedSource
+from practice import link_health
+from practice.access import is_staff_member
+from practice.models import ExternalItem, FeedSource
 
 
 @hooks.register("before_serve_page")

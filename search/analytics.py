@@ -4,7 +4,7 @@ from django.core import signing
 from django.db.models import Count, F, Q
 from django.urls import reverse
 
-from .models import QueryLog, ResultClick, SearchPreference, normalise_query
+from search.models import QueryLog, ResultClick, SearchPreference, normalise_query
 
 
 def wants_personalisation(user):

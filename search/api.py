@@ -9,10 +9,9 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from hub.ratelimit import rate_limited
-
-from . import ranking
-from .analytics import log_search, wants_personalisation
-from .models import ApiToken
+from search import ranking
+from search.analytics import log_search, wants_personalisation
+from search.models import ApiToken
 
 
 def api_reader(request):

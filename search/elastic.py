@@ -39,7 +39,7 @@ from wagtail.search.backends.opensearch3 import (
     OpenSearch3SearchResults,
 )
 
-from . import personal
+from search import personal
 
 UNREACHABLE = (
     elastic_transport.ConnectionError,
@@ -86,7 +86,7 @@ ANALYSIS = {
 
 def synonym_rules():
     """Return the editors' synonyms as Solr-style rules, one comma-separated line per set."""
-    from .models import SynonymSet
+    from search.models import SynonymSet
 
     return [", ".join(synonyms.term_list()) for synonyms in SynonymSet.objects.order_by("pk")]
 

@@ -28,8 +28,7 @@ from practice.models import (
 )
 from practice.models.comments import MAX_HELPFUL_MARKS
 from practice.models.external import ExternalItem, FeedSource
-
-from .models import RankingFeatures
+from search.models import RankingFeatures
 
 # How much each match raises a result, as a share of its text relevance.
 INTEREST_BOOST = 0.35  # per matching interest, at most two

@@ -61,12 +61,11 @@ from practice.models import (
 )
 from practice.models.external import ExternalItem, FeedSource
 from practice.models.threads import prefetch_published_replies
-
-from . import personal
-from .backends.ranked import reordered, with_index_keys
-from .elastic import UNREACHABLE
-from .models import MAX_QUERY_LENGTH, BestBet, SynonymSet, normalise_query
-from .snippets import html_text, query_terms, snippet, text_snippet
+from search import personal
+from search.backends.ranked import reordered, with_index_keys
+from search.elastic import UNREACHABLE
+from search.models import MAX_QUERY_LENGTH, BestBet, SynonymSet, normalise_query
+from search.snippets import html_text, query_terms, snippet, text_snippet
 
 logger = logging.getLogger(__name__)
 

@@ -10,10 +10,9 @@ from django.views.decorators.http import require_GET, require_POST
 from hub.ratelimit import rate_limited
 from practice.models import PracticePage
 from practice.models.external import ExternalItem
-
-from . import ranking
-from .analytics import log_click, log_search, wants_personalisation
-from .models import SearchPreference
+from search import ranking
+from search.analytics import log_click, log_search, wants_personalisation
+from search.models import SearchPreference
 
 AUTOCOMPLETE_LIMIT = 8
 

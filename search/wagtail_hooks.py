@@ -13,9 +13,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from practice.access import is_staff_member
-
-from .analytics import click_through_by_role, top_queries, zero_result_queries
-from .models import BestBet, SynonymSet
+from search.analytics import click_through_by_role, top_queries, zero_result_queries
+from search.models import BestBet, SynonymSet
 
 REPORT_PERIODS = {"7": 7, "30": 30, "90": 90}
 

@@ -1,7 +1,7 @@
 """Local development: debug on, plain HTTP on 127.0.0.1, email printed to the console."""
 
-from .base import *  # noqa: F403
-from .base import env
+from hub.settings.base import *  # noqa: F403
+from hub.settings.base import env
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405

@@ -1,7 +1,7 @@
 """Fast, self-contained test settings."""
 
-from .base import env
-from .dev import *  # noqa: F403
+from hub.settings.base import env
+from hub.settings.dev import *  # noqa: F403
 
 DEBUG = False
 ALLOWED_HOSTS = ["*"]

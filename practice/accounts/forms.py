@@ -3,10 +3,9 @@
 from django import forms
 
 from hub.converters import ModelIdsChoiceField
-
-from ..models import AudienceRole, MemberProfile, Organisation, Region, Topic
-from .names import normalise_display_name
-from .services import member_profile_create
+from practice.accounts.names import normalise_display_name
+from practice.accounts.services import member_profile_create
+from practice.models import AudienceRole, MemberProfile, Organisation, Region, Topic
 
 DISPLAY_NAME_HELP = "Shown beside what you write, e.g. Priya Shah."
 

@@ -5,8 +5,8 @@ from allauth.account.signals import email_confirmed, email_removed
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from ..models import Organisation
-from .services import member_profile_reverify, member_profile_verify, organisation_verify_members
+from practice.accounts.services import member_profile_reverify, member_profile_verify, organisation_verify_members
+from practice.models import Organisation
 
 
 @receiver(email_confirmed)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from ..models import (
+from practice.models import (
     BlogPostPage,
     DiscussionThreadPage,
     EventBooking,

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..models import Invitation
-from .forms import AccountDeleteForm, ProfileForm
-from .services import account_delete, account_export, member_profile_for
+from practice.accounts.forms import AccountDeleteForm, ProfileForm
+from practice.accounts.services import account_delete, account_export, member_profile_for
+from practice.models import Invitation
 
 # The code allauth gives the sign-in form's error once an address or client has failed too often.
 TOO_MANY_FAILED_SIGN_INS = "too_many_login_attempts"

@@ -3,8 +3,8 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from ..models import BlogPostPage
-from .services import post_co_authors_set
+from practice.credits.services import post_co_authors_set
+from practice.models import BlogPostPage
 
 
 @receiver(post_save, sender=BlogPostPage)

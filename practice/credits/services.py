@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from wagtail.search import index
 
-from ..comment_forms import display_name
-from ..models import BlogPostPage, CommunityPage, CreditRequest, Membership, Notification
+from practice.comment_forms import display_name
+from practice.models import BlogPostPage, CommunityPage, CreditRequest, Membership, Notification
 
 Credit = BlogPostPage.authors.through
 

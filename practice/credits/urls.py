@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from practice.credits import views
 
 urlpatterns = [
     path("", views.author_credits, name="author_credits"),

@@ -6,9 +6,14 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from ..following_views import refuse
-from ..models import CreditRequest
-from .services import CreditRefused, credit_request_accept, credit_request_decline, credit_request_withdraw
+from practice.credits.services import (
+    CreditRefused,
+    credit_request_accept,
+    credit_request_decline,
+    credit_request_withdraw,
+)
+from practice.following_views import refuse
+from practice.models import CreditRequest
 
 
 @login_required

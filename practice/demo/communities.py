@@ -5,7 +5,21 @@ placed a number of days from the day the demo is loaded. In a thread, `reply_to`
 positions in its list of replies.
 """
 
-from .people import AISHA, DANIEL, FIONA, GARETH, HANNAH, HELEN, JENNY, MARGARET, MARK, PRIYA, ROB, SIOBHAN, TOM
+from practice.demo.people import (
+    AISHA,
+    DANIEL,
+    FIONA,
+    GARETH,
+    HANNAH,
+    HELEN,
+    JENNY,
+    MARGARET,
+    MARK,
+    PRIYA,
+    ROB,
+    SIOBHAN,
+    TOM,
+)
 
 PUBLICITY_CODE = "https://www.gov.uk/government/publications/recommended-code-of-practice-for-local-authority-publicity"
 

@@ -4,7 +4,7 @@ Pages elsewhere are named by their path below the home page. Events are placed a
 the demo is loaded.
 """
 
-from .people import AISHA, FIONA, GARETH, HANNAH, MARK
+from practice.demo.people import AISHA, FIONA, GARETH, HANNAH, MARK
 
 HOME_INTRODUCTION = (
     "Practice Hub is where people who work in and around UK councils share what they have learned about social media "

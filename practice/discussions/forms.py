@@ -3,9 +3,8 @@
 from django import forms
 
 from hub.converters import ModelIdsChoiceField
-
-from ..access import COMMUNITY_FLOOR, SecurityLevel, strictest
-from ..models import Topic
+from practice.access import COMMUNITY_FLOOR, SecurityLevel, strictest
+from practice.models import Topic
 
 TITLE_LENGTH = 150
 MESSAGE_LENGTH = 10_000

@@ -5,8 +5,8 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
-from ..activity import thread_started
-from ..models import DiscussionThreadPage
+from practice.activity import thread_started
+from practice.models import DiscussionThreadPage
 
 
 @receiver(page_published, sender=DiscussionThreadPage)

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import timezone
 
-from ..access import is_staff_member
-from ..models import DiscussionThreadPage, Membership, Reply
-from .forms import ReplyForm
+from practice.access import is_staff_member
+from practice.discussions.forms import ReplyForm
+from practice.models import DiscussionThreadPage, Membership, Reply
 
 
 def edit_deadline(written_at):

@@ -18,12 +18,11 @@ from wagtail.actions.delete_page import DeletePageAction
 from wagtail.coreutils import find_available_slug
 
 from hub.db import lock_row
-
-from ..activity import answer_accepted, reply_posted, thread_started
-from ..markup import render_markdown
-from ..models import DiscussionThreadPage, Reply
-from ..moderation import REPEAT_WINDOW, moderation_verdict
-from .rules import reply_depth
+from practice.activity import answer_accepted, reply_posted, thread_started
+from practice.discussions.rules import reply_depth
+from practice.markup import render_markdown
+from practice.models import DiscussionThreadPage, Reply
+from practice.moderation import REPEAT_WINDOW, moderation_verdict
 
 Status = DiscussionThreadPage.Status
 SLUG_LENGTH = 80

@@ -13,11 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from hub.ratelimit import rate_limited
-
-from ..models import CommunityPage, DiscussionIndexPage, DiscussionThreadPage, Membership, Reply
-from . import services
-from .forms import ReplyForm, ThreadEditForm, ThreadForm
-from .rules import Standing, edit_deadline, reply_depth
+from practice.discussions import services
+from practice.discussions.forms import ReplyForm, ThreadEditForm, ThreadForm
+from practice.discussions.rules import Standing, edit_deadline, reply_depth
+from practice.models import CommunityPage, DiscussionIndexPage, DiscussionThreadPage, Membership, Reply
 
 
 def _readable_threads(user):

@@ -3,8 +3,8 @@
 from wagtail import hooks
 from wagtail.admin.menu import SubmenuMenuItem
 
-from .gate import facilitator_may_open
-from .scope import Role, editorial_scope
+from practice.editorial.gate import facilitator_may_open
+from practice.editorial.scope import Role, editorial_scope
 
 
 @hooks.register("construct_homepage_summary_items", order=1000)  # after Wagtail's own items are added

@@ -24,8 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, UploadedFile
 
 from hub.converters import parse_id
-
-from .scope import EditorialScope, Role, editorial_scope
+from practice.editorial.scope import EditorialScope, Role, editorial_scope
 
 
 def as_key(value):

@@ -15,8 +15,8 @@ from django.db.models import Q
 
 from wagtail.models import Page
 
-from ..access import ancestor_paths, is_staff_member, visibility_filter
-from ..models import CommunityPage, Membership, PracticePage
+from practice.access import ancestor_paths, is_staff_member, visibility_filter
+from practice.models import CommunityPage, Membership, PracticePage
 
 
 class Role(enum.Enum):

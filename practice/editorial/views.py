@@ -10,8 +10,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from ..models import TaggedPage
-from .scope import editorial_scope
+from practice.editorial.scope import editorial_scope
+from practice.models import TaggedPage
 
 
 def _tags_in_scope(scope):

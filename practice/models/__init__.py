@@ -1,16 +1,16 @@
-from .base import PracticePage
-from .bookings import EventBooking
-from .comments import CommentHold, CommentSettings, CommentsMixin, ModerationWord
-from .communities import CommunityIndexPage, CommunityPage, Invitation, Membership
-from .events import EventIndexPage, EventPage
-from .external import ExternalItem, FeedSource, ImportedItem
-from .following import Follow, Notification, NotificationSettings
-from .guidance import CaseStudyPage, GuidanceIndexPage, GuidancePage
-from .members import MemberProfile
-from .posts import BlogIndexPage, BlogPostPage, CreditRequest
-from .resources import CollectionItem, CollectionPage, ResourceLibraryPage, ResourceLinkPage
-from .threads import DiscussionIndexPage, DiscussionThreadPage, Reply
-from .vocabulary import AudienceRole, Organisation, Region, TaggedPage, Topic
+from practice.models.base import PracticePage
+from practice.models.bookings import EventBooking
+from practice.models.comments import CommentHold, CommentSettings, CommentsMixin, ModerationWord
+from practice.models.communities import CommunityIndexPage, CommunityPage, Invitation, Membership
+from practice.models.events import EventIndexPage, EventPage
+from practice.models.external import ExternalItem, FeedSource, ImportedItem
+from practice.models.following import Follow, Notification, NotificationSettings
+from practice.models.guidance import CaseStudyPage, GuidanceIndexPage, GuidancePage
+from practice.models.members import MemberProfile
+from practice.models.posts import BlogIndexPage, BlogPostPage, CreditRequest
+from practice.models.resources import CollectionItem, CollectionPage, ResourceLibraryPage, ResourceLinkPage
+from practice.models.threads import DiscussionIndexPage, DiscussionThreadPage, Reply
+from practice.models.vocabulary import AudienceRole, Organisation, Region, TaggedPage, Topic
 
 __all__ = [
     "AudienceRole",

@@ -11,9 +11,9 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ..access import SecurityLevel, Visibility, visibility_filter
-from ..index_keys import FACET_KEYS, page_keys
-from .vocabulary import TaggedPage
+from practice.access import SecurityLevel, Visibility, visibility_filter
+from practice.index_keys import FACET_KEYS, page_keys
+from practice.models.vocabulary import TaggedPage
 
 
 def subtree_q(path):

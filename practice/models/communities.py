@@ -13,8 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..access import AccessLevel, is_staff_member
-from .base import PracticePage
+from practice.access import AccessLevel, is_staff_member
+from practice.models.base import PracticePage
 
 
 class CommunityIndexPage(Page):
@@ -117,9 +117,9 @@ class CommunityPage(PracticePage):
         return model.objects.child_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):
-        from .events import EventPage
-        from .posts import BlogIndexPage, BlogPostPage
-        from .threads import DiscussionThreadPage
+        from practice.models.events import EventPage
+        from practice.models.posts import BlogIndexPage, BlogPostPage
+        from practice.models.threads import DiscussionThreadPage
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user

@@ -15,9 +15,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from ..calendar import calendar_response
-from .base import PracticePage, PracticePageQuerySet
-from .comments import CommentsMixin
+from practice.calendar import calendar_response
+from practice.models.base import PracticePage, PracticePageQuerySet
+from practice.models.comments import CommentsMixin
 
 TIME_ZONES = [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
 
@@ -37,7 +37,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return EventPage.objects.descendant_of(self).live().visible_to(user)
 
     def get_context(self, request, *args, **kwargs):
-        from ..filters import EventFilterForm, paginate  # the filters are built on these models
+        from practice.filters import EventFilterForm, paginate  # the filters are built on these models
 
         context = super().get_context(request, *args, **kwargs)
         events = self.visible_events(request.user)
@@ -174,7 +174,7 @@ class EventPage(RoutablePageMixin, CommentsMixin, PracticePage):
             raise ValidationError({"venue_name": "Give a venue or address, or an online joining link."})
 
     def get_context(self, request, *args, **kwargs):
-        from ..booking_services import booking_summary  # the services are built on these models
+        from practice.booking_services import booking_summary  # the services are built on these models
 
         context = super().get_context(request, *args, **kwargs)
         # A new event previewed in the editor has no bookings yet, nor an id to book with.

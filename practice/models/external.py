@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from ..index_keys import ITEM_FACET_KEYS, item_keys
+from practice.index_keys import ITEM_FACET_KEYS, item_keys
 
 
 class LinkStatus(models.TextChoices):

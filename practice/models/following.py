@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from .base import PracticePage
-from .posts import CreditRequest
+from practice.models.base import PracticePage
+from practice.models.posts import CreditRequest
 
 
 class Follow(models.Model):

@@ -7,9 +7,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import PostBodyBlock
-from .base import PracticePage
-from .comments import CommentsMixin
+from practice.blocks import PostBodyBlock
+from practice.models.base import PracticePage
+from practice.models.comments import CommentsMixin
 
 
 class GuidanceIndexPage(Page):

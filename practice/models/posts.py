@@ -20,11 +20,10 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from hub.converters import ModelIdsChoiceField
-
-from ..blocks import PostBodyBlock
-from .base import PracticePage, PracticePageQuerySet
-from .comments import CommentsMixin
-from .communities import CommunityPage, Membership
+from practice.blocks import PostBodyBlock
+from practice.models.base import PracticePage, PracticePageQuerySet
+from practice.models.comments import CommentsMixin
+from practice.models.communities import CommunityPage, Membership
 
 
 class BlogIndexPage(Page):
@@ -39,7 +38,7 @@ class BlogIndexPage(Page):
         verbose_name = "community blog"
 
     def get_context(self, request, *args, **kwargs):
-        from ..filters import BlogFilterForm, paginate  # the filters are built on these models
+        from practice.filters import BlogFilterForm, paginate  # the filters are built on these models
 
         context = super().get_context(request, *args, **kwargs)
         posts = BlogPostPage.objects.child_of(self).live().visible_to(request.user)

@@ -10,8 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .base import PracticePage
-from .comments import CommentsMixin
+from practice.models.base import PracticePage
+from practice.models.comments import CommentsMixin
 
 
 class ResourceLibraryPage(Page):
@@ -26,7 +26,7 @@ class ResourceLibraryPage(Page):
         verbose_name = "resource library"
 
     def get_context(self, request, *args, **kwargs):
-        from ..filters import ResourceFilterForm, paginate  # the filters are built on these models
+        from practice.filters import ResourceFilterForm, paginate  # the filters are built on these models
 
         context = super().get_context(request, *args, **kwargs)
         context["collections"] = CollectionPage.objects.child_of(self).live().visible_to(request.user)

@@ -9,8 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from .base import PracticePage, PracticePageQuerySet
-from .communities import CommunityPage
+from practice.models.base import PracticePage, PracticePageQuerySet
+from practice.models.communities import CommunityPage
 
 
 class DiscussionIndexPage(Page):
@@ -25,8 +25,8 @@ class DiscussionIndexPage(Page):
         verbose_name = "community discussions"
 
     def get_context(self, request, *args, **kwargs):
-        from ..discussions.rules import Standing
-        from ..filters import ThreadFilterForm, paginate  # the filters are built on these models
+        from practice.discussions.rules import Standing
+        from practice.filters import ThreadFilterForm, paginate  # the filters are built on these models
 
         context = super().get_context(request, *args, **kwargs)
         context["community"] = community = CommunityPage.objects.parent_of(self).first()
@@ -137,7 +137,7 @@ class DiscussionThreadPage(PracticePage):
         return (3 if self.status == self.Status.ANSWERED else 0) + min(self.reply_count, 5)
 
     def get_context(self, request, *args, **kwargs):
-        from ..discussions.rules import thread_page_context
+        from practice.discussions.rules import thread_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(thread_page_context(self, request.user))

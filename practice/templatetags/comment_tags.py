@@ -6,9 +6,9 @@ from django_comments_xtd.utils import get_app_model_options
 from django import template
 from django.contrib.contenttypes.models import ContentType
 
-from ..comment_forms import MemberCommentForm
-from ..comments import comment_tree
-from ..models import CommentSettings
+from practice.comment_forms import MemberCommentForm
+from practice.comments import comment_tree
+from practice.models import CommentSettings
 
 register = template.Library()
 

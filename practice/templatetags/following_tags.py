@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from ..models import DiscussionThreadPage, Follow, MemberProfile, Topic
+from practice.models import DiscussionThreadPage, Follow, MemberProfile, Topic
 
 register = template.Library()
 

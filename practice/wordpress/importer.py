@@ -28,13 +28,21 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
-from ..access import AccessLevel
-from ..accounts.services import member_with_confirmed_email
-from ..models import BlogIndexPage, BlogPostPage, CommunityIndexPage, CommunityPage, ImportedItem, MemberProfile, Topic
-from ..services import membership_join
-from ..webclient import FetchError, fetch_bytes
-from .content import ImageRef, to_blocks
-from .wxr import Author
+from practice.access import AccessLevel
+from practice.accounts.services import member_with_confirmed_email
+from practice.models import (
+    BlogIndexPage,
+    BlogPostPage,
+    CommunityIndexPage,
+    CommunityPage,
+    ImportedItem,
+    MemberProfile,
+    Topic,
+)
+from practice.services import membership_join
+from practice.webclient import FetchError, fetch_bytes
+from practice.wordpress.content import ImageRef, to_blocks
+from practice.wordpress.wxr import Author
 
 IMAGE_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)
@@ -179,8 +187,8 @@ class WordPressImport:
         index = CommunityIndexPage.objects.first()
         if index is None:
             raise WordPressImportError("The hub has no communities section to add a community to.")
-        from ..demo.builder import COMMUNITY_SECTION_MODELS
-        from ..demo.communities import SECTIONS
+        from practice.demo.builder import COMMUNITY_SECTION_MODELS
+        from practice.demo.communities import SECTIONS
 
         self.report.community_created = True
         community = CommunityPage(

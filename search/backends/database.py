@@ -6,11 +6,11 @@ from django.db import connection
 def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this name)
     """Return the ranked database search backend for the default database's vendor."""
     if connection.vendor == "postgresql":
-        from .postgres import PostgresRankedSearchBackend
+        from search.backends.postgres import PostgresRankedSearchBackend
 
         return PostgresRankedSearchBackend(params)
     if connection.vendor == "sqlite":
-        from .sqlite import SQLiteRankedSearchBackend
+        from search.backends.sqlite import SQLiteRankedSearchBackend
 
         return SQLiteRankedSearchBackend(params)
     from modelsearch.backends.database import SearchBackend as WagtailDatabaseBackend

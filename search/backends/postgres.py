@@ -44,14 +44,14 @@ from modelsearch.index import AutocompleteField
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase
 from modelsearch.utils import get_content_type_pk
 
-from .ranked import (
+from search.backends.ranked import (
     IndexEntry,
     RankedCompilerMixin,
     RankedResultsMixin,
     RankingFeaturesIndexMixin,
     index_keys_of,
 )
-from .roles import BODY, SUMMARY, TITLE, role_texts
+from search.backends.roles import BODY, SUMMARY, TITLE, role_texts
 
 ROLE_WEIGHTS = {TITLE: "A", SUMMARY: "B", BODY: "C"}
 # ts_rank's weights for D, C, B, A.

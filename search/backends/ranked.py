@@ -13,8 +13,8 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import Boost, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .. import personal
-from ..models import RankingFeatures
+from search import personal
+from search.models import RankingFeatures
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 

@@ -39,14 +39,14 @@ from modelsearch.index import AutocompleteField
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from .ranked import (
+from search.backends.ranked import (
     IndexEntry,
     RankedCompilerMixin,
     RankedResultsMixin,
     RankingFeaturesIndexMixin,
     index_keys_of,
 )
-from .roles import BODY, SUMMARY, TITLE, field_role, role_texts
+from search.backends.roles import BODY, SUMMARY, TITLE, field_role, role_texts
 
 
 @dataclass(frozen=True)

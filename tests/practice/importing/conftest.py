@@ -1,6 +1,6 @@
 import pytest
 
-from .servers import start_server, stop_server
+from tests.practice.importing.servers import start_server, stop_server
 
 
 @pytest.fixture
