@@ -386,7 +386,7 @@ class Builder:
             ],
             batch_size=BATCH,
         )
-        # As practice.services.membership_join: an active membership and the community's members group.
+        # As practice.communities.services.membership_join: an active membership and the community's members group.
         memberships, group_links = [], []
         for user in users:
             for community in rng.sample(self.hub.communities, rng.randint(1, 3)):

@@ -282,8 +282,8 @@ def _bench_member():
     """Return a member of one restricted community, with a profile and an interest to personalise for."""
     from django.contrib.auth import get_user_model
 
+    from practice.communities.services import membership_join
     from practice.models import CommunityPage, MemberProfile, Topic
-    from practice.services import membership_join
 
     user, _created = get_user_model().objects.get_or_create(username="bench.member@example.gov.uk")
     membership_join(community=CommunityPage.objects.get(slug="community-18"), member=user)

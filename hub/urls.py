@@ -22,7 +22,7 @@ from practice.page_links import follow_page_link
 from search.api import search_api
 
 urlpatterns = [
-    # One way in: Wagtail's sign-in, sign-out and password reset addresses lead to allauth's (practice.account_urls).
+    # One way in: Wagtail's sign-in, sign-out and password reset addresses lead to allauth's (practice.accounts.urls).
     path("admin/login/", sign_in_here, {"default_next": reverse_lazy("wagtailadmin_home")}, name="wagtailadmin_login"),
     path("_util/login/", sign_in_here, name="wagtailcore_login"),
     path("admin/logout/", allauth_views.logout, name="wagtailadmin_logout"),
@@ -47,18 +47,18 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("search/", include("search.urls")),
     path("api/search/", search_api, name="search_api"),
-    path("members/", include("practice.urls")),
-    path("feeds/", include("practice.feed_urls")),
+    path("members/", include("practice.accounts.profile_urls")),
+    path("feeds/", include("practice.feeds.urls")),
     path("api/v2/", api_router.urls),
-    path("accounts/", include("practice.account_urls")),
-    path("membership/", include("practice.membership_urls")),
-    path("bookings/", include("practice.booking_urls")),
-    path("comments/", include("practice.comment_urls")),
-    path("notifications/", include("practice.notification_urls")),
-    path("following/", include("practice.following_urls")),
-    path("topics/", include("practice.topic_urls")),
-    path("discussions/", include("practice.discussion_urls")),
-    path("wider-public-sector/", include("practice.external_urls")),
+    path("accounts/", include("practice.accounts.urls")),
+    path("membership/", include("practice.communities.urls")),
+    path("bookings/", include("practice.events.urls")),
+    path("comments/", include("practice.comments.urls")),
+    path("notifications/", include("practice.following.notification_urls")),
+    path("following/", include("practice.following.urls")),
+    path("topics/", include("practice.following.topic_urls")),
+    path("discussions/", include("practice.discussions.urls")),
+    path("wider-public-sector/", include("practice.importing.urls")),
     path("links/pages/<id:page_id>/", follow_page_link, name="follow_page_link"),
 ]
 

@@ -43,7 +43,7 @@ def audience_key(audience_id):
 def page_keys(pks):
     """Return {page pk: [keys]} for the practice pages of these primary keys, in four queries whatever their number.
 
-    Access is read from the database, not from instances: practice.signals rewrites it with
+    Access is read from the database, not from instances: practice.receivers rewrites it with
     queryset updates after a page is saved, so a page just saved holds its old access in memory.
     """
     from practice.models import PracticePage

@@ -16,7 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text.pages import PageLinkHandler
 
 from practice.access import ancestor_paths
-from practice.views import refusal_for
+from practice.communities.views import refusal_for
 
 
 def restricted_paths(pages):

@@ -2,10 +2,10 @@ from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
+from practice.communities.views import refusal_for
 from practice.editorial.modeladmin import ModelAdmin
 from practice.models import AudienceRole, Organisation, Region, ResourceLinkPage, Topic
 from practice.page_links import ReaderCheckedPageLinkHandler
-from practice.views import refusal_for
 
 
 @hooks.register("before_serve_page", order=-10)
@@ -77,5 +77,6 @@ modeladmin_register(VocabularyGroup)
 
 # The comment moderation queue and word list, the screens for imports, feeds and link health, and what
 # the admin shows each editorial role, register their own hooks.
-from practice import comment_admin, wagtail_hooks_importing  # noqa: E402, F401
+from practice.comments import admin as comment_admin  # noqa: E402, F401
 from practice.editorial import admin_hooks  # noqa: E402, F401
+from practice.importing import admin_hooks as wagtail_hooks_importing  # noqa: E402, F401

@@ -16,7 +16,7 @@ from django.utils import timezone
 from modelsearch.utils import get_descendants_content_types_pks
 
 from hub.db import one_of
-from practice.comments import helpful_marks
+from practice.comments.services import helpful_marks
 from practice.models import (
     AudienceRole,
     BlogPostPage,

@@ -3,7 +3,7 @@
 A thread is found by its replies' text, a commentable page by its published comments' text (and
 ranked by how many members marked them helpful), and
 every practice page by its denormalised access (`visibility`, `view_groups`), which
-practice.signals rewrites with queryset updates after the page is saved; the engines that keep
+practice.receivers rewrites with queryset updates after the page is saved; the engines that keep
 their own copy of those filter fields need the page indexed again.
 Wagtail's `insert_or_update_object` logs, never raises, when a cluster is down.
 """
@@ -18,7 +18,7 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.search import index
 
-from practice.comments import HELPFUL
+from practice.comments.services import HELPFUL
 from practice.models import PracticePage, Reply
 
 
@@ -67,7 +67,7 @@ def comment_flag_changed(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save)
 def practice_page_saved(sender, instance, raw=False, **kwargs):
-    # practice.signals has rewritten the page's access (and its descendants') by now.
+    # practice.receivers has rewritten the page's access (and its descendants') by now.
     if raw or not isinstance(instance, PracticePage):
         return
     reindex_subtree(instance.path)

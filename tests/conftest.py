@@ -4,8 +4,8 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from practice.access import AccessLevel
+from practice.communities.services import membership_join
 from practice.models import Membership
-from practice.services import membership_join
 from tests.factories import CommunityPageFactory, MemberProfileFactory, UserFactory
 
 

@@ -252,7 +252,7 @@ COMMENTS_XTD_CONFIRM_EMAIL = False
 COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
 COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
 # Only signed-in members comment; they may report comments and mark them helpful. Follow-up emails
-# are sent by practice.comments (checked against access at send time), plain text, after commit.
+# are sent by practice.comments.services (checked against access at send time), plain text, after commit.
 COMMENT_MAX_LENGTH = 3000
 COMMENTS_XTD_APP_MODEL_OPTIONS = {
     "default": {"who_can_post": "users", "allow_flagging": True, "allow_feedback": True, "show_feedback": True}

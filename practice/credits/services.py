@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from wagtail.search import index
 
-from practice.comment_forms import display_name
+from practice.comments.forms import display_name
 from practice.models import BlogPostPage, CommunityPage, CreditRequest, Membership, Notification
 
 Credit = BlogPostPage.authors.through

@@ -12,7 +12,7 @@ from practice.credits.services import (
     credit_request_decline,
     credit_request_withdraw,
 )
-from practice.following_views import refuse
+from practice.following.views import refuse
 from practice.models import CreditRequest
 
 

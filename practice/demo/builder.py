@@ -21,6 +21,7 @@ from wagtail.models import Collection, Page, Site
 
 from home.models import HomeFeaturedItem
 from practice.accounts.services import member_email_address_vouch
+from practice.communities.services import membership_join
 from practice.demo import communities, library, people, vocabulary
 from practice.demo.images import CHARTS, draw_chart
 from practice.models import (
@@ -48,7 +49,6 @@ from practice.models import (
     ResourceLinkPage,
     Topic,
 )
-from practice.services import membership_join
 
 DEMO_PASSWORD = "practicehub"  # noqa: S105 - the published password of the demo accounts  # nosec B105
 ADMIN_USERNAME = "admin"

@@ -22,7 +22,7 @@ from practice.activity import answer_accepted, reply_posted, thread_started
 from practice.discussions.rules import reply_depth
 from practice.markup import render_markdown
 from practice.models import DiscussionThreadPage, Reply
-from practice.moderation import REPEAT_WINDOW, moderation_verdict
+from practice.moderation.rules import REPEAT_WINDOW, moderation_verdict
 
 Status = DiscussionThreadPage.Status
 SLUG_LENGTH = 80

@@ -9,7 +9,7 @@ MEMBER_ACTIONS = ["add", "publish"]  # no community requires approval yet
 
 
 def give_existing_communities_their_editing_rights(apps, schema_editor):
-    """Make each community's facilitators group and grant what practice.permissions grants to new ones."""
+    """Make each community's facilitators group and grant what practice.communities.permissions grants to new ones."""
     CommunityPage = apps.get_model("practice", "CommunityPage")
     if not CommunityPage.objects.exists():
         return

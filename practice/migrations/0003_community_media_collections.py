@@ -26,7 +26,7 @@ def next_child_path(parent, last_child_path):
 
 
 def give_existing_communities_their_media_collections(apps, schema_editor):
-    """Make each community's collection and grant what practice.permissions grants to new ones."""
+    """Make each community's collection and grant what practice.communities.permissions grants to new ones."""
     CommunityPage = apps.get_model("practice", "CommunityPage")
     if not CommunityPage.objects.filter(media_collection__isnull=True).exists():
         return

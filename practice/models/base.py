@@ -62,7 +62,7 @@ class PracticePage(Page):
         help_text="Who may read this. A community's access level can make it stricter, never more open.",
     )
     # Derived: the nearest community above (or this page, for a community) and the effective
-    # view restriction, kept in step by practice.signals from Wagtail's own page privacy.
+    # view restriction, kept in step by practice.receivers from Wagtail's own page privacy.
     community = models.ForeignKey(
         "practice.CommunityPage",
         null=True,

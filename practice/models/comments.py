@@ -35,13 +35,13 @@ class CommentsMixin(models.Model):
         Held and removed comments, and replies below them, are left out; search.signals indexes the
         page again whenever one of its comments is saved or deleted.
         """
-        from practice.comments import published_comment_text
+        from practice.comments.services import published_comment_text
 
         return published_comment_text(self)
 
     def helpfulness(self):
         """Comments members marked helpful add to the page type's own signs of usefulness."""
-        from practice.comments import helpful_marks
+        from practice.comments.services import helpful_marks
 
         return super().helpfulness() + min(helpful_marks([self.pk]).get(self.pk, 0), MAX_HELPFUL_MARKS)
 

@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from practice.calendar import calendar_response
+from practice.events.calendar import calendar_response
 from practice.models.base import PracticePage, PracticePageQuerySet
 from practice.models.comments import CommentsMixin
 
@@ -174,7 +174,7 @@ class EventPage(RoutablePageMixin, CommentsMixin, PracticePage):
             raise ValidationError({"venue_name": "Give a venue or address, or an online joining link."})
 
     def get_context(self, request, *args, **kwargs):
-        from practice.booking_services import booking_summary  # the services are built on these models
+        from practice.events.services import booking_summary  # the services are built on these models
 
         context = super().get_context(request, *args, **kwargs)
         # A new event previewed in the editor has no bookings yet, nor an id to book with.

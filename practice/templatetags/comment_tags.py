@@ -6,8 +6,8 @@ from django_comments_xtd.utils import get_app_model_options
 from django import template
 from django.contrib.contenttypes.models import ContentType
 
-from practice.comment_forms import MemberCommentForm
-from practice.comments import comment_tree
+from practice.comments.forms import MemberCommentForm
+from practice.comments.services import comment_tree
 from practice.models import CommentSettings
 
 register = template.Library()

@@ -6,8 +6,8 @@ Rendered without a request (a feed, an email, `str(page.body)`), only pages anyo
 from django import template
 from django.utils.safestring import mark_safe
 
+from practice.communities.permissions import media_readable, page_readable
 from practice.markup import render_markdown
-from practice.permissions import media_readable, page_readable
 
 register = template.Library()
 

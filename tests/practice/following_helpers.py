@@ -4,7 +4,7 @@ the way the posting views announce it (the signals, once the transaction commits
 from django.test import TestCase
 
 from practice.activity import answer_accepted, reply_posted, thread_started
-from practice.services import membership_join
+from practice.communities.services import membership_join
 from tests.factories import (
     DiscussionIndexPageFactory,
     DiscussionThreadPageFactory,

@@ -16,6 +16,7 @@ from django.test import Client
 
 from practice.access import AccessLevel
 from practice.accounts.services import member_email_address_vouch
+from practice.communities.services import membership_invite, membership_join
 from practice.models import (
     DiscussionThreadPage,
     EventBooking,
@@ -26,7 +27,6 @@ from practice.models import (
     Organisation,
     Reply,
 )
-from practice.services import membership_invite, membership_join
 from tests.factories import (
     AudienceRoleFactory,
     BlogPostPageFactory,

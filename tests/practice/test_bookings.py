@@ -14,16 +14,16 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from practice.access import AccessLevel, SecurityLevel
-from practice.booking_services import (
+from practice.communities.services import membership_join, membership_leave
+from practice.events.services import (
     booking_cancel,
     booking_create,
     send_event_reminders,
     tomorrow,
     waiting_position,
 )
-from practice.booking_tasks import send_event_reminders_task
+from practice.events.tasks import send_event_reminders_task
 from practice.models import EventBooking, EventPage
-from practice.services import membership_join, membership_leave
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -671,7 +671,7 @@ def test_a_reminder_that_fails_to_send_is_tried_again_next_time(tomorrows_surger
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr("practice.booking_services.send_mail", refuse)
+    monkeypatch.setattr("practice.events.services.send_mail", refuse)
     with pytest.raises(CommandError, match="could not be sent"):
         call_command("send_event_reminders", stdout=io.StringIO(), stderr=io.StringIO())
     assert EventBooking.objects.get(member=alice).reminded_at is None

@@ -15,10 +15,10 @@ from wagtail.models import Site
 
 from practice.access import AccessLevel, SecurityLevel
 from practice.activity import comment_posted
-from practice.comment_forms import MemberCommentForm
+from practice.comments.forms import MemberCommentForm
+from practice.communities.services import membership_leave
 from practice.models import CommentHold, CommentSettings, ModerationWord
-from practice.moderation import moderation_verdict
-from practice.services import membership_leave
+from practice.moderation.rules import moderation_verdict
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,

@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from practice.access import AccessLevel, SecurityLevel
-from practice.digests import digests_send_due
-from practice.email_links import Action, email_link_url
-from practice.following import follow_create
+from practice.communities.services import membership_leave
+from practice.following.digests import digests_send_due
+from practice.following.email_links import Action, email_link_url
+from practice.following.services import follow_create
+from practice.following.tasks import send_due_digests
 from practice.models import Follow, Notification, NotificationSettings
-from practice.services import membership_leave
-from practice.tasks import send_due_digests
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, TopicFactory
 from tests.practice.following_helpers import member_of, post_reply, start_thread
 

@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from practice import activity
 from practice.access import AccessLevel, SecurityLevel
+from practice.communities.services import membership_join
 from practice.discussions import services
-from practice.following import follow_create
+from practice.following.services import follow_create
 from practice.models import CommentHold, DiscussionThreadPage, Membership, ModerationWord, Notification, Reply
-from practice.moderation import moderation_verdict
-from practice.services import membership_join
+from practice.moderation.rules import moderation_verdict
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,

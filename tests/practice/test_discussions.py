@@ -8,12 +8,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from practice import activity, moderation
+from practice import activity
 from practice.access import AccessLevel, SecurityLevel, Visibility
+from practice.communities.services import membership_join, membership_leave
 from practice.discussions import services
 from practice.models import DiscussionThreadPage, ModerationWord, Reply
-from practice.moderation import REPEAT_WINDOW
-from practice.services import membership_join, membership_leave
+from practice.moderation import rules as moderation
+from practice.moderation.rules import REPEAT_WINDOW
 from tests.factories import DiscussionIndexPageFactory, MemberProfileFactory, TopicFactory, UserFactory
 from tests.practice.concurrency import post_at_once, postgresql_only
 from tests.practice.querycounts import queries_to_render

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from practice.access import AccessLevel, SecurityLevel
-from practice.services import membership_join
+from practice.communities.services import membership_join
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,

@@ -13,8 +13,8 @@ from django.utils.html import escape
 
 from practice.access import AccessLevel, SecurityLevel
 from practice.accounts.services import member_email_address_vouch
+from practice.communities.services import membership_invite, membership_request
 from practice.models import Invitation, Membership
-from practice.services import membership_invite, membership_request
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, UserFactory
 
 PASSWORD = "Bin day is Tuesday 42!"

@@ -9,10 +9,10 @@ from django.test import TestCase
 from django.urls import reverse
 
 from practice.access import AccessLevel, SecurityLevel
+from practice.communities.services import membership_join, membership_leave
 from practice.context_processors import notifications
-from practice.following import follow_create, notifications_create, readers_among
+from practice.following.services import follow_create, notifications_create, readers_among
 from practice.models import Notification
-from practice.services import membership_join, membership_leave
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, TopicFactory, UserFactory
 from tests.practice.following_helpers import accept_answer, member_of, post_reply, start_thread
 from tests.practice.querycounts import queries_to_render

@@ -13,8 +13,8 @@ from wagtail.models import Collection, Page, PageViewRestriction, WorkflowPage, 
 from wagtail.test.utils.form_data import nested_form_data
 
 from practice.access import AccessLevel, SecurityLevel
+from practice.communities.services import membership_join
 from practice.models import BlogIndexPage, BlogPostPage, CommunityPage, Membership
-from practice.services import membership_join
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,

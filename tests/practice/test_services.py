@@ -18,13 +18,13 @@ from wagtail.models import (
 from wagtail.permissions import policy_registry
 
 from practice.access import AccessLevel
-from practice.models import BlogIndexPage, CommunityPage, Membership
-from practice.services import (
+from practice.communities.services import (
     community_grant_permissions,
     membership_join,
     membership_leave,
     membership_set_role,
 )
+from practice.models import BlogIndexPage, CommunityPage, Membership
 from tests.factories import (
     BlogIndexPageFactory,
     CommunityPageFactory,

@@ -114,7 +114,7 @@ def test_an_interest_decides_between_equal_text_matches(
 @pytest.mark.django_db
 def test_community_members_see_their_community_raised(library, communities, interested_member):
     from practice.access import AccessLevel
-    from practice.services import membership_join
+    from practice.communities.services import membership_join
 
     membership_join(community=communities[AccessLevel.OPEN]["community"], member=interested_member)
     hit = ranking.search("storm", interested_member).hits[0]

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from practice.access import AccessLevel
 from practice.accounts.services import account_delete
-from practice.comments import comment_approve, comment_mark_helpful, comment_remove
+from practice.comments.services import comment_approve, comment_mark_helpful, comment_remove
 from practice.models import CommentHold, Organisation
 from practice.models.external import ExternalItem, FeedSource
 from search import ranking

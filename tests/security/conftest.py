@@ -8,9 +8,9 @@ from django_comments_xtd.models import XtdComment
 from django.contrib.contenttypes.models import ContentType
 
 from practice.access import AccessLevel, SecurityLevel
-from practice.comment_forms import MemberCommentForm
+from practice.comments.forms import MemberCommentForm
+from practice.communities.services import membership_join
 from practice.discussions import services as discussions
-from practice.services import membership_join
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,

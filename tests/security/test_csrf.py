@@ -13,8 +13,8 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
+from practice.communities.services import membership_invite, membership_request
 from practice.models import CreditRequest, DiscussionThreadPage, Membership, Notification
-from practice.services import membership_invite, membership_request
 from tests.factories import ReplyFactory, TopicFactory, UserFactory
 from tests.security.conftest import published_comment
 

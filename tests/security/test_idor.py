@@ -5,8 +5,8 @@ import pytest
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
+from practice.communities.services import membership_request
 from practice.models import DiscussionThreadPage, EventBooking, Follow, Membership, Notification, Reply
-from practice.services import membership_request
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, DiscussionIndexPageFactory, ReplyFactory
 from tests.security.conftest import comment_data, published_comment, start_thread
 

@@ -31,8 +31,8 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from practice.communities.services import membership_request
 from practice.models import BlogPostPage, DiscussionThreadPage, ExternalItem, FeedSource, Notification
-from practice.services import membership_request
 from search.models import QueryLog
 from tests.factories import ReplyFactory, TopicFactory
 from tests.security.conftest import comment_data, published_comment

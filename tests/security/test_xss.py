@@ -12,8 +12,8 @@ import pytest
 
 from django.core import mail
 
+from practice.importing.wordpress.content import to_blocks
 from practice.models import MemberProfile
-from practice.wordpress.content import to_blocks
 from tests.factories import BlogPostPageFactory
 from tests.security.conftest import comment_data, published_comment
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from practice.linkcheck import MAX_WORKERS, PER_HOST, check_links
-from practice.tasks_importing import check_all_links
+from practice.importing.linkcheck import MAX_WORKERS, PER_HOST, check_links
+from practice.importing.tasks import check_all_links
 
 
 class Command(BaseCommand):

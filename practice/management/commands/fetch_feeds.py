@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from practice.aggregator import fetch_feeds
+from practice.importing.aggregator import fetch_feeds
+from practice.importing.tasks import fetch_all_feeds
 from practice.models import FeedSource
-from practice.tasks_importing import fetch_all_feeds
 
 
 class Command(BaseCommand):

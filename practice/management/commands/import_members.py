@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from practice.onboarding import COLUMNS, import_members
+from practice.accounts.onboarding import COLUMNS, import_members
 
 
 class Command(BaseCommand):

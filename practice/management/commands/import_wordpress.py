@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
-from practice.wordpress import WordPressImportError, WXRError, import_wordpress, read_export
-from practice.wordpress.wxr import MAX_FILE_BYTES
+from practice.importing.wordpress import WordPressImportError, WXRError, import_wordpress, read_export
+from practice.importing.wordpress.wxr import MAX_FILE_BYTES
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from practice.digests import digests_send_due
-from practice.tasks import send_due_digests
+from practice.following.digests import digests_send_due
+from practice.following.tasks import send_due_digests
 
 
 class Command(BaseCommand):

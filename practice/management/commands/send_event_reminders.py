@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from practice.booking_services import send_event_reminders
+from practice.events.services import send_event_reminders
 
 
 class Command(BaseCommand):

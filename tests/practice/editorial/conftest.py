@@ -12,8 +12,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Revision, TaskState, UploadedFile, Workflow, WorkflowState
 
 from practice.access import AccessLevel, SecurityLevel
+from practice.communities.services import membership_join
 from practice.models import CommunityPage, Membership
-from practice.services import membership_join
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,

@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from practice.aggregator import fetch_source
+from practice.importing.aggregator import fetch_source
+from practice.importing.tasks import fetch_all_feeds
 from practice.models import CollectionItem, ExternalItem, FeedSource
-from practice.tasks_importing import fetch_all_feeds
 from tests.factories import CollectionPageFactory, OrganisationFactory, RegionFactory, TopicFactory
 
 DATA = Path(__file__).parent / "data"

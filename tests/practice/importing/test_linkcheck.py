@@ -6,10 +6,10 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from practice.linkcheck import check_urls
+from practice.importing.linkcheck import check_urls
+from practice.importing.tasks import check_all_links
 from practice.models import ExternalItem, FeedSource, ResourceLinkPage
 from practice.models.external import LinkStatus
-from practice.tasks_importing import check_all_links
 from tests.factories import ResourceLinkPageFactory, UserFactory
 
 

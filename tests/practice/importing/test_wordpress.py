@@ -17,8 +17,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from practice.access import AccessLevel
+from practice.importing.wordpress import WXRError, read_export
 from practice.models import BlogPostPage, CommunityPage, ImportedItem, MemberProfile, Membership
-from practice.wordpress import WXRError, read_export
 from search import ranking
 from tests.factories import (
     BlogIndexPageFactory,
@@ -341,7 +341,7 @@ def test_a_huge_post_is_skipped_and_reported(hub, tmp_path, export_file):
 
 
 def test_a_failure_part_way_leaves_nothing_behind(hub, export_file, monkeypatch):
-    from practice.wordpress import importer
+    from practice.importing.wordpress import importer
 
     def fail_on_second_post(self, item, attachments, original=importer.WordPressImport._post):
         if item.id == "12":

@@ -1,0 +1,228 @@
+"""Writes that touch several models, each in one transaction."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from practice.access import is_staff_member
+from practice.communities.permissions import (
+    community_sections,
+    ensure_media_collection,
+    grant_admin_access,
+    restrict_media_collection,
+    set_collection_permissions,
+    set_page_permissions,
+    sync_approval_workflow,
+)
+from practice.models import BlogIndexPage, CommunityPage, Invitation, Membership
+
+
+def _sync_member_groups(membership):
+    """Put the member in the community's groups that their status and role call for, and no others."""
+    community, member = membership.community, membership.member
+    active = membership.status == Membership.Status.ACTIVE
+    facilitating = active and membership.role == Membership.Role.FACILITATOR
+    for group, belongs in [(community.members_group, active), (community.facilitators_group, facilitating)]:
+        if group is not None:
+            (member.groups.add if belongs else member.groups.remove)(group)
+
+
+@transaction.atomic
+def membership_join(*, community, member, role=Membership.Role.MEMBER):
+    """Make the member an active member of the community, with the given role; their invitations to it are done."""
+    membership, _ = Membership.objects.update_or_create(
+        community=community,
+        member=member,
+        defaults={"role": role, "status": Membership.Status.ACTIVE},
+    )
+    _sync_member_groups(membership)
+    Invitation.objects.filter(community=community).addressed_to(member).delete()
+    return membership
+
+
+@transaction.atomic
+def membership_set_role(*, membership, role):
+    """Make the member a facilitator of their community, or a plain member again."""
+    membership.role = role
+    membership.save(update_fields=["role"])
+    _sync_member_groups(membership)
+    return membership
+
+
+@transaction.atomic
+def membership_leave(*, community, member):
+    """Remove the member from the community and from what only its members may read or write."""
+    Membership.objects.filter(community=community, member=member).delete()
+    member.groups.remove(*[group for group in (community.members_group, community.facilitators_group) if group])
+
+
+@transaction.atomic
+def community_grant_permissions(community):
+    """Give the community's groups their editor access, section permissions, approval workflow and media collection.
+
+    Idempotent: it changes only what differs, so it runs after every save of a community or section.
+    """
+    if community.members_group_id is None or community.facilitators_group_id is None:
+        community.ensure_groups()
+        CommunityPage.objects.filter(pk=community.pk).update(
+            members_group=community.members_group, facilitators_group=community.facilitators_group
+        )
+    sections = list(community_sections(community))
+    grant_admin_access(community)
+    set_page_permissions(community, sections)
+    blog = next((section for section in sections if section.specific_class is BlogIndexPage), None)
+    sync_approval_workflow(community, blog)
+    collection = ensure_media_collection(community)
+    set_collection_permissions(community, collection)
+    restrict_media_collection(community, collection)
+
+
+@transaction.atomic
+def membership_request(*, community, member):
+    """Ask to join a restricted community; its facilitators are told. Asking again changes nothing."""
+    membership, created = Membership.objects.get_or_create(
+        community=community, member=member, defaults={"status": Membership.Status.REQUESTED}
+    )
+    if membership.status == Membership.Status.DECLINED:
+        membership.status = Membership.Status.REQUESTED
+        membership.save(update_fields=["status"])
+        created = True
+    if created:
+        transaction.on_commit(lambda: notify_join_requested(membership))
+    return membership
+
+
+def _answer_request(membership, *, approved):
+    """Let a requester in or turn them down, keep their groups in step, and tell them after commit."""
+    membership.status = Membership.Status.ACTIVE if approved else Membership.Status.DECLINED
+    membership.save(update_fields=["status"])
+    _sync_member_groups(membership)
+    transaction.on_commit(lambda: notify_join_answered(membership, approved=approved))
+    return membership
+
+
+@transaction.atomic
+def membership_approve(*, membership, by):
+    """Let a requester in; they are told."""
+    return _answer_request(membership, approved=True)
+
+
+@transaction.atomic
+def membership_decline(*, membership, by):
+    """Turn a request down; the requester is told."""
+    return _answer_request(membership, approved=False)
+
+
+@transaction.atomic
+def membership_invite(*, community, email, by):
+    """Invite whoever confirms the email address to the community, and email the address a link."""
+    # Nothing here asks whether the address belongs to an account: the invitation waits for whoever
+    # confirms it, so inviting reads the same to the facilitator either way.
+    invitation, created = Invitation.objects.get_or_create(
+        community=community, email=email.lower(), defaults={"invited_by": by}
+    )
+    if not created:
+        raise ValueError(f"{invitation.email} has already been invited to {community}.")
+    transaction.on_commit(lambda: notify_invited(invitation))
+    return invitation
+
+
+@transaction.atomic
+def membership_accept_invitation(*, invitation, member):
+    """Join the community the member was invited to, just as joining does; whoever invited them is told."""
+    community = invitation.community
+    # Someone who joined meanwhile (and may facilitate by now) keeps the membership they have.
+    joined = Membership.objects.active().filter(community=community, member=member).first()
+    if joined is None:
+        joined = membership_join(community=community, member=member)
+    Invitation.objects.filter(community=community).addressed_to(member).delete()
+    transaction.on_commit(lambda: notify_invitation_answered(invitation, member=member, accepted=True))
+    return joined
+
+
+@transaction.atomic
+def membership_decline_invitation(*, invitation, member):
+    """Turn down every invitation the member has to the community; whoever invited them is told."""
+    Invitation.objects.filter(community=invitation.community).addressed_to(member).delete()
+    transaction.on_commit(lambda: notify_invitation_answered(invitation, member=member, accepted=False))
+
+
+@transaction.atomic
+def membership_withdraw_invitation(*, invitation, by):
+    """Take back an invitation that has not been answered."""
+    invitation.delete()
+
+
+def _absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def notify_join_requested(membership):
+    facilitators = Membership.objects.active().facilitators().filter(community=membership.community)
+    context = {
+        "membership": membership,
+        "link": _absolute(reverse("community_members", args=[membership.community_id])),
+    }
+    send_mail(
+        subject=f"Request to join {membership.community.title}",
+        message=render_to_string("practice/emails/join_requested.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=list(facilitators.values_list("member__email", flat=True)),
+    )
+
+
+def notify_join_answered(membership, *, approved):
+    context = {"membership": membership, "approved": approved, "link": _absolute(membership.community.url)}
+    send_mail(
+        subject=f"Your request to join {membership.community.title}",
+        message=render_to_string("practice/emails/join_answered.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[membership.member.email],
+    )
+
+
+def notify_invited(invitation):
+    """Email the invited address one message, whether or not it has an account yet."""
+    inviter = invitation.invited_by
+    context = {
+        "invitation": invitation,
+        "inviter_name": _display_name(inviter) if inviter else "A facilitator",
+        "link": _absolute(reverse("membership_invitations")),
+        "sign_up_link": _absolute(reverse("account_signup")),
+    }
+    send_mail(
+        subject=f"You are invited to join {invitation.community.title}",
+        message=render_to_string("practice/emails/invited.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[invitation.email],
+    )
+
+
+def notify_invitation_answered(invitation, *, member, accepted):
+    """Tell whoever sent the invitation, if they still run the community; otherwise its facilitators."""
+    community = invitation.community
+    facilitators = Membership.objects.active().facilitators().filter(community=community)
+    inviter = invitation.invited_by
+    if inviter is not None and (is_staff_member(inviter) or facilitators.filter(member=inviter).exists()):
+        recipients = [inviter.email]
+    else:
+        recipients = list(facilitators.values_list("member__email", flat=True))
+    context = {
+        "community": community,
+        "member_name": _display_name(member),
+        "accepted": accepted,
+        "link": _absolute(reverse("community_members", args=[community.pk])),
+    }
+    send_mail(
+        subject=f"Your invitation to join {community.title}",
+        message=render_to_string("practice/emails/invitation_answered.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[email for email in recipients if email],
+    )
+
+
+def _display_name(user):
+    profile = getattr(user, "profile", None)
+    return (profile.display_name if profile else "") or user.get_full_name() or user.email

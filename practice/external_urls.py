@@ -1,8 +1,0 @@
-from django.urls import path
-
-from practice import external_views
-
-urlpatterns = [
-    path("", external_views.external_stream, name="external_stream"),
-    path("<slug:slug>/", external_views.external_source, name="external_source"),
-]

@@ -1,9 +1,0 @@
-"""Topic pages, included at /topics/."""
-
-from django.urls import path
-
-from practice import following_views as views
-
-urlpatterns = [
-    path("<slug:slug>/", views.topic_page, name="topic_page"),
-]

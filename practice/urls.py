@@ -1,7 +1,0 @@
-from django.urls import path
-
-from practice import views
-
-urlpatterns = [
-    path("<slug:slug>/", views.member_profile, name="member_profile"),
-]

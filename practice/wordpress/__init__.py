@@ -1,6 +1,0 @@
-"""Importing a WordPress blog (a WXR export file) into a community."""
-
-from practice.wordpress.importer import Report, WordPressImport, WordPressImportError, import_wordpress
-from practice.wordpress.wxr import WXRError, read_export
-
-__all__ = ["Report", "WXRError", "WordPressImport", "WordPressImportError", "import_wordpress", "read_export"]
