@@ -308,7 +308,7 @@ class Builder:
         """Add the members and pages, write access, and index; return the timings in seconds."""
         from django.db import connection, transaction
 
-        from practice.access import refresh_visibility
+        from practice.privacy import refresh_visibility
 
         timings = {}
         started = time.perf_counter()
@@ -400,7 +400,7 @@ class Builder:
 
     def security_level(self, community):
         """Return a page's security level as an editor would set it, made strict enough for its community."""
-        from practice.access import COMMUNITY_FLOOR, SecurityLevel, strictest
+        from practice.models.choices import COMMUNITY_FLOOR, SecurityLevel, strictest
 
         roll = self.rng.random()
         level = SecurityLevel.PUBLIC if roll < 0.7 else SecurityLevel.MEMBERS if roll < 0.9 else SecurityLevel.COMMUNITY
@@ -550,7 +550,7 @@ class Builder:
         """Write each page's own view restriction, as practice.access.apply_security does for its level."""
         from wagtail.models import PageViewRestriction
 
-        from practice.access import SecurityLevel
+        from practice.models.choices import SecurityLevel
 
         restrictions, groups = [], {}
         for page_id, (level, community) in self.levels.items():

@@ -62,7 +62,6 @@ def targets():
     """Return the measured pages: each listing of an open community, its long thread, search and the APIs."""
     from urllib.parse import urlencode
 
-    from practice.access import AccessLevel, Visibility
     from practice.models import (
         BlogIndexPage,
         BlogPostPage,
@@ -73,6 +72,7 @@ def targets():
         ResourceLibraryPage,
         Topic,
     )
+    from practice.models.choices import AccessLevel, Visibility
 
     community = CommunityPage.objects.filter(access_level=AccessLevel.OPEN).order_by("path").first()
     post = (

@@ -81,8 +81,8 @@ def build(items):
     from wagtail.models import Page
     from wagtail.rich_text import RichText
 
-    from practice.access import AccessLevel, SecurityLevel, Visibility
     from practice.models import BlogIndexPage, BlogPostPage, CommunityIndexPage, CommunityPage, PracticePage
+    from practice.models.choices import AccessLevel, SecurityLevel, Visibility
 
     migrating = pending_migrations()
     call_command("migrate", verbosity=0)

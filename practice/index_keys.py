@@ -12,7 +12,48 @@ holds (all but those an editor retired), and its source's key: a search for them
 inside the index too, instead of checking each of a word's matches for being one.
 """
 
-from practice.access import entry_access_keys, view_group_keys
+from practice.models.choices import Visibility
+
+# Access keys: visibility_filter written as words a search index can hold. A live page's index entry
+# carries LIVE and the key of who may read it; a reader may open the entries that carry a key they
+# hold. A page that is not live carries none, so no reader finds it through its keys.
+LIVE = "live"
+
+
+def group_key(group_id):
+    return f"group {group_id}"
+
+
+def view_group_keys(page_ids):
+    """Return {page id: [group keys]} for the pages shown to certain groups, in one query."""
+    from practice.models import PracticePage
+
+    groups = {}
+    for page_id, group_id in PracticePage.view_groups.through.objects.filter(
+        practicepage_id__in=page_ids, practicepage__visibility=Visibility.GROUPS
+    ).values_list("practicepage_id", "group_id"):
+        groups.setdefault(page_id, []).append(group_key(group_id))
+    return groups
+
+
+def entry_access_keys(live, visibility, group_keys):
+    """Return the access keys of one page's index entry: none unless live, then who may read it."""
+    if not live:
+        return []
+    if visibility in (Visibility.PUBLIC, Visibility.MEMBERS):
+        return [LIVE, visibility]
+    return [LIVE, *sorted(group_keys)]
+
+
+def reader_access_keys(user):
+    """Return the access keys a reader holds: an entry carrying any of them is one visibility_filter keeps."""
+    if user.is_authenticated and user.is_superuser:
+        return [LIVE]
+    if not user.is_authenticated:
+        return [Visibility.PUBLIC.value]
+    group_ids = user.groups.order_by("pk").values_list("pk", flat=True)
+    return [Visibility.PUBLIC.value, Visibility.MEMBERS.value, *(group_key(pk) for pk in group_ids)]
+
 
 # A key no entry carries: a filter on something that does not exist selects nothing.
 NOTHING = "nothing"

@@ -15,8 +15,8 @@ from django.utils.html import escape
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text.pages import PageLinkHandler
 
-from practice.access import ancestor_paths
 from practice.communities.views import refusal_for
+from practice.privacy import ancestor_paths
 
 
 def restricted_paths(pages):

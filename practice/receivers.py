@@ -10,10 +10,10 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
-from practice.access import ancestor_paths, apply_security, refresh_visibility
 from practice.communities.permissions import SECTION_MODELS
 from practice.communities.services import community_grant_permissions
 from practice.models import CommunityPage, PracticePage
+from practice.privacy import ancestor_paths, apply_security, refresh_visibility
 
 # Saves that only move Wagtail's revision bookkeeping leave access as it was.
 _BOOKKEEPING_FIELDS = {"latest_revision", "live_revision", "has_unpublished_changes", "draft_title", "locked"}

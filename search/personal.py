@@ -16,7 +16,6 @@ from django.utils import timezone
 from modelsearch.utils import get_descendants_content_types_pks
 
 from hub.db import one_of
-from practice.comments.services import helpful_marks
 from practice.models import (
     AudienceRole,
     BlogPostPage,
@@ -26,7 +25,7 @@ from practice.models import (
     PracticePage,
     Topic,
 )
-from practice.models.comments import MAX_HELPFUL_MARKS
+from practice.models.comments import MAX_HELPFUL_MARKS, helpful_marks
 from practice.models.external import ExternalItem, FeedSource
 from search.models import RankingFeatures
 

@@ -34,7 +34,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import MATCH_ALL, And, Or, Phrase, PlainText
 
 from hub.converters import parse_id
-from practice.access import pages_named_by, reader_access_keys
+from practice.access import pages_named_by
 from practice.index_keys import EXTERNAL as EXTERNAL_KEY
 from practice.index_keys import (
     FACET_KEYS,
@@ -42,6 +42,7 @@ from practice.index_keys import (
     NOTHING,
     audience_key,
     community_key,
+    reader_access_keys,
     source_key,
     topic_key,
     type_key,

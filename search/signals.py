@@ -18,8 +18,8 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.search import index
 
-from practice.comments.services import HELPFUL
 from practice.models import PracticePage, Reply
+from practice.models.comments import HELPFUL
 
 
 def reindex_subtree(path):

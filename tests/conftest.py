@@ -3,9 +3,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from practice.access import AccessLevel
 from practice.communities.services import membership_join
 from practice.models import Membership
+from practice.models.choices import AccessLevel
 from tests.factories import CommunityPageFactory, MemberProfileFactory, UserFactory
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from practice import models
-from practice.access import AccessLevel, SecurityLevel
+from practice.models.choices import AccessLevel, SecurityLevel
 
 
 def home_page():

@@ -4,18 +4,13 @@ Every comment belongs to a page members may comment on (a CommentsMixin page). W
 is who may read its page, at the moment it is shown or emailed.
 """
 
-from dataclasses import dataclass, field
-
 from django_comments.models import CommentFlag
 from django_comments_xtd import signed
-from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
+from django_comments_xtd.models import XtdComment
 from django_tasks import task
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AnonymousUser
-from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import CharField, Count, Exists, OuterRef, Q
@@ -24,107 +19,17 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.db import lock_row, one_of
+from hub.db import lock_row
 from practice.access import is_staff_member
 from practice.activity import comment_posted
-from practice.models import CommentHold, CommentsMixin, Membership, PracticePage
+from practice.models import CommentHold, Membership, PracticePage
+from practice.models.comments import APPROVED, HELPFUL, REPORTED, commentable_content_types, comments_on
 from practice.moderation.rules import REPEAT_WINDOW, moderation_verdict
-
-HELPFUL = LIKEDIT_FLAG
-REPORTED = CommentFlag.SUGGEST_REMOVAL
-APPROVED = CommentFlag.MODERATOR_APPROVAL
-
-
-def is_commentable(model):
-    """Say whether members may comment on pages of this model."""
-    return model is not None and issubclass(model, CommentsMixin)
-
-
-def commentable_content_types():
-    """Return the content types of the page models members may comment on."""
-    models = [model for model in apps.get_models() if is_commentable(model)]
-    return list(ContentType.objects.get_for_models(*models).values())
-
-
-def helpful_marks(page_ids):
-    """Return {page id: times members marked its published comments helpful}, for pages that have any."""
-    marks = (
-        CommentFlag.objects.filter(
-            one_of("comment__object_pk", [str(page_id) for page_id in page_ids]),
-            flag=HELPFUL,
-            comment__content_type__in=commentable_content_types(),
-            comment__site_id=settings.SITE_ID,
-            comment__is_public=True,
-            comment__is_removed=False,
-        )
-        .values_list("comment__object_pk")
-        .annotate(count=Count("pk"))
-    )
-    return {int(object_pk): count for object_pk, count in marks}
 
 
 def readable_by(page, user):
     """Say whether the user may read the live page now."""
     return PracticePage.objects.live().visible_to(user).filter(pk=page.pk).exists()
-
-
-def comments_on(page):
-    """Return every comment on the page, published or not, in xtd's thread order."""
-    return XtdComment.objects.filter(
-        content_type=ContentType.objects.get_for_model(page.specific_class),
-        object_pk=str(page.pk),
-        site_id=settings.SITE_ID,
-    )
-
-
-@dataclass
-class CommentNode:
-    comment: XtdComment
-    replies: list = field(default_factory=list)
-
-
-def comment_tree(page, user):
-    """Return the page's published comments as nested nodes, with the user's own comments awaiting review,
-    and how many are published.
-
-    Each comment carries helpful_count, and for a signed-in user found_helpful and reported, all in one query.
-    """
-    shown = Q(is_public=True)
-    comments = comments_on(page).filter(is_removed=False).select_related("user__profile")
-    helpful = Count("flags", filter=Q(flags__flag=HELPFUL))
-    if user.is_authenticated:
-        shown |= Q(user=user, hold__isnull=False)
-        own_flags = CommentFlag.objects.filter(comment=OuterRef("pk"), user=user)
-        comments = comments.annotate(
-            helpful_count=helpful,
-            found_helpful=Exists(own_flags.filter(flag=HELPFUL)),
-            reported=Exists(own_flags.filter(flag=REPORTED)),
-        )
-    else:
-        comments = comments.annotate(helpful_count=helpful)
-    nodes, roots, published = {}, [], 0
-    for comment in comments.filter(shown).order_by("thread_id", "order"):
-        if comment.parent_id == comment.pk:
-            siblings = roots
-        elif comment.parent_id in nodes:
-            siblings = nodes[comment.parent_id].replies
-        else:
-            continue  # below a comment this reader cannot see
-        node = nodes[comment.pk] = CommentNode(comment)
-        siblings.append(node)
-        published += comment.is_public
-    return roots, published
-
-
-def published_comment_text(page):
-    """Return the text of the page's comments that any reader of the page sees, in thread order."""
-    roots, _ = comment_tree(page, AnonymousUser())
-    texts, nodes = [], list(reversed(roots))
-    while nodes:
-        node = nodes.pop()
-        texts.append(node.comment.comment)
-        nodes.extend(reversed(node.replies))
-    return "\n\n".join(texts)
 
 
 def comment_post(*, form, author, ip_address=None):

@@ -18,14 +18,9 @@ from django.views.decorators.http import require_POST
 from hub.converters import parse_id
 from hub.ratelimit import rate_limited
 from practice.comments.forms import MemberCommentForm
-from practice.comments.services import (
-    comment_mark_helpful,
-    comment_post,
-    comment_report,
-    is_commentable,
-    readable_by,
-)
+from practice.comments.services import comment_mark_helpful, comment_post, comment_report, readable_by
 from practice.models import CommentSettings
+from practice.models.comments import is_commentable
 
 
 class CommentRefused(Exception):

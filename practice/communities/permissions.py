@@ -22,7 +22,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from practice.access import AccessLevel, staff_groups, visibility_filter
+from practice.access import staff_groups, visibility_filter
 from practice.models import (
     BlogIndexPage,
     CommunityPage,
@@ -31,6 +31,7 @@ from practice.models import (
     PracticePage,
     ResourceLibraryPage,
 )
+from practice.models.choices import AccessLevel
 
 SECTION_MODELS = (BlogIndexPage, DiscussionIndexPage, ResourceLibraryPage, EventIndexPage)
 FACILITATOR_ACTIONS = frozenset({"add", "change", "publish", "lock"})

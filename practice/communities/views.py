@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
-from practice.access import AccessLevel, is_staff_member
+from practice.access import is_staff_member
 from practice.communities.forms import InviteForm
 from practice.communities.services import (
     membership_approve,
@@ -16,6 +16,7 @@ from practice.communities.services import (
     membership_request,
 )
 from practice.models import BlogPostPage, CommunityPage, Invitation, MemberProfile, Membership
+from practice.models.choices import AccessLevel
 
 
 def member_profile(request, slug):

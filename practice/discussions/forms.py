@@ -3,8 +3,8 @@
 from django import forms
 
 from hub.converters import ModelIdsChoiceField
-from practice.access import COMMUNITY_FLOOR, SecurityLevel, strictest
 from practice.models import Topic
+from practice.models.choices import COMMUNITY_FLOOR, SecurityLevel, strictest
 
 TITLE_LENGTH = 150
 MESSAGE_LENGTH = 10_000

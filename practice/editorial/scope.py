@@ -15,8 +15,9 @@ from django.db.models import Q
 
 from wagtail.models import Page
 
-from practice.access import ancestor_paths, is_staff_member, visibility_filter
+from practice.access import is_staff_member, visibility_filter
 from practice.models import CommunityPage, Membership, PracticePage
+from practice.privacy import ancestor_paths
 
 
 class Role(enum.Enum):

@@ -13,7 +13,6 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from hub.ratelimit import rate_limited
-from practice.access import AccessLevel
 from practice.communities.permissions import page_readable
 from practice.events.services import (
     BookingRefused,
@@ -23,6 +22,7 @@ from practice.events.services import (
     waiting_position,
 )
 from practice.models import EventBooking, EventPage
+from practice.models.choices import AccessLevel
 
 
 def post_only(view):

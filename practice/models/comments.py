@@ -1,13 +1,28 @@
-"""Comments on practice pages: when they are open, the site's comment settings and what moderators hold back."""
+"""Comments on practice pages: when they are open, reading them, the comment settings and what moderators hold.
+
+Comments themselves are django-comments-xtd's; these read them for a page (its tree of published
+comments, their text for search, members' helpful marks), so that the page models can index them.
+"""
 
 import datetime as dt
+from dataclasses import dataclass, field
 
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
+
+from hub.db import one_of
 
 # Helpful marks on a page's comments count towards its helpfulness up to this many.
 MAX_HELPFUL_MARKS = 5
@@ -35,14 +50,10 @@ class CommentsMixin(models.Model):
         Held and removed comments, and replies below them, are left out; search.signals indexes the
         page again whenever one of its comments is saved or deleted.
         """
-        from practice.comments.services import published_comment_text
-
         return published_comment_text(self)
 
     def helpfulness(self):
         """Comments members marked helpful add to the page type's own signs of usefulness."""
-        from practice.comments.services import helpful_marks
-
         return super().helpfulness() + min(helpful_marks([self.pk]).get(self.pk, 0), MAX_HELPFUL_MARKS)
 
     def commenting_since(self):
@@ -58,6 +69,98 @@ class CommentsMixin(models.Model):
         if days and since and timezone.now() >= since + dt.timedelta(days=days):
             return f"Comments close {days} days after a page is published."
         return None
+
+
+HELPFUL = LIKEDIT_FLAG
+REPORTED = CommentFlag.SUGGEST_REMOVAL
+APPROVED = CommentFlag.MODERATOR_APPROVAL
+
+
+def is_commentable(model):
+    """Say whether members may comment on pages of this model."""
+    return model is not None and issubclass(model, CommentsMixin)
+
+
+def commentable_content_types():
+    """Return the content types of the page models members may comment on."""
+    models = [model for model in apps.get_models() if is_commentable(model)]
+    return list(ContentType.objects.get_for_models(*models).values())
+
+
+def helpful_marks(page_ids):
+    """Return {page id: times members marked its published comments helpful}, for pages that have any."""
+    marks = (
+        CommentFlag.objects.filter(
+            one_of("comment__object_pk", [str(page_id) for page_id in page_ids]),
+            flag=HELPFUL,
+            comment__content_type__in=commentable_content_types(),
+            comment__site_id=settings.SITE_ID,
+            comment__is_public=True,
+            comment__is_removed=False,
+        )
+        .values_list("comment__object_pk")
+        .annotate(count=Count("pk"))
+    )
+    return {int(object_pk): count for object_pk, count in marks}
+
+
+def comments_on(page):
+    """Return every comment on the page, published or not, in xtd's thread order."""
+    return XtdComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(page.specific_class),
+        object_pk=str(page.pk),
+        site_id=settings.SITE_ID,
+    )
+
+
+@dataclass
+class CommentNode:
+    comment: XtdComment
+    replies: list = field(default_factory=list)
+
+
+def comment_tree(page, user):
+    """Return the page's published comments as nested nodes, with the user's own comments awaiting review,
+    and how many are published.
+
+    Each comment carries helpful_count, and for a signed-in user found_helpful and reported, all in one query.
+    """
+    shown = Q(is_public=True)
+    comments = comments_on(page).filter(is_removed=False).select_related("user__profile")
+    helpful = Count("flags", filter=Q(flags__flag=HELPFUL))
+    if user.is_authenticated:
+        shown |= Q(user=user, hold__isnull=False)
+        own_flags = CommentFlag.objects.filter(comment=OuterRef("pk"), user=user)
+        comments = comments.annotate(
+            helpful_count=helpful,
+            found_helpful=Exists(own_flags.filter(flag=HELPFUL)),
+            reported=Exists(own_flags.filter(flag=REPORTED)),
+        )
+    else:
+        comments = comments.annotate(helpful_count=helpful)
+    nodes, roots, published = {}, [], 0
+    for comment in comments.filter(shown).order_by("thread_id", "order"):
+        if comment.parent_id == comment.pk:
+            siblings = roots
+        elif comment.parent_id in nodes:
+            siblings = nodes[comment.parent_id].replies
+        else:
+            continue  # below a comment this reader cannot see
+        node = nodes[comment.pk] = CommentNode(comment)
+        siblings.append(node)
+        published += comment.is_public
+    return roots, published
+
+
+def published_comment_text(page):
+    """Return the text of the page's comments that any reader of the page sees, in thread order."""
+    roots, _ = comment_tree(page, AnonymousUser())
+    texts, nodes = [], list(reversed(roots))
+    while nodes:
+        node = nodes.pop()
+        texts.append(node.comment.comment)
+        nodes.extend(reversed(node.replies))
+    return "\n\n".join(texts)
 
 
 @register_setting(icon="comment")

@@ -6,15 +6,14 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from practice.access import AccessLevel, is_staff_member
-from practice.models.base import PracticePage
+from practice.models.base import ContextFromFeatures, PracticePage
+from practice.models.choices import AccessLevel
 
 
 class CommunityIndexPage(Page):
@@ -36,7 +35,7 @@ class CommunityIndexPage(Page):
         return context
 
 
-class CommunityPage(PracticePage):
+class CommunityPage(ContextFromFeatures, PracticePage):
     """A community of practice with its own blog, discussions, resources and events."""
 
     access_level = models.CharField(max_length=12, choices=AccessLevel.choices, default=AccessLevel.OPEN)
@@ -115,47 +114,6 @@ class CommunityPage(PracticePage):
     def section(self, model):
         """Return this community's section page of the given type, if it has one."""
         return model.objects.child_of(self).live().first()
-
-    def get_context(self, request, *args, **kwargs):
-        from practice.models.events import EventPage
-        from practice.models.posts import BlogIndexPage, BlogPostPage
-        from practice.models.threads import DiscussionThreadPage
-
-        context = super().get_context(request, *args, **kwargs)
-        user = request.user
-        context["sections"] = self.get_children().live().specific()
-        context["facilitators"] = Membership.objects.active().facilitators().filter(community=self).with_profiles()
-        context["membership"] = membership = (
-            Membership.objects.filter(community=self, member=user).first() if user.is_authenticated else None
-        )
-        context["invited"] = (
-            user.is_authenticated and Invitation.objects.waiting_for(user).filter(community=self).exists()
-        )
-        facilitates = (
-            membership is not None
-            and membership.status == Membership.Status.ACTIVE
-            and membership.role == Membership.Role.FACILITATOR
-        )
-        # Posts are written in the Wagtail editor, which only editorial roles reach (practice.editorial).
-        if facilitates or is_staff_member(user):
-            blog = BlogIndexPage.objects.child_of(self).first()
-            if blog is not None:
-                context["write_post_url"] = reverse(
-                    "wagtailadmin_pages:add", args=["practice", "blogpostpage", blog.pk]
-                )
-        in_community = PracticePage.objects.descendant_of(self).live()
-        context["latest_posts"] = (
-            BlogPostPage.objects.filter(pk__in=in_community.values("pk")).visible_to(user).order_by("-date")[:5]
-        )
-        context["active_threads"] = (
-            DiscussionThreadPage.objects.filter(pk__in=in_community.values("pk"))
-            .visible_to(user)
-            .order_by("-pinned", "-last_activity_at")[:5]
-        )
-        context["upcoming_events"] = (
-            EventPage.objects.filter(pk__in=in_community.values("pk")).visible_to(user).upcoming()[:5]
-        )
-        return context
 
 
 class MembershipQuerySet(models.QuerySet):

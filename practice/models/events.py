@@ -15,14 +15,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from practice.events.calendar import calendar_response
-from practice.models.base import PracticePage, PracticePageQuerySet
+from practice.common.calendar import calendar_response
+from practice.models.base import ContextFromFeatures, PracticePage, PracticePageQuerySet
 from practice.models.comments import CommentsMixin
 
 TIME_ZONES = [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(ContextFromFeatures, RoutablePageMixin, Page):
     intro = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -35,18 +35,6 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     def visible_events(self, user):
         return EventPage.objects.descendant_of(self).live().visible_to(user)
-
-    def get_context(self, request, *args, **kwargs):
-        from practice.filters import EventFilterForm, paginate  # the filters are built on these models
-
-        context = super().get_context(request, *args, **kwargs)
-        events = self.visible_events(request.user)
-        form = EventFilterForm(request.GET, events=events)
-        page_obj = paginate(request, form.filter(events).select_related("region").prefetch_related("topics"))
-        context["filter_form"] = form
-        context["events"] = page_obj
-        context["map_data"] = map_data(request, page_obj)
-        return context
 
     @path("ical/", name="ical")
     def ical(self, request):
@@ -88,7 +76,7 @@ class EventQuerySet(PracticePageQuerySet):
         return self.filter(end__lt=timezone.now()).order_by("-start")
 
 
-class EventPage(RoutablePageMixin, CommentsMixin, PracticePage):
+class EventPage(ContextFromFeatures, RoutablePageMixin, CommentsMixin, PracticePage):
     class EventType(models.TextChoices):
         SURGERY = "surgery", "Social media surgery"
         TEACAMP = "teacamp", "Teacamp"
@@ -172,14 +160,6 @@ class EventPage(RoutablePageMixin, CommentsMixin, PracticePage):
             raise ValidationError({"end": "The event cannot end before it starts."})
         if not (self.venue_name or self.address or self.online_url):
             raise ValidationError({"venue_name": "Give a venue or address, or an online joining link."})
-
-    def get_context(self, request, *args, **kwargs):
-        from practice.events.services import booking_summary  # the services are built on these models
-
-        context = super().get_context(request, *args, **kwargs)
-        # A new event previewed in the editor has no bookings yet, nor an id to book with.
-        context["booking"] = booking_summary(self, request.user) if self.pk else None
-        return context
 
     @property
     def is_past(self):

@@ -21,12 +21,12 @@ from wagtail.search import index
 
 from hub.converters import ModelIdsChoiceField
 from practice.blocks import PostBodyBlock
-from practice.models.base import PracticePage, PracticePageQuerySet
+from practice.models.base import ContextFromFeatures, PracticePage, PracticePageQuerySet
 from practice.models.comments import CommentsMixin
 from practice.models.communities import CommunityPage, Membership
 
 
-class BlogIndexPage(Page):
+class BlogIndexPage(ContextFromFeatures, Page):
     intro = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -36,16 +36,6 @@ class BlogIndexPage(Page):
 
     class Meta:
         verbose_name = "community blog"
-
-    def get_context(self, request, *args, **kwargs):
-        from practice.filters import BlogFilterForm, paginate  # the filters are built on these models
-
-        context = super().get_context(request, *args, **kwargs)
-        posts = BlogPostPage.objects.child_of(self).live().visible_to(request.user)
-        form = BlogFilterForm(request.GET, posts=posts)
-        context["filter_form"] = form
-        context["posts"] = paginate(request, form.filter(posts).order_by("-date", "-pk").for_cards())
-        return context
 
 
 WORDS_PER_MINUTE = 200

@@ -10,11 +10,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from practice.models.base import PracticePage
+from practice.models.base import ContextFromFeatures, PracticePage
 from practice.models.comments import CommentsMixin
 
 
-class ResourceLibraryPage(Page):
+class ResourceLibraryPage(ContextFromFeatures, Page):
     intro = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -24,23 +24,6 @@ class ResourceLibraryPage(Page):
 
     class Meta:
         verbose_name = "resource library"
-
-    def get_context(self, request, *args, **kwargs):
-        from practice.filters import ResourceFilterForm, paginate  # the filters are built on these models
-
-        context = super().get_context(request, *args, **kwargs)
-        context["collections"] = CollectionPage.objects.child_of(self).live().visible_to(request.user)
-        resources = ResourceLinkPage.objects.child_of(self).live().visible_to(request.user)
-        form = ResourceFilterForm(request.GET, resources=resources)
-        context["filter_form"] = form
-        context["resources"] = paginate(
-            request,
-            form.filter(resources)
-            .select_related("publisher")
-            .prefetch_related("topics")
-            .order_by("-date_added", "-pk"),
-        )
-        return context
 
 
 class ResourceLinkPage(CommentsMixin, PracticePage):

@@ -9,11 +9,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from practice.models.base import PracticePage, PracticePageQuerySet
-from practice.models.communities import CommunityPage
+from practice.models.base import ContextFromFeatures, PracticePage, PracticePageQuerySet
 
 
-class DiscussionIndexPage(Page):
+class DiscussionIndexPage(ContextFromFeatures, Page):
     intro = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -23,22 +22,6 @@ class DiscussionIndexPage(Page):
 
     class Meta:
         verbose_name = "community discussions"
-
-    def get_context(self, request, *args, **kwargs):
-        from practice.discussions.rules import Standing
-        from practice.filters import ThreadFilterForm, paginate  # the filters are built on these models
-
-        context = super().get_context(request, *args, **kwargs)
-        context["community"] = community = CommunityPage.objects.parent_of(self).first()
-        context["standing"] = Standing.of(request.user, community)
-        threads = DiscussionThreadPage.objects.child_of(self).live().visible_to(request.user)
-        form = ThreadFilterForm(request.GET, threads=threads)
-        context["filter_form"] = form
-        context["threads"] = paginate(
-            request,
-            form.filter(threads).select_related("starter__profile").order_by("-pinned", "-last_activity_at", "-pk"),
-        )
-        return context
 
 
 def thread_states():
@@ -72,7 +55,7 @@ class ThreadQuerySet(PracticePageQuerySet):
         )
 
 
-class DiscussionThreadPage(PracticePage):
+class DiscussionThreadPage(ContextFromFeatures, PracticePage):
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         ANSWERED = "answered", "Answered"
@@ -135,13 +118,6 @@ class DiscussionThreadPage(PracticePage):
     def helpfulness(self):
         """An accepted answer counts most; replies show the question drew help."""
         return (3 if self.status == self.Status.ANSWERED else 0) + min(self.reply_count, 5)
-
-    def get_context(self, request, *args, **kwargs):
-        from practice.discussions.rules import thread_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(thread_page_context(self, request.user))
-        return context
 
     def with_content_json(self, content):
         """Return the page as a revision has it, keeping the live reply count, last activity and held state.

@@ -7,8 +7,8 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 
 from practice.comments.forms import MemberCommentForm
-from practice.comments.services import comment_tree
 from practice.models import CommentSettings
+from practice.models.comments import comment_tree
 
 register = template.Library()
 

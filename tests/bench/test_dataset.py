@@ -11,7 +11,6 @@ from django.test import Client
 
 from wagtail.models import Page, PageViewRestriction
 
-from practice.access import AccessLevel, SecurityLevel, Visibility, apply_security, refresh_visibility
 from practice.models import (
     BlogPostPage,
     CommunityPage,
@@ -22,6 +21,8 @@ from practice.models import (
     PracticePage,
     ResourceLinkPage,
 )
+from practice.models.choices import AccessLevel, SecurityLevel, Visibility
+from practice.privacy import apply_security, refresh_visibility
 from search import ranking
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))

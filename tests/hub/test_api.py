@@ -13,7 +13,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
 from hub.api import HubPagesAPIViewSet
-from practice.access import AccessLevel
+from practice.models.choices import AccessLevel
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory
 from tests.practice.test_access import EXPECTED, READERS
 

@@ -7,7 +7,7 @@ import wagtail_factories
 
 from wagtail.models import Collection
 
-from practice.access import AccessLevel
+from practice.models.choices import AccessLevel
 
 OPEN, RESTRICTED, PRIVATE = AccessLevel.OPEN, AccessLevel.RESTRICTED, AccessLevel.PRIVATE
 

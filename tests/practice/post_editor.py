@@ -4,8 +4,8 @@ from django.urls import reverse
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from practice.access import SecurityLevel
 from practice.models import BlogPostPage
+from practice.models.choices import SecurityLevel
 
 
 def add_url(parent, model=BlogPostPage):

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
 
-from practice.access import AccessLevel, SecurityLevel, Visibility
 from practice.communities.services import membership_leave
 from practice.models import BlogPostPage, CommunityPage, PracticePage
+from practice.models.choices import AccessLevel, SecurityLevel, Visibility
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory
 
 OPEN, RESTRICTED, PRIVATE = AccessLevel.OPEN, AccessLevel.RESTRICTED, AccessLevel.PRIVATE

@@ -14,7 +14,6 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
-from practice.access import AccessLevel
 from practice.accounts.services import member_email_address_vouch
 from practice.communities.services import membership_invite, membership_join
 from practice.models import (
@@ -27,6 +26,7 @@ from practice.models import (
     Organisation,
     Reply,
 )
+from practice.models.choices import AccessLevel
 from tests.factories import (
     AudienceRoleFactory,
     BlogPostPageFactory,

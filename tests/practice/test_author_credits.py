@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from wagtail.actions.copy_page import CopyPageAction
 
-from practice.access import AccessLevel
 from practice.communities.services import membership_join, membership_leave
 from practice.credits.services import CreditRefused, credit_request_accept, credit_request_create
 from practice.following.services import follow_create
 from practice.models import BlogPostPage, CreditRequest, Notification
+from practice.models.choices import AccessLevel
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, MemberProfileFactory, UserFactory
 from tests.practice.post_editor import add_url, post_form
 from tests.practice.querycounts import queries_to_render

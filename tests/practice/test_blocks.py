@@ -7,7 +7,7 @@ from django.template import Context, Template
 
 from wagtail.models import Collection
 
-from practice.access import AccessLevel, SecurityLevel
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, GuidancePageFactory
 
 OPEN, PRIVATE = AccessLevel.OPEN, AccessLevel.PRIVATE

@@ -13,7 +13,6 @@ from django.core.management.base import CommandError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from practice.access import AccessLevel, SecurityLevel
 from practice.communities.services import membership_join, membership_leave
 from practice.events.services import (
     booking_cancel,
@@ -24,6 +23,7 @@ from practice.events.services import (
 )
 from practice.events.tasks import send_event_reminders_task
 from practice.models import EventBooking, EventPage
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,

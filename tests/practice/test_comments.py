@@ -13,11 +13,11 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from practice.access import AccessLevel, SecurityLevel
 from practice.activity import comment_posted
 from practice.comments.forms import MemberCommentForm
 from practice.communities.services import membership_leave
 from practice.models import CommentHold, CommentSettings, ModerationWord
+from practice.models.choices import AccessLevel, SecurityLevel
 from practice.moderation.rules import moderation_verdict
 from tests.factories import (
     BlogIndexPageFactory,

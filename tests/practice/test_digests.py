@@ -13,13 +13,13 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from practice.access import AccessLevel, SecurityLevel
 from practice.communities.services import membership_leave
 from practice.following.digests import digests_send_due
 from practice.following.email_links import Action, email_link_url
 from practice.following.services import follow_create
 from practice.following.tasks import send_due_digests
 from practice.models import Follow, Notification, NotificationSettings
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, TopicFactory
 from tests.practice.following_helpers import member_of, post_reply, start_thread
 

@@ -10,11 +10,11 @@ from django.core import mail
 from django.utils import timezone
 
 from practice import activity
-from practice.access import AccessLevel, SecurityLevel
 from practice.communities.services import membership_join
 from practice.discussions import services
 from practice.following.services import follow_create
 from practice.models import CommentHold, DiscussionThreadPage, Membership, ModerationWord, Notification, Reply
+from practice.models.choices import AccessLevel, SecurityLevel
 from practice.moderation.rules import moderation_verdict
 from tests.factories import (
     BlogIndexPageFactory,

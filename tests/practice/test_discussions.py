@@ -9,10 +9,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from practice import activity
-from practice.access import AccessLevel, SecurityLevel, Visibility
 from practice.communities.services import membership_join, membership_leave
 from practice.discussions import services
 from practice.models import DiscussionThreadPage, ModerationWord, Reply
+from practice.models.choices import AccessLevel, SecurityLevel, Visibility
 from practice.moderation import rules as moderation
 from practice.moderation.rules import REPEAT_WINDOW
 from tests.factories import DiscussionIndexPageFactory, MemberProfileFactory, TopicFactory, UserFactory

@@ -11,7 +11,7 @@ import pytest
 
 from django.utils import timezone
 
-from practice.access import AccessLevel, SecurityLevel
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import EventIndexPageFactory, EventPageFactory, RegionFactory
 from tests.practice.querycounts import queries_to_render
 

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from practice.access import AccessLevel, SecurityLevel
 from practice.communities.services import membership_join
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,

@@ -5,8 +5,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from practice.access import AccessLevel
 from practice.models import Follow
+from practice.models.choices import AccessLevel
 from tests.factories import (
     BlogPostPageFactory,
     DiscussionThreadPageFactory,

@@ -11,10 +11,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
-from practice.access import AccessLevel, SecurityLevel
 from practice.accounts.services import member_email_address_vouch
 from practice.communities.services import membership_invite, membership_request
 from practice.models import Invitation, Membership
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, UserFactory
 
 PASSWORD = "Bin day is Tuesday 42!"

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from practice.access import AccessLevel
 from practice.models import BlogPostPage, CommunityPage, Membership, PracticePage, Reply
+from practice.models.choices import AccessLevel
 
 
 def load_demo():

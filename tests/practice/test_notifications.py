@@ -8,11 +8,11 @@ from django.contrib.sites.models import Site
 from django.test import TestCase
 from django.urls import reverse
 
-from practice.access import AccessLevel, SecurityLevel
 from practice.communities.services import membership_join, membership_leave
 from practice.context_processors import notifications
 from practice.following.services import follow_create, notifications_create, readers_among
 from practice.models import Notification
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, TopicFactory, UserFactory
 from tests.practice.following_helpers import accept_answer, member_of, post_reply, start_thread
 from tests.practice.querycounts import queries_to_render

@@ -7,7 +7,6 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
-from practice.access import AccessLevel, SecurityLevel
 from practice.models import (
     BlogIndexPage,
     BlogPostPage,
@@ -24,6 +23,7 @@ from practice.models import (
     ResourceLibraryPage,
     ResourceLinkPage,
 )
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import (
     BlogIndexPageFactory,
     CommunityIndexPageFactory,

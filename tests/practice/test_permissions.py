@@ -12,9 +12,9 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page, PageViewRestriction, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data
 
-from practice.access import AccessLevel, SecurityLevel
 from practice.communities.services import membership_join
 from practice.models import BlogIndexPage, BlogPostPage, CommunityPage, Membership
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,

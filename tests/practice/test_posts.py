@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
-from practice.access import SecurityLevel
 from practice.models import posts
+from practice.models.choices import SecurityLevel
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,

@@ -7,8 +7,8 @@ import pytest
 
 from django.utils import timezone
 
-from practice.access import SecurityLevel
 from practice.models import ResourceLinkPage
+from practice.models.choices import SecurityLevel
 from tests.factories import (
     AudienceRoleFactory,
     CollectionPageFactory,

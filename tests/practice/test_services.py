@@ -17,7 +17,6 @@ from wagtail.models import (
 )
 from wagtail.permissions import policy_registry
 
-from practice.access import AccessLevel
 from practice.communities.services import (
     community_grant_permissions,
     membership_join,
@@ -25,6 +24,7 @@ from practice.communities.services import (
     membership_set_role,
 )
 from practice.models import BlogIndexPage, CommunityPage, Membership
+from practice.models.choices import AccessLevel
 from tests.factories import (
     BlogIndexPageFactory,
     CommunityPageFactory,

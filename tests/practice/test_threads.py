@@ -7,8 +7,8 @@ import pytest
 
 from django.utils import timezone
 
-from practice.access import SecurityLevel
 from practice.models import DiscussionThreadPage
+from practice.models.choices import SecurityLevel
 from tests.factories import DiscussionIndexPageFactory, DiscussionThreadPageFactory, MemberProfileFactory
 from tests.practice.querycounts import queries_to_render
 

@@ -6,9 +6,9 @@ from django.db import connection
 
 from wagtail.models import Page
 
-from practice.access import AccessLevel
 from practice.models import BlogPostPage, PracticePage
 from practice.models.base import subtree_q
+from practice.models.choices import AccessLevel
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, DiscussionIndexPageFactory
 
 

@@ -4,8 +4,8 @@ import pytest
 
 from django.core import mail
 
-from practice.access import AccessLevel, SecurityLevel
 from practice.models import Membership
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, MemberProfileFactory
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from practice.access import AccessLevel, SecurityLevel
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import (
     AudienceRoleFactory,
     BlogIndexPageFactory,

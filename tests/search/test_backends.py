@@ -19,8 +19,9 @@ from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
-from practice.access import AccessLevel, SecurityLevel, Visibility, staff_groups
+from practice.access import staff_groups
 from practice.models import BlogPostPage, PracticePage
+from practice.models.choices import AccessLevel, SecurityLevel, Visibility
 from search import ranking
 from search.backends.postgres import (
     DOCUMENT_PARTS,

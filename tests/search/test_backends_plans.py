@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
-from practice.access import AccessLevel
 from practice.models import PracticePage
+from practice.models.choices import AccessLevel
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory
 
 

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from practice.access import AccessLevel
+from practice.models.choices import AccessLevel
 from search import ranking
 from tests.factories import BlogPostPageFactory, MemberProfileFactory
 from tests.search.conftest import SECRET

@@ -13,9 +13,9 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from practice.access import AccessLevel
 from practice.discussions.services import reply_post
 from practice.models import Membership, PracticePage
+from practice.models.choices import AccessLevel
 from search import personal, ranking
 from search.models import RankingFeatures, SynonymSet
 from tests.factories import (
@@ -113,8 +113,8 @@ def test_an_interest_decides_between_equal_text_matches(
 
 @pytest.mark.django_db
 def test_community_members_see_their_community_raised(library, communities, interested_member):
-    from practice.access import AccessLevel
     from practice.communities.services import membership_join
+    from practice.models.choices import AccessLevel
 
     membership_join(community=communities[AccessLevel.OPEN]["community"], member=interested_member)
     hit = ranking.search("storm", interested_member).hits[0]

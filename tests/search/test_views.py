@@ -5,7 +5,7 @@ import re
 import elastic_transport
 import pytest
 
-from practice.access import AccessLevel, SecurityLevel
+from practice.models.choices import AccessLevel, SecurityLevel
 from search import ranking
 from search.models import BestBet, QueryLog, ResultClick, SearchPreference
 from tests.factories import (

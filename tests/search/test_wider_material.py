@@ -16,10 +16,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from practice.access import AccessLevel
 from practice.accounts.services import account_delete
 from practice.comments.services import comment_approve, comment_mark_helpful, comment_remove
 from practice.models import CommentHold, Organisation
+from practice.models.choices import AccessLevel
 from practice.models.external import ExternalItem, FeedSource
 from search import ranking
 from search.models import ResultClick

@@ -7,10 +7,10 @@ from django_comments_xtd.models import XtdComment
 
 from django.contrib.contenttypes.models import ContentType
 
-from practice.access import AccessLevel, SecurityLevel
 from practice.comments.forms import MemberCommentForm
 from practice.communities.services import membership_join
 from practice.discussions import services as discussions
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,

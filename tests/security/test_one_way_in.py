@@ -13,9 +13,9 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
-from practice.access import AccessLevel, SecurityLevel
 from practice.accounts.services import member_email_address_vouch
 from practice.models import Membership
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

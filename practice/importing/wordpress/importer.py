@@ -28,7 +28,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
-from practice.access import AccessLevel
 from practice.accounts.services import member_with_confirmed_email
 from practice.communities.services import membership_join
 from practice.importing.webclient import FetchError, fetch_bytes
@@ -43,6 +42,7 @@ from practice.models import (
     MemberProfile,
     Topic,
 )
+from practice.models.choices import AccessLevel
 
 IMAGE_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)

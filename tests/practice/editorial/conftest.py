@@ -11,9 +11,9 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Revision, TaskState, UploadedFile, Workflow, WorkflowState
 
-from practice.access import AccessLevel, SecurityLevel
 from practice.communities.services import membership_join
 from practice.models import CommunityPage, Membership
+from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,

@@ -16,9 +16,9 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from practice.access import AccessLevel
 from practice.importing.wordpress import WXRError, read_export
 from practice.models import BlogPostPage, CommunityPage, ImportedItem, MemberProfile, Membership
+from practice.models.choices import AccessLevel
 from search import ranking
 from tests.factories import (
     BlogIndexPageFactory,
