@@ -1,4 +1,7 @@
-from django.apps import AppConfig
+from urllib.parse import urlparse
+
+from django.apps import AppConfig, apps
+from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.urls import register_converter
 
@@ -7,11 +10,7 @@ from hub.converters import IdConverter
 
 def sync_sites_framework(sender, **kwargs):
     """Keep django.contrib.sites (used in emails' links) in step with the hub's public address."""
-    from urllib.parse import urlparse
-
-    from django.conf import settings
-    from django.contrib.sites.models import Site
-
+    Site = apps.get_model("sites", "Site")
     domain = urlparse(settings.WAGTAILADMIN_BASE_URL).netloc
     Site.objects.update_or_create(pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.WAGTAIL_SITE_NAME})
 

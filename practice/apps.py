@@ -1,4 +1,16 @@
+from importlib import import_module
+
 from django.apps import AppConfig
+
+# The modules that connect each feature's signal receivers, imported once the models are ready.
+RECEIVERS = [
+    "practice.receivers",
+    "practice.accounts.receivers",
+    "practice.credits.receivers",
+    "practice.discussions.receivers",
+    "practice.events.receivers",
+    "practice.following.receivers",
+]
 
 
 class PracticeConfig(AppConfig):
@@ -6,9 +18,5 @@ class PracticeConfig(AppConfig):
     verbose_name = "Practice content"
 
     def ready(self):
-        from practice import receivers as signals  # noqa: F401
-        from practice.accounts import receivers  # noqa: F401
-        from practice.credits import receivers as credit_receivers  # noqa: F401
-        from practice.discussions import receivers as discussion_receivers  # noqa: F401
-        from practice.events import receivers as booking_signals  # noqa: F401
-        from practice.following import receivers as following_receivers  # noqa: F401
+        for module in RECEIVERS:
+            import_module(module)

@@ -1,5 +1,5 @@
 """What each page shows beyond its own fields: listings with their filters, a community's latest work, an
-event's booking panel, a thread's replies.
+event's booking panel, a thread's replies, the home page's news and a member's "for you".
 
 Pages are models, the bottom layer; what they list is built by the features above them (filters,
 booking services, discussion rules), which import the models in turn. A page reaches this module
@@ -7,8 +7,10 @@ through one hook when it is served (practice.models.base.ContextFromFeatures), a
 more to show than its fields has its builder here.
 """
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
+from home.models import HomePage
 from practice.access import is_staff_member
 from practice.discussions.rules import Standing, thread_page_context
 from practice.events.services import booking_summary
@@ -29,6 +31,33 @@ from practice.models import (
     ResourceLinkPage,
 )
 from practice.models.events import map_data
+from search.analytics import wants_personalisation
+from search.ranking import for_you
+
+
+def home_context(home, request, context):
+    user = request.user
+    visible = PracticePage.objects.live().visible_to(user)
+    # Each featured page is checked on its own (EXISTS), not looked up in every page the reader may open.
+    context["featured_items"] = (
+        home.featured_items.filter(Exists(visible.filter(pk=OuterRef("page_id"))))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    context["latest_posts"] = (
+        BlogPostPage.objects.live().visible_to(user).select_related("community").order_by("-date")[:6]
+    )
+    context["active_threads"] = (
+        DiscussionThreadPage.objects.live()
+        .visible_to(user)
+        .select_related("community")
+        .order_by("-last_activity_at")[:6]
+    )
+    context["upcoming_events"] = EventPage.objects.live().visible_to(user).select_related("region").upcoming()[:4]
+    context["communities"] = CommunityPage.objects.live().visible_to(user).order_by("title")[:8]
+    # A signed-in member's "for you", ranked by search, unless they opted out.
+    context["for_you"] = for_you(user) if wants_personalisation(user) else []
+    return context
 
 
 def community_context(community, request, context):
@@ -121,6 +150,7 @@ def thread_context(thread, request, context):
 
 
 BUILDERS = {
+    HomePage: home_context,
     CommunityPage: community_context,
     BlogIndexPage: blog_context,
     EventIndexPage: events_context,

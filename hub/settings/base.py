@@ -26,7 +26,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
     "wagtail.api.v2",
     "wagtail.embeds",

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from practice.accounts.services import member_email_address_vouch, member_with_confirmed_email, unique_profile_slug
+from practice.communities.services import membership_join
 from practice.models import AudienceRole, CommunityPage, MemberProfile, Membership, Organisation, Region, Topic
 
 COLUMNS = ["email", "name", "organisation", "role", "region", "interests", "communities"]
@@ -115,8 +116,6 @@ def parse_row(line, row):
 @transaction.atomic
 def member_import(*, row, invite=True):
     """Create or update one member from a parsed row; return what changed."""
-    from practice.communities.services import membership_join
-
     user_model = get_user_model()
     changes = []
     # Only a member who confirmed the address is this person: an account that merely holds it (typed at

@@ -16,7 +16,66 @@ from practice.communities.permissions import (
     set_page_permissions,
     sync_approval_workflow,
 )
-from practice.models import BlogIndexPage, CommunityPage, Invitation, Membership
+from practice.models import (
+    BlogIndexPage,
+    CommunityPage,
+    DiscussionIndexPage,
+    EventIndexPage,
+    Invitation,
+    Membership,
+    ResourceLibraryPage,
+)
+from practice.models.choices import AccessLevel
+
+# The sections every community is created with, in the order members see them: (page type, its fields).
+SECTIONS = [
+    (
+        BlogIndexPage,
+        {
+            "slug": "blog",
+            "title": "Blog",
+            "intro": "Posts by members of this community: what they tried and what they learned.",
+        },
+    ),
+    (
+        DiscussionIndexPage,
+        {
+            "slug": "discussions",
+            "title": "Discussions",
+            "intro": "Questions and conversations between members. Start a thread, or add your answer to one.",
+        },
+    ),
+    (
+        ResourceLibraryPage,
+        {
+            "slug": "resources",
+            "title": "Resources",
+            "intro": "Links members have found useful, each with a note on why.",
+        },
+    ),
+    (
+        EventIndexPage,
+        {
+            "slug": "events",
+            "title": "Events",
+            "intro": "Meetings, webinars and get-togethers run by and for this community.",
+        },
+    ),
+]
+
+
+@transaction.atomic
+def community_create(*, index, title, slug, summary="", access_level=AccessLevel.OPEN):
+    """Create and publish a community under the communities index, with its blog, discussions, resources and events."""
+    community = CommunityPage(title=title, slug=slug, access_level=access_level, summary=summary)
+    index.add_child(instance=community)
+    community.save_revision().publish()
+    for model, fields in SECTIONS:
+        page = model(**fields)
+        community.add_child(instance=page)
+        page.save_revision().publish()
+    community.refresh_from_db()
+    return community
 
 
 def _sync_member_groups(membership):

@@ -21,7 +21,7 @@ from wagtail.models import Collection, Page, Site
 
 from home.models import HomeFeaturedItem
 from practice.accounts.services import member_email_address_vouch
-from practice.communities.services import membership_join
+from practice.communities.services import SECTIONS, membership_join
 from practice.demo import communities, library, people, vocabulary
 from practice.demo.images import CHARTS, draw_chart
 from practice.models import (
@@ -307,7 +307,7 @@ class DemoBuilder:
             self.tally.count("Memberships", created=not exists)
             if not exists:
                 membership_join(community=community, member=member, role=role)
-        for section in communities.SECTIONS:
+        for _, section in SECTIONS:
             section_model, item_model = COMMUNITY_SECTION_MODELS[section["slug"]]
             section_page = self.page(community, section_model, section)
             for item in data[section["slug"]]:

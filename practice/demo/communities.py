@@ -23,25 +23,6 @@ from practice.demo.people import (
 
 PUBLICITY_CODE = "https://www.gov.uk/government/publications/recommended-code-of-practice-for-local-authority-publicity"
 
-SECTIONS = [
-    {
-        "slug": "blog",
-        "title": "Blog",
-        "intro": ("Posts by members of this community: what they tried and what they learned."),
-    },
-    {
-        "slug": "discussions",
-        "title": "Discussions",
-        "intro": "Questions and conversations between members. Start a thread, or add your answer to one.",
-    },
-    {"slug": "resources", "title": "Resources", "intro": "Links members have found useful, each with a note on why."},
-    {
-        "slug": "events",
-        "title": "Events",
-        "intro": ("Meetings, webinars and get-togethers run by and for this community."),
-    },
-]
-
 LOCALGOV_GETS_SOCIAL = {
     "title": "#localgov gets social",
     "slug": "localgov-gets-social",

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from django_comments_xtd.models import XtdComment
+
 from django.conf import settings
 
 from practice.access import is_staff_member
@@ -38,8 +40,6 @@ class Verdict:
 
 def has_published_before(author):
     """Say whether the member already has a comment, a discussion reply or a discussion others can read."""
-    from django_comments_xtd.models import XtdComment
-
     return (
         XtdComment.objects.filter(user=author, is_public=True, is_removed=False).exists()
         or Reply.objects.published().filter(author=author).exists()

@@ -29,7 +29,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
 from practice.accounts.services import member_with_confirmed_email
-from practice.communities.services import membership_join
+from practice.communities.services import community_create, membership_join
 from practice.importing.webclient import FetchError, fetch_bytes
 from practice.importing.wordpress.content import ImageRef, to_blocks
 from practice.importing.wordpress.wxr import Author
@@ -42,7 +42,6 @@ from practice.models import (
     MemberProfile,
     Topic,
 )
-from practice.models.choices import AccessLevel
 
 IMAGE_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)
@@ -187,24 +186,13 @@ class WordPressImport:
         index = CommunityIndexPage.objects.first()
         if index is None:
             raise WordPressImportError("The hub has no communities section to add a community to.")
-        from practice.demo.builder import COMMUNITY_SECTION_MODELS
-        from practice.demo.communities import SECTIONS
-
         self.report.community_created = True
-        community = CommunityPage(
+        community = community_create(
+            index=index,
             title=self.export.title or self.community_slug,
             slug=self.community_slug,
-            access_level=AccessLevel.OPEN,
             summary=Truncator(plain_text(self.export.description)).chars(400),
         )
-        index.add_child(instance=community)
-        community.save_revision().publish()
-        for section in SECTIONS:
-            model = COMMUNITY_SECTION_MODELS[section["slug"]][0]
-            page = model(title=section["title"], slug=section["slug"], intro=section["intro"])
-            community.add_child(instance=page)
-            page.save_revision().publish()
-        community.refresh_from_db()
         self.progress(f"Created the open community “{community.title}”")
         return community
 

@@ -42,7 +42,7 @@ SECRETS = [
 # door left open.
 NOT_FOR_FACILITATORS = re.compile(
     r"wagtailusers|wagtailsites|wagtailadmin_workflows|wagtailadmin_reports|wagtailadmin_collections|wagtailsnippets"
-    r"|wagtailsettings|wagtailredirects|wagtailsearchpromotions|wagtailforms|search_reports|link_health"
+    r"|wagtailsettings|wagtailredirects|wagtailforms|search_reports|link_health"
     r"|(?<!resourcelinkpage)_modeladmin_|set_privacy|move|copy|set_page_position|convert_alias|type_use|usage"
 )
 # Nor are users, groups, sites and workflows editors' work (the administrator's).
