@@ -35,17 +35,6 @@ from wagtail.search.query import MATCH_ALL, And, Or, Phrase, PlainText
 
 from hub.converters import parse_id
 from practice.access import pages_named_by, reader_access_keys
-from practice.index_keys import EXTERNAL as EXTERNAL_KEY
-from practice.index_keys import (
-    FACET_KEYS,
-    ITEM_FACET_KEYS,
-    NOTHING,
-    audience_key,
-    community_key,
-    source_key,
-    topic_key,
-    type_key,
-)
 from practice.models import (
     AudienceRole,
     BlogPostPage,
@@ -64,6 +53,17 @@ from practice.models.threads import prefetch_published_replies
 from search import personal
 from search.backends.ranked import reordered, with_index_keys
 from search.elastic import UNREACHABLE
+from search.index_keys import EXTERNAL as EXTERNAL_KEY
+from search.index_keys import (
+    FACET_KEYS,
+    ITEM_FACET_KEYS,
+    NOTHING,
+    audience_key,
+    community_key,
+    source_key,
+    topic_key,
+    type_key,
+)
 from search.models import MAX_QUERY_LENGTH, BestBet, SynonymSet, normalise_query
 from search.snippets import html_text, query_terms, snippet, text_snippet
 
@@ -257,7 +257,7 @@ def visible_pages(reader, filters=SearchFilters(), in_sql=False):
 
     `in_sql` when the backend runs the queryset as SQL (see practice.access.visibility_filter). The
     queryset is marked with the same conditions as index keys, for backends that hold those
-    (practice.index_keys, search.backends.ranked.IndexKeys).
+    (search.index_keys, search.backends.ranked.IndexKeys).
     """
     pages = PracticePage.objects.live().visible_to(reader, in_sql=in_sql)
     required = [reader_access_keys(reader)]

@@ -12,7 +12,6 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from practice.access import SecurityLevel, Visibility, visibility_filter
-from practice.index_keys import FACET_KEYS, page_keys
 from practice.models.vocabulary import TaggedPage
 
 
@@ -151,11 +150,3 @@ class PracticePage(Page):
 
     def search_helpfulness(self):
         return self.helpfulness()
-
-    # The kinds of key a search's facets are counted from (see search.backends.sqlite.facet_keys).
-    search_facet_kinds = tuple(FACET_KEYS.values())
-
-    @classmethod
-    def search_index_keys(cls, pages):
-        """Return {pk: keys} for these pages' index entries (see practice.index_keys)."""
-        return page_keys([page.pk for page in pages])

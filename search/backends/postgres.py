@@ -10,7 +10,7 @@ there are found and ranked first through Wagtail's own GIN index on it; ts_rank 
 the title vector's title words (migration search 0012), and ranked without reading the many
 entries that hold a common word in their summary only.
 
-The title vector of a practice page's entry also holds its index keys (practice.index_keys) as
+The title vector of a practice page's entry also holds its index keys (search.index_keys) as
 lexemes no typed word can give. A queryset marked with keys (search.backends.ranked.IndexKeys,
 as the search entry point marks the reader's pages) is matched by words and keys together in the
 GIN index: a member's search no longer joins 100,000 entries to the pages they may read. The
@@ -44,12 +44,12 @@ from modelsearch.index import AutocompleteField
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase
 from modelsearch.utils import get_content_type_pk
 
+from search import index_keys
 from search.backends.ranked import (
     IndexEntry,
     RankedCompilerMixin,
     RankedResultsMixin,
     RankingFeaturesIndexMixin,
-    index_keys_of,
 )
 from search.backends.roles import BODY, SUMMARY, TITLE, role_texts
 
@@ -169,13 +169,13 @@ class WeightedIndexer(ObjectIndexer):
         """The title and summary (weights A and B): short, so matching and ranking on them is quick."""
         return self.as_vector([(text, ROLE_WEIGHTS[role]) for role in (TITLE, SUMMARY) for text in self.roles[role]])
 
-    def key_lexemes(self, index_keys):
+    def key_lexemes(self, keys):
         """Return the object's index keys as a tsvector's text, to be held in the title vector beside its words.
 
         Each key has a position (after the words, as `||` places it) with weight D, which no title or
         summary word has, so that ts_stat can count the keys alone (see key_counts).
         """
-        lexemes = (KEY_PREFIX + key for key in index_keys.get(self.obj.pk, []))
+        lexemes = (KEY_PREFIX + key for key in keys.get(self.obj.pk, []))
         return " ".join(f"'{escape_lexeme(lexeme)}':1" for lexeme in lexemes)
 
     @cached_property
@@ -205,7 +205,7 @@ class PostgresWeightedIndex(RankingFeaturesIndexMixin, PostgresIndex):
         indexers = [WeightedIndexer(obj, self.backend) for obj in objs]
         if not indexers:
             return
-        index_keys = index_keys_of(model, objs)
+        keys = index_keys.entry_keys(model, objs)
         content_type_pk = get_content_type_pk(model)
         compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
         rows, params = [], []
@@ -219,7 +219,7 @@ class PostgresWeightedIndex(RankingFeaturesIndexMixin, PostgresIndex):
                 params.extend(vector_params)
                 if name == "title":
                     vectors[-1] += " || %s::tsvector"
-                    params.append(indexer.key_lexemes(index_keys))
+                    params.append(indexer.key_lexemes(keys))
             params.extend((indexer.title_text, indexer.body_text))
             rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
         with transaction.atomic(using=self.write_connection.alias), self.write_connection.cursor() as cursor:

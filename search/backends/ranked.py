@@ -24,7 +24,7 @@ class IndexKeys:
     """A queryset's filters as keys its objects' index entries carry, for a backend that holds them.
 
     An object matches when its entry carries, for each tuple in `required`, at least one of its
-    keys (a model's `search_index_keys` says which keys its entries carry; see practice.index_keys).
+    keys (search.index_keys says which keys each model's entries carry).
     A backend whose entries hold the keys (our PostgreSQL and SQLite backends) filters in the index itself,
     without joining it to the queryset's tables; other backends ignore them and run the queryset as
     it is. The keys must select exactly the queryset's objects. Whichever way they were found, the
@@ -73,12 +73,6 @@ def key_field(model):
     while field.is_relation:
         field = field.target_field
     return field
-
-
-def index_keys_of(model, objs):
-    """Return {pk: keys} for the index entries of these objects (none if their model has no keys)."""
-    keyed = getattr(model, "search_index_keys", None)
-    return keyed(objs) if keyed else {}
 
 
 class RankingFeaturesIndexMixin:

@@ -10,7 +10,7 @@ list of a word most documents hold is long (a common word's title matches: 7 -> 
 entries; two words: 6.5 -> 1.4 ms). Wagtail's own FTS table stays as it is and still serves
 autocomplete.
 
-The documents table also holds each entry's index keys (practice.index_keys) in a last column
+The documents table also holds each entry's index keys (search.index_keys) in a last column
 (migration search 0008), as PostgreSQL's entries do: a search marked with keys (the reader's
 access and chosen filters, search.backends.ranked.IndexKeys) is counted by FTS5 alone (a common
 word within one community, counted up to 1,001 at 100,000 entries: 22-45 -> 0.6 ms; every match
@@ -39,12 +39,12 @@ from modelsearch.index import AutocompleteField
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
+from search import index_keys
 from search.backends.ranked import (
     IndexEntry,
     RankedCompilerMixin,
     RankedResultsMixin,
     RankingFeaturesIndexMixin,
-    index_keys_of,
 )
 from search.backends.roles import BODY, SUMMARY, TITLE, field_role, role_texts
 
@@ -125,12 +125,12 @@ def key_tokens(keys):
 
 
 def facet_keys(model, keys):
-    """The keys of a model's entry that its searches' facets are counted from (its `search_facet_kinds`).
+    """The keys of a model's entry that its searches' facets are counted from (search.index_keys.facet_kinds).
 
     Only those are written to the key table (ENTRY_KEYS): about half of an entry's keys, and half the
     rows a facet count reads (a member's 40,000 matches at 100,000 entries: 174 -> 90 ms).
     """
-    kinds = set(getattr(model, "search_facet_kinds", ()))
+    kinds = set(index_keys.facet_kinds(model))
     return [key for key in keys if key.partition(" ")[0] in kinds]
 
 
@@ -233,7 +233,7 @@ class SQLiteDocumentIndex(RankingFeaturesIndexMixin, SQLiteIndex):
                 batch_size=500,
             )
             entries = [*existing.values(), *created]
-            held = {str(pk): keys for pk, keys in index_keys_of(model, objs).items()}
+            held = {str(pk): keys for pk, keys in index_keys.entry_keys(model, objs).items()}
             with self.write_connection.cursor() as cursor:
                 cursor.executemany(f"DELETE FROM {ENTRY_KEYS} WHERE entry_id = %s", [(entry.pk,) for entry in entries])  # noqa: S608  # nosec
                 cursor.executemany(
