@@ -50,7 +50,7 @@ from practice.models import (
 )
 from practice.models.external import ExternalItem, FeedSource
 from practice.models.threads import prefetch_published_replies
-from search import personal
+from search import features, personal
 from search.backends.ranked import reordered, with_index_keys
 from search.elastic import UNREACHABLE
 from search.index_keys import EXTERNAL as EXTERNAL_KEY
@@ -354,7 +354,7 @@ class _Kind:
     facets: dict
     date_order: tuple
     date: object  # object -> the date it is sorted by
-    features: object  # objects -> {pk: personal.Features}
+    features: object  # objects -> {pk: features.Features}
     boosted_by_engine: bool  # whether an engine's own boosts (search.elastic) know its fields
     merge_rank: int  # which kind comes first when the two tie
     window_fields: tuple  # what `features` reads of a candidate, besides its pk
@@ -365,7 +365,7 @@ PAGES = _Kind(
     FACET_FIELDS,
     ("-first_published_at", "-path"),
     lambda page: page.first_published_at,
-    personal.candidate_features,
+    features.candidate_features,
     True,
     0,
     ("title", "community_id", "first_published_at"),
@@ -375,7 +375,7 @@ ENTRIES = _Kind(
     {"source": "source_id"},
     ("-published", "-id"),
     lambda item: item.published,
-    personal.external_features,
+    features.external_features,
     False,
     1,
     ("title", "organisation_id", "region_id", "published", "source_id"),
@@ -440,7 +440,7 @@ def _window(query, results, objects, kind, stop, size):
 
     They are the engine's best `size` text matches; with no words (a member's "for you"), the
     most recent candidates. Our backends give their keys, and keep their features beside the index
-    (search.personal.stored_features): one query, where reading them from the page tables took six.
+    (search.features.stored_features): one query, where reading them from the page tables took six.
     The features of objects indexed before they were kept, and of other backends' results, are
     read from their tables. Our backends rank in tiers (title, summary, the rest): when the title
     matches alone fill the page asked for, boosts re-rank among them, so a title match always stays
@@ -454,12 +454,12 @@ def _window(query, results, objects, kind, stop, size):
         if keys is None:
             candidates = list(results[:size])
             return [obj.pk for obj in candidates], kind.features(candidates)
-    features = personal.stored_features(kind.model, keys)
-    missing = [key for key in keys if key not in features]
+    found = features.stored_features(kind.model, keys)
+    missing = [key for key in keys if key not in found]
     if missing:
         rows = objects.filter(pk__in=missing).order_by().values("pk", *kind.window_fields)
-        features.update(kind.features([SimpleNamespace(**row) for row in rows]))
-    return [key for key in keys if key in features], features
+        found.update(kind.features([SimpleNamespace(**row) for row in rows]))
+    return [key for key in keys if key in found], found
 
 
 def _merged(pages, entries, by_date):

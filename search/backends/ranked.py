@@ -13,7 +13,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import Boost, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search import personal
+from search import features
 from search.models import RankingFeatures
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -82,7 +82,7 @@ class RankingFeaturesIndexMixin:
     """
 
     def write_features(self, model, objs, content_type_pk):
-        personal.store_features(model, objs, content_type_pk, self.write_connection.alias)
+        features.store_features(model, objs, content_type_pk, self.write_connection.alias)
 
     def delete_item(self, item):
         super().delete_item(item)
@@ -226,7 +226,7 @@ class RankedResultsMixin:
     def ranked_keys(self, stop, enough=None):
         """Return the primary keys of the first `stop` results, best first; None if not ranked here.
 
-        For callers that read the features of many results (search.personal.stored_features) rather
+        For callers that read the features of many results (search.features.stored_features) rather
         than their objects. With `enough`, results come from the best tiers of match (title, then
         summary, then the rest) until that many are found, so a tier that is not needed costs nothing.
         """

@@ -17,6 +17,7 @@ from practice.access import AccessLevel
 from practice.discussions.services import reply_post
 from practice.models import Membership, PracticePage
 from search import personal, ranking
+from search.features import Features, candidate_features, stored_features
 from search.models import RankingFeatures, SynonymSet
 from tests.factories import (
     AudienceRoleFactory,
@@ -218,7 +219,7 @@ SOME_SIGNALS = personal.ReaderSignals(interests={1: "Digital inclusion"}, commun
 
 
 def test_reasons_name_every_matching_interest_in_one_line_then_each_other_signal():
-    features = personal.Features(topics={1, 2, 7}, audiences={3}, community=4, organisation=5, region=6, answered=True)
+    features = Features(topics={1, 2, 7}, audiences={3}, community=4, organisation=5, region=6, answered=True)
     assert personal.reasons(features, EVERY_SIGNAL) == [
         "Matches your interests: Digital inclusion, Social media",
         "Written for your role: Comms officer",
@@ -239,8 +240,8 @@ def test_reasons_name_every_matching_interest_in_one_line_then_each_other_signal
 def test_rerank_reads_every_match_that_boosts_could_lift_onto_the_page(signals, stop):
     """The worst case for personal.reach: plain matches first, then matches with every boost there is."""
     now = timezone.now()
-    plain = personal.Features(title="Rota", date=None)
-    boosted = personal.Features(
+    plain = Features(title="Rota", date=None)
+    boosted = Features(
         title="Libraries", topics={1, 2}, audiences={3}, community=4, organisation=5, region=6, date=now, helpfulness=8
     )
     reach = personal.reach(stop, signals)
@@ -353,9 +354,7 @@ def test_related_pages_are_ranked_for_the_reader_like_any_search(library, intere
 def read_features(pages):
     """Return each page's ranking features as stored beside its index entry, and as read from the page tables."""
     pks = [page.pk for page in pages]
-    return personal.stored_features(PracticePage, pks), personal.candidate_features(
-        PracticePage.objects.filter(pk__in=pks)
-    )
+    return stored_features(PracticePage, pks), candidate_features(PracticePage.objects.filter(pk__in=pks))
 
 
 @pytest.mark.django_db
