@@ -56,9 +56,9 @@ class HomePage(Page):
         return context
 
     def for_you(self, user):
-        """Return a signed-in member's "for you" list, ranked by search (search.ranking), unless they opted out."""
+        """Return a signed-in member's "for you" list, ranked by search (search.lists), unless they opted out."""
         from search.analytics import wants_personalisation
-        from search.ranking import for_you
+        from search.lists import for_you
 
         return for_you(user) if wants_personalisation(user) else []
 

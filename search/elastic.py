@@ -40,6 +40,7 @@ from wagtail.search.backends.opensearch3 import (
     OpenSearch3SearchResults,
 )
 
+from search.backends import RankedResults, SearchEngine, StockResults
 from search.features import FRESHNESS, FRESHNESS_HALF_LIFE_DAYS, HELPFULNESS, PERSONAL
 from search.models import SynonymSet
 
@@ -177,12 +178,19 @@ class HubQueryCompilerMixin:
         }
 
 
-class HubResultsMixin:
+class HubResultsMixin(RankedResults):
     def personalised(self, signals, now):
         """Return these results ranked with the reader's boosts (None: the general ones only)."""
         clone = self._clone()
         clone.query_compiler = self.query_compiler.with_boosts(signals, now)
         return clone
+
+    def ranked_keys(self, stop, enough=None):
+        """Return None: a cluster's results are read as objects."""
+        return None
+
+    def count_up_to(self, limit):
+        return min(self.count(), limit)
 
     def facet(self, field_name):
         # Wagtail's facet asks for the top ten values only; a facet lists every value with a count.
@@ -197,6 +205,14 @@ class HubResultsMixin:
         return OrderedDict(
             (bucket["key"], bucket["doc_count"]) for bucket in response["aggregations"][field_name]["buckets"]
         )
+
+
+class HubBackendMixin(SearchEngine):
+    def ranked_search(self, query, scope, *, order_by_relevance=True):
+        """Search the scope's objects: the cluster runs the queryset's filters (its index holds no keys)."""
+        results = self.search(query, scope.objects, order_by_relevance=order_by_relevance)
+        # Wagtail answers a model it does not index with empty results of its own.
+        return results if isinstance(results, RankedResults) else StockResults(results)
 
 
 # Elasticsearch 9
@@ -214,7 +230,7 @@ class Elasticsearch9Results(HubResultsMixin, Elasticsearch9SearchResults):
     pass
 
 
-class Elasticsearch9Backend(Elasticsearch9SearchBackend):
+class Elasticsearch9Backend(HubBackendMixin, Elasticsearch9SearchBackend):
     index_class = Elasticsearch9Index
     query_compiler_class = Elasticsearch9Compiler
     autocomplete_query_compiler_class = Elasticsearch9AutocompleteQueryCompiler
@@ -236,7 +252,7 @@ class OpenSearch3Results(HubResultsMixin, OpenSearch3SearchResults):
     pass
 
 
-class OpenSearch3Backend(OpenSearch3SearchBackend):
+class OpenSearch3Backend(HubBackendMixin, OpenSearch3SearchBackend):
     index_class = OpenSearch3Index
     query_compiler_class = OpenSearch3Compiler
     autocomplete_query_compiler_class = OpenSearch3AutocompleteQueryCompiler

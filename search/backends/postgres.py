@@ -11,8 +11,8 @@ the title vector's title words (migration search 0012), and ranked without readi
 entries that hold a common word in their summary only.
 
 The title vector of a practice page's entry also holds its index keys (search.index_keys) as
-lexemes no typed word can give. A queryset marked with keys (search.backends.ranked.IndexKeys,
-as the search entry point marks the reader's pages) is matched by words and keys together in the
+lexemes no typed word can give. A search given keys (search.backends.IndexKeys,
+as search.ranking gives the reader's pages) is matched by words and keys together in the
 GIN index: a member's search no longer joins 100,000 entries to the pages they may read. The
 keys have weight D, which no word in that vector has, so a search's facets are counted from the
 keys alone. Migrations search 0004 and 0005 added the keys to entries written before.
@@ -47,6 +47,7 @@ from modelsearch.utils import get_content_type_pk
 from search import index_keys
 from search.backends.ranked import (
     IndexEntry,
+    RankedBackendMixin,
     RankedCompilerMixin,
     RankedResultsMixin,
     RankingFeaturesIndexMixin,
@@ -261,7 +262,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
 
     @property
     def match_query(self):
-        """What entries must match: the words, and the queryset's index keys if it has them."""
+        """What entries must match: the words, and the search's index keys if it was given them."""
         if self.index_keys is None:
             return self.search_query
         return WithKeys(self.search_query, keys_query(self.index_keys.required))
@@ -436,7 +437,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         return self._matching(self.model_entries())
 
     def key_counts(self):
-        """Return {key: how many matching entries carry it}, for a queryset marked with index keys.
+        """Return {key: how many matching entries carry it}, for a search given index keys.
 
         PostgreSQL's ts_stat counts the lexemes of the vectors a query returns, in C, and only those
         of weight D, the keys' (a member's 40,000 matches at 100k entries: 270 ms unnesting each
@@ -462,9 +463,7 @@ class PostgresRankedResults(RankedResultsMixin, PostgresSearchResults):
         return super()._ranked_here()
 
 
-class PostgresRankedSearchBackend(PostgresSearchBackend):
-    # Querysets are filtered by the database itself, so filters on any column apply (see ranked.py).
-    filters_in_sql = True
+class PostgresRankedSearchBackend(RankedBackendMixin, PostgresSearchBackend):
     query_compiler_class = PostgresRankedQueryCompiler
     index_class = PostgresWeightedIndex
     results_class = PostgresRankedResults

@@ -11,8 +11,8 @@ entries; two words: 6.5 -> 1.4 ms). Wagtail's own FTS table stays as it is and s
 autocomplete.
 
 The documents table also holds each entry's index keys (search.index_keys) in a last column
-(migration search 0008), as PostgreSQL's entries do: a search marked with keys (the reader's
-access and chosen filters, search.backends.ranked.IndexKeys) is counted by FTS5 alone (a common
+(migration search 0008), as PostgreSQL's entries do: a search given keys (the reader's
+access and chosen filters, search.backends.IndexKeys) is counted by FTS5 alone (a common
 word within one community, counted up to 1,001 at 100,000 entries: 22-45 -> 0.6 ms; every match
 of it: 47 -> 2 ms), ranked by it alone when the reader chose filters, and its facets counted from
 the keys of its matches, kept as rows of `search_entry_key`.
@@ -42,6 +42,7 @@ from modelsearch.utils import get_content_type_pk
 from search import index_keys
 from search.backends.ranked import (
     IndexEntry,
+    RankedBackendMixin,
     RankedCompilerMixin,
     RankedResultsMixin,
     RankingFeaturesIndexMixin,
@@ -299,7 +300,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
 
     @cached_property
     def keyed_match(self):
-        """The MATCH string with the queryset's index keys, if it is marked and the table holds keys; else None.
+        """The MATCH string with the search's index keys, if it was given them and the table holds keys; else None.
 
         The entries it finds are exactly the queryset's objects that match (see IndexKeys), without
         checking each one against the queryset's filters: FTS5 steps through the words' and the
@@ -312,7 +313,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
 
     @property
     def narrowly_keyed(self):
-        """Whether the queryset is marked with keys few entries carry (filters a reader chose) that the table holds."""
+        """Whether the search was given keys few entries carry (filters a reader chose) that the table holds."""
         return self.keyed_match is not None and bool(self.index_keys.narrow)
 
     def tier_matches(self, keyed=False):
@@ -490,7 +491,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         return self.table.keys is not None
 
     def key_counts(self):
-        """Return {key: how many matching entries carry it}, for a queryset marked with index keys.
+        """Return {key: how many matching entries carry it}, for a search given index keys.
 
         FTS5 finds the matches (words, access and filters) and each one's keys are read from the key
         table, by its primary key: the 33,000 matches of a word most of 100,000 entries hold are
@@ -531,9 +532,7 @@ class SQLiteRankedResults(RankedResultsMixin, SQLiteSearchResults):
     """Wagtail's SQLite results, ranked and counted by our compiler (see RankedResultsMixin)."""
 
 
-class SQLiteRankedSearchBackend(SQLiteSearchBackend):
-    # Querysets are filtered by the database itself, so filters on any column apply (see ranked.py).
-    filters_in_sql = True
+class SQLiteRankedSearchBackend(RankedBackendMixin, SQLiteSearchBackend):
     query_compiler_class = SQLiteRankedQueryCompiler
     autocomplete_query_compiler_class = SQLiteRankedAutocompleteCompiler
     index_class = SQLiteDocumentIndex

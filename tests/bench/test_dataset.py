@@ -22,7 +22,7 @@ from practice.models import (
     PracticePage,
     ResourceLinkPage,
 )
-from search import ranking
+from search.results import search
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
@@ -109,7 +109,7 @@ def test_access_is_what_the_product_itself_would_write(built):
 
 def test_the_generated_pages_are_found_by_search(built):
     post = bench_pages(BlogPostPage).filter(visibility=Visibility.PUBLIC).order_by("pk").first()
-    results = ranking.search(post.title, AnonymousUser(), personalise=False)
+    results = search(post.title, AnonymousUser(), personalise=False)
     assert post.pk in [hit.page.pk for hit in results.hits]
 
 

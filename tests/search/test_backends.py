@@ -22,6 +22,7 @@ from wagtail.search.query import And, Not, Or, Phrase, PlainText
 from practice.access import AccessLevel, SecurityLevel, Visibility, staff_groups
 from practice.models import BlogPostPage, PracticePage
 from search import ranking
+from search import results as search_results
 from search.backends.postgres import (
     DOCUMENT_PARTS,
     BuiltQuery,
@@ -31,7 +32,8 @@ from search.backends.postgres import (
     phrase_pairs,
 )
 from search.backends.postgres import tsquery as tsquery_of
-from search.backends.ranked import IndexEntry, reordered
+from search.backends.ranked import IndexEntry
+from search.query import SearchFilters
 from tests.factories import (
     AudienceRoleFactory,
     BlogIndexPageFactory,
@@ -270,7 +272,7 @@ def test_a_search_takes_the_same_number_of_queries_whatever_the_matches(blog, dj
 
 def marked(user, **filters):
     """The search entry point's queryset: access as a filter, and as index keys for backends that hold them."""
-    return ranking.visible_pages(user, ranking.SearchFilters(**filters), in_sql=True)
+    return ranking.visible_pages(user, SearchFilters(**filters), in_sql=True)
 
 
 @pytest.mark.django_db
@@ -319,7 +321,7 @@ def test_index_keys_find_and_count_what_the_querysets_filters_do(
                 assert {key: n for key, n in found.facet(field).items() if key} == {
                     key: n for key, n in expected.facet(field).items() if key
                 }
-            newest_first = reordered(keyed, "-first_published_at", "-path").search("heatwave", order_by_relevance=False)
+            newest_first = keyed.order_by("-first_published_at", "-path").search("heatwave", order_by_relevance=False)
             assert titles(newest_first) == titles(
                 keyed.all().order_by("-first_published_at", "-path").search("heatwave", order_by_relevance=False)
             )
@@ -396,7 +398,7 @@ def test_a_page_closed_without_the_index_knowing_is_never_shown(blog):
     results = marked(AnonymousUser()).search("bin")
 
     assert titles(results) == []
-    assert ranking.search("bin", AnonymousUser()).hits == []
+    assert search_results.search("bin", AnonymousUser()).hits == []
 
 
 @pytest.mark.django_db
