@@ -4,7 +4,7 @@ Besides its words, a live page's entry carries its access keys (practice.access)
 community, its page type and each of its topics and audiences. A search then asks, as one condition
 on the index, for entries holding one of the reader's access keys and, for each filter the reader
 chose, one of the keys chosen: the same pages as the search queryset's own filters, without
-joining the index to the page tables (see search.backends.ranked.IndexKeys). A page that is not
+joining the index to the page tables (see search.backends.IndexKeys). A page that is not
 live carries no key at all.
 
 An entry aggregated from a feed (ExternalItem) carries EXTERNAL, which every entry readers may open
@@ -90,7 +90,7 @@ def entry_keys(model, objects):
 
 
 def facet_kinds(model):
-    """Return the kinds of key a model's search facets are counted from (see search.backends.sqlite.facet_keys)."""
+    """Return the kinds of key a model's search facets are counted from (see search.backends.sqlite.fts.facet_keys)."""
     if issubclass(model, PracticePage):
         return tuple(FACET_KEYS.values())
     if issubclass(model, ExternalItem):

@@ -1,6 +1,6 @@
 """PostgreSQL index entries of practice pages carry their index keys (see search.index_keys).
 
-Entries written from now on carry them (search.backends.postgres.PostgresWeightedIndex); this adds
+Entries written from now on carry them (search.backends.postgres.index.PostgresWeightedIndex); this adds
 them to the entries already written, by the same rules, so that searches find what they found
 before, and the function searches combine words and keys with. On other databases it does nothing.
 

@@ -23,7 +23,7 @@ from practice.access import AccessLevel, SecurityLevel, Visibility, staff_groups
 from practice.models import BlogPostPage, PracticePage
 from search import ranking
 from search import results as search_results
-from search.backends.postgres import (
+from search.backends.postgres.tsearch import (
     DOCUMENT_PARTS,
     BuiltQuery,
     document,
@@ -31,7 +31,7 @@ from search.backends.postgres import (
     in_part,
     phrase_pairs,
 )
-from search.backends.postgres import tsquery as tsquery_of
+from search.backends.postgres.tsearch import tsquery as tsquery_of
 from search.backends.ranked import IndexEntry
 from search.query import SearchFilters
 from tests.factories import (
@@ -489,7 +489,7 @@ def test_sqlite_documents_hold_index_keys_and_their_migration_writes_the_same(ke
             )
             return sorted(cursor.fetchall())
 
-    from search.backends.sqlite import key_token  # Its module reads SQLite's own models.
+    from search.backends.sqlite.fts import key_token  # Its module reads SQLite's own models.
 
     written, written_rows = keys(), key_rows()
     # The same keys, as tokens for FTS5, and those facets are counted from as rows.
