@@ -2,9 +2,15 @@
 
 from django.db import connection
 
+from modelsearch.backends.database import SearchBackend as WagtailDatabaseBackend
+
 
 def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this name)
-    """Return the ranked database search backend for the default database's vendor."""
+    """Return the ranked database search backend for the default database's vendor.
+
+    Each vendor's module is imported only for that vendor: modelsearch defines SQLite's FTS model
+    only when SQLite is in use, so search.backends.sqlite cannot be imported on PostgreSQL.
+    """
     if connection.vendor == "postgresql":
         from search.backends.postgres import PostgresRankedSearchBackend
 
@@ -13,6 +19,4 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this n
         from search.backends.sqlite import SQLiteRankedSearchBackend
 
         return SQLiteRankedSearchBackend(params)
-    from modelsearch.backends.database import SearchBackend as WagtailDatabaseBackend
-
     return WagtailDatabaseBackend(params)
