@@ -9,7 +9,7 @@ beside the database backends' index entries (`store_features`, `stored_features`
 The engines' own index reads the same facts from each page's `search_*` methods
 (practice.models.base.PracticePage), which call the page types' `helpfulness()`, `content_date()`
 and so on; `candidate_features` reads those from the page tables in bulk, and a test keeps the two
-in step (tests/search/test_ranking.py).
+in step (tests/search/test_features.py).
 """
 
 from dataclasses import dataclass, field
