@@ -22,7 +22,7 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 
-from search import ranking  # noqa: E402
+from search.results import search  # noqa: E402
 from tests.search.relevance_set import RELEVANCE_SET  # noqa: E402
 
 
@@ -37,7 +37,7 @@ def ndcg(found, wanted, k=10):
 def evaluate(reader):
     rows = []
     for query, wanted in RELEVANCE_SET:
-        found = [hit.title for hit in ranking.search(query, reader, personalise=False).hits]
+        found = [hit.title for hit in search(query, reader, personalise=False).hits]
         rows.append((query, found[:1] == wanted[:1], wanted[0] in found[:3], ndcg(found, wanted)))
     return rows
 

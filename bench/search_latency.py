@@ -13,9 +13,9 @@ configured search backend's add_bulk in batches of 1,000, exactly as `update_ind
 
 Each query runs warm (three unmeasured runs, then --runs measured ones, taken in rounds of every
 query once, so that the machine's slow moments fall on all queries alike) through Wagtail's query API
-on `search.ranking.visible_pages(reader)`, the queryset the search page hands the backend, and
+on `search.ranking.visible_pages(reader)`, the Scope the search page hands the backend, and
 through the search page's entry point, with and without personalisation: search.ranking.rank()
-(the count, and the first ten re-ranked with personal boosts) and search.ranking.search() (the
+(the count, and the first ten re-ranked with personal boosts) and search.results.search() (the
 same, with the ten results read as pages with their snippets); counts go no further than the
 search page counts (1,001). The median and 95th percentile are printed and written to
 bench/results/search_latency.md, replacing the section for the same size, database and backend.
@@ -182,14 +182,13 @@ def build(items):
 
 def queries():
     """Return (label, function(pages) -> result) for the measured queries, `pages` the querysets to search."""
-    from wagtail.search.query import Phrase
+    from wagtail.search.query import Phrase, PlainText
 
     from search.ranking import COUNT_LIMIT
 
     def count(results):
         # As the search page counts: no further than it can page through, where the backend can.
-        counting = getattr(results, "count_up_to", None)
-        return counting(COUNT_LIMIT + 1) if counting else results.count()
+        return results.count_up_to(COUNT_LIMIT + 1)
 
     return [
         ("one common word, top 10", lambda pages: list(pages.everywhere.search("council")[:10])),
@@ -198,7 +197,7 @@ def queries():
         ("two words, count", lambda pages: count(pages.everywhere.search("social media"))),
         (
             "two words (or), top 10",
-            lambda pages: list(pages.everywhere.search("flooding recycling", operator="or")[:10]),
+            lambda pages: list(pages.everywhere.search(PlainText("flooding recycling", operator="or"))[:10]),
         ),
         ('phrase "social media", top 10', lambda pages: list(pages.everywhere.search(Phrase("social media"))[:10])),
         # Both words are in one post in seven, side by side in fewer than one in a thousand.
@@ -226,6 +225,7 @@ def measure(runs, backend_label):
     from django.db import connection
 
     from search import ranking
+    from search.query import SearchFilters
 
     global RARE_WORD
     text = TextMaker()
@@ -238,9 +238,7 @@ def measure(runs, backend_label):
         in_sql = backend_label == "ours"
         pages = SimpleNamespace(
             everywhere=ranking.visible_pages(reader, in_sql=in_sql),
-            in_community=ranking.visible_pages(
-                reader, ranking.SearchFilters(communities=("community-1",)), in_sql=in_sql
-            ),
+            in_community=ranking.visible_pages(reader, SearchFilters(communities=("community-1",)), in_sql=in_sql),
         )
         measured += [(reader_label, label, partial(run, pages)) for label, run in queries()]
         measured += [(reader_label, label, partial(run, reader)) for label, run in entry_point_queries()]
@@ -299,16 +297,17 @@ def entry_point_queries():
     """Return (label, function(reader) -> result) for searches through search.ranking, as the search page asks.
 
     Each is measured twice: ranked (search.ranking.rank: the count, and the first ten in order with
-    personal boosts, each with what its reasons are read from) and whole (search.ranking.search: also
+    personal boosts, each with what its reasons are read from) and whole (search.results.search: also
     the ten results read as pages, with their communities, topics and highlighted snippets).
     """
-    from search import ranking
+    from search import ranking, results
+    from search.query import Search
 
     def ranked(text, **options):
-        return lambda reader: ranking.rank(text, reader, with_facets=False, external=False, **options).order
+        return lambda reader: ranking.rank(Search(text, reader, facets=False, external=False, **options)).order
 
     def whole(text, **options):
-        return lambda reader: ranking.search(text, reader, with_facets=False, external=False, **options).hits
+        return lambda reader: results.search(text, reader, facets=False, external=False, **options).hits
 
     searches = [
         ("one common word, personalised", "council", {}),

@@ -20,7 +20,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 
 from hub.converters import MAX_ID, has_control_characters, parse_id
 from practice.models import PracticePage
-from search.ranking import search_text
+from search.query import search_text
 
 
 def refused_restrictions(restrictions, request):
@@ -78,7 +78,7 @@ class HubParametersMixin:
     pagination_class = HubPagination
 
     def initialize_request(self, request, *args, **kwargs):
-        # The search backend gets the words the search page would give it (search.ranking.search_text).
+        # The search backend gets the words the search page would give it (search.query.search_text).
         if "search" in request.GET:
             request.GET = request.GET.copy()
             request.GET["search"] = search_text(request.GET["search"])

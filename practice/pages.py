@@ -32,7 +32,7 @@ from practice.models import (
 )
 from practice.models.events import map_data
 from search.analytics import wants_personalisation
-from search.ranking import for_you
+from search.lists import for_you
 
 
 def home_context(home, request, context):

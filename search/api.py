@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from hub.ratelimit import rate_limited
-from search import ranking
+from search import query, results
 from search.analytics import log_search, wants_personalisation
 from search.models import ApiToken
 
@@ -72,25 +72,25 @@ def search_api(request):
         return error(401, "The API token is not valid.")
     request.user = reader if reader.is_authenticated else AnonymousUser()
     try:
-        query, filters, page, sort = ranking.parse_params(request.GET, reader)
-    except ranking.InvalidSearch as invalid:
+        params = query.parse_params(request.GET, reader)
+    except query.InvalidSearch as invalid:
         return error(400, "Some parameters cannot be searched with.", invalid.errors)
-    if not (query or filters):
+    if not (params.text or params.filters):
         return error(400, "Give a query (q) or a filter.", {"q": "Give something to search for."})
-    results = ranking.search(query, reader, filters, page=page, sort=sort, personalise=wants_personalisation(reader))
-    if query and page == 1:
-        log_search(request, query, results.count, source="api")
+    found = results.results_of(params.search(reader, personalise=wants_personalisation(reader)))
+    if params.text and params.page == 1:
+        log_search(request, params.text, found.count, source="api")
     return JsonResponse(
         {
-            "query": query,
-            "count": results.count,
-            "count_is_exact": not results.more,
-            "page": page,
-            "incomplete": results.incomplete,
-            "results": [as_json(hit, request) for hit in results.hits],
+            "query": params.text,
+            "count": found.count,
+            "count_is_exact": not found.more,
+            "page": params.page,
+            "incomplete": found.incomplete,
+            "results": [as_json(hit, request) for hit in found.hits],
             "facets": {
                 name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
-                for name, values in results.facets.items()
+                for name, values in found.facets.items()
             },
         }
     )

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 
 
@@ -6,4 +8,5 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from search import signals  # noqa: F401
+        # The receivers that keep the index and the ranking features in step with the pages.
+        import_module("search.receivers")

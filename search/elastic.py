@@ -9,7 +9,8 @@ compiler mixin, so the two send the same index settings and the same query bodie
   after changing them); until then, and on every backend, search.ranking also expands the query
   with the current list, so a new synonym works at once.
 - `results.personalised(signals, now)` wraps the text query in a function_score whose functions are
-  search.personal's boosts, so the engine ranks, counts and pages with them.
+  search.features' boosts (the table the database backends re-rank with), so the engine ranks,
+  counts and pages with them.
 
 Any failure to reach the cluster at query time is one of UNREACHABLE, which search.ranking answers
 from the database backend instead. Indexing errors are caught and logged by Wagtail
@@ -39,7 +40,9 @@ from wagtail.search.backends.opensearch3 import (
     OpenSearch3SearchResults,
 )
 
-from search import personal
+from search.backends import RankedResults, SearchEngine, StockResults
+from search.features import FRESHNESS, FRESHNESS_HALF_LIFE_DAYS, HELPFULNESS, PERSONAL
+from search.models import SynonymSet
 
 UNREACHABLE = (
     elastic_transport.ConnectionError,
@@ -86,8 +89,6 @@ ANALYSIS = {
 
 def synonym_rules():
     """Return the editors' synonyms as Solr-style rules, one comma-separated line per set."""
-    from search.models import SynonymSet
-
     return [", ".join(synonyms.term_list()) for synonyms in SynonymSet.objects.order_by("pk")]
 
 
@@ -129,59 +130,38 @@ class HubQueryCompilerMixin:
         return self.mapping.get_field_column_name(fields[name])
 
     def boost_functions(self):
-        """Return the function_score functions for search.personal's boosts, in the same proportions."""
+        """Return the function_score functions for search.features' boosts, in the same proportions."""
         functions = [
             {"weight": 1},
             {
                 "exp": {
-                    self.column("search_date"): {
+                    self.column(FRESHNESS.field): {
                         "origin": self.now.isoformat(),
-                        "scale": f"{personal.FRESHNESS_HALF_LIFE_DAYS}d",
+                        "scale": f"{FRESHNESS_HALF_LIFE_DAYS}d",
                         "decay": 0.5,
                     }
                 },
-                "weight": personal.FRESHNESS_BOOST,
+                "weight": FRESHNESS.weight,
             },
             {
                 "field_value_factor": {
-                    "field": self.column("search_helpfulness"),
-                    "factor": personal.HELPFUL_BOOST,
+                    "field": self.column(HELPFULNESS.field),
+                    "factor": HELPFULNESS.weight,
                     "missing": 0,
                 }
             },
         ]
-        signals = self.signals
-        if signals is None:
+        if self.signals is None:
             return functions
-        functions += [
-            {"filter": {"term": {self.column("topics"): topic_id}}, "weight": personal.INTEREST_BOOST}
-            for topic_id in sorted(signals.interests)
-        ]
-        if signals.role:
-            functions.append(
-                {"filter": {"term": {self.column("audiences"): signals.role[0]}}, "weight": personal.ROLE_BOOST}
-            )
-        if signals.communities:
-            functions.append(
-                {
-                    "filter": {"terms": {self.column("community"): sorted(signals.communities)}},
-                    "weight": personal.COMMUNITY_BOOST,
-                }
-            )
-        if signals.organisation:
-            functions.append(
-                {
-                    "filter": {"term": {self.column("search_organisation"): signals.organisation[0]}},
-                    "weight": personal.ORGANISATION_BOOST,
-                }
-            )
-        if signals.region:
-            functions.append(
-                {
-                    "filter": {"term": {self.column("search_region"): signals.region[0]}},
-                    "weight": personal.REGION_BOOST,
-                }
-            )
+        for each in PERSONAL:
+            told = sorted(each.told(self.signals))
+            if not told:
+                continue
+            column = self.column(each.field)
+            if each.one_clause:
+                functions.append({"filter": {"terms": {column: told}}, "weight": each.weight})
+            else:
+                functions += [{"filter": {"term": {column: pk}}, "weight": each.weight} for pk in told]
         return functions
 
     def get_query(self):
@@ -198,12 +178,19 @@ class HubQueryCompilerMixin:
         }
 
 
-class HubResultsMixin:
+class HubResultsMixin(RankedResults):
     def personalised(self, signals, now):
         """Return these results ranked with the reader's boosts (None: the general ones only)."""
         clone = self._clone()
         clone.query_compiler = self.query_compiler.with_boosts(signals, now)
         return clone
+
+    def ranked_keys(self, stop, enough=None):
+        """Return None: a cluster's results are read as objects."""
+        return None
+
+    def count_up_to(self, limit):
+        return min(self.count(), limit)
 
     def facet(self, field_name):
         # Wagtail's facet asks for the top ten values only; a facet lists every value with a count.
@@ -218,6 +205,14 @@ class HubResultsMixin:
         return OrderedDict(
             (bucket["key"], bucket["doc_count"]) for bucket in response["aggregations"][field_name]["buckets"]
         )
+
+
+class HubBackendMixin(SearchEngine):
+    def ranked_search(self, query, scope, *, order_by_relevance=True):
+        """Search the scope's objects: the cluster runs the queryset's filters (its index holds no keys)."""
+        results = self.search(query, scope.objects, order_by_relevance=order_by_relevance)
+        # Wagtail answers a model it does not index with empty results of its own.
+        return results if isinstance(results, RankedResults) else StockResults(results)
 
 
 # Elasticsearch 9
@@ -235,7 +230,7 @@ class Elasticsearch9Results(HubResultsMixin, Elasticsearch9SearchResults):
     pass
 
 
-class Elasticsearch9Backend(Elasticsearch9SearchBackend):
+class Elasticsearch9Backend(HubBackendMixin, Elasticsearch9SearchBackend):
     index_class = Elasticsearch9Index
     query_compiler_class = Elasticsearch9Compiler
     autocomplete_query_compiler_class = Elasticsearch9AutocompleteQueryCompiler
@@ -257,7 +252,7 @@ class OpenSearch3Results(HubResultsMixin, OpenSearch3SearchResults):
     pass
 
 
-class OpenSearch3Backend(OpenSearch3SearchBackend):
+class OpenSearch3Backend(HubBackendMixin, OpenSearch3SearchBackend):
     index_class = OpenSearch3Index
     query_compiler_class = OpenSearch3Compiler
     autocomplete_query_compiler_class = OpenSearch3AutocompleteQueryCompiler

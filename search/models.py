@@ -192,7 +192,7 @@ class RankingFeatures(models.Model):
     (search.personal): reading each candidate's topics, organisation, date and signs of helpfulness
     from the page tables took six queries per search. The Elasticsearch backends keep the same facts
     in their documents; ours keep them here, written in the same transaction as the entry and as
-    often (search.signals indexes a page again when its replies, comments or helpful marks change),
+    often (search.receivers indexes a page again when its replies, comments or helpful marks change),
     and read with one query by the entry's own key. Like the entry, a row can fall behind a change
     that indexes nothing again (a post's author moving organisation) until `update_index`. An object
     indexed before this table existed has no row until it is indexed again; search reads its

@@ -1,8 +1,9 @@
-"""Personalisation: what we know of a reader, what we know of a result, and how the two raise it.
+"""Personalisation: what we know of a reader, and how what we know of a result raises it for them.
 
-The same boosts serve every backend: the database backends re-rank the engine's best text matches
-with `rerank`, and the Elasticsearch and OpenSearch backends turn `Boosts` into function_score
-clauses (search.elastic). Either way, `reasons` explains each result in the reader's terms.
+The same boosts serve every backend (search.features holds them, with their weights): the database
+backends re-rank the engine's best text matches with `rerank`, and the Elasticsearch and OpenSearch
+backends turn them into function_score clauses (search.elastic). Either way, `reasons` explains
+each result in the reader's terms.
 """
 
 import math
@@ -10,37 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import F, Min
 from django.utils import timezone
 
-from modelsearch.utils import get_descendants_content_types_pks
+from practice.models import Membership
+from search.features import FRESHNESS, FRESHNESS_HALF_LIFE_DAYS, GENERAL, HELPFULNESS, PERSONAL
 
-from hub.db import one_of
-from practice.models import (
-    AudienceRole,
-    BlogPostPage,
-    DiscussionThreadPage,
-    Membership,
-    Organisation,
-    PracticePage,
-    Topic,
-)
-from practice.models.comments import MAX_HELPFUL_MARKS, helpful_marks
-from practice.models.external import ExternalItem, FeedSource
-from search.models import RankingFeatures
-
-# How much each match raises a result, as a share of its text relevance.
-INTEREST_BOOST = 0.35  # per matching interest, at most two
-ROLE_BOOST = 0.25
-COMMUNITY_BOOST = 0.3
-ORGANISATION_BOOST = 0.2
-REGION_BOOST = 0.15
-# Everyone's ranking: fresher and more helpful material rises a little.
-FRESHNESS_BOOST = 0.2
-FRESHNESS_HALF_LIFE_DAYS = 180
-HELPFUL_BOOST = 0.05  # per sign of helpfulness (see PracticePage.search_helpfulness), at most eight
-MAX_HELPFULNESS = 8
-ANSWERED_BONUS = 3
 # Database backends only: their engines do not weigh the title above the body (Elasticsearch does,
 # with field boosts), so re-ranking raises results whose title holds the query's words.
 TITLE_BOOST = 1.0
@@ -61,22 +36,6 @@ class ReaderSignals:
     @property
     def empty(self):
         return not (self.interests or self.role or self.communities or self.organisation or self.region)
-
-
-@dataclass
-class Features:
-    """What ranking needs to know about one candidate."""
-
-    title: str = ""
-    topics: set = field(default_factory=set)
-    audiences: set = field(default_factory=set)
-    community: int | None = None
-    organisation: int | None = None
-    region: int | None = None
-    date: object = None
-    helpfulness: int = 0
-    answered: bool = False
-    helpful_marks: int = 0  # times members marked its comments helpful
 
 
 # Everything a member told us or joined, as (kind, id, name) rows, in one statement: through the
@@ -129,163 +88,6 @@ def reader_signals(user):
     )
 
 
-def candidate_features(pages):
-    """Return Features for each page id, in a fixed number of queries whatever the number of pages."""
-    ids = [page.pk for page in pages]
-    features = {
-        page.pk: Features(title=page.title, community=page.community_id, date=page.first_published_at) for page in pages
-    }
-    if not ids:
-        return features
-    for page_id, topic_id in PracticePage.topics.through.objects.filter(one_of("practicepage_id", ids)).values_list(
-        "practicepage_id", "topic_id"
-    ):
-        features[page_id].topics.add(topic_id)
-    for page_id, role_id in PracticePage.audiences.through.objects.filter(one_of("practicepage_id", ids)).values_list(
-        "practicepage_id", "audiencerole_id"
-    ):
-        features[page_id].audiences.add(role_id)
-    # What each page type adds, in one query over the page types' tables (a page is of one type only).
-    specific = PracticePage.objects.filter(one_of("pk", ids)).values(
-        "pk",
-        thread=F("discussionthreadpage"),
-        resource=F("resourcelinkpage"),
-        case_study=F("casestudypage"),
-        event=F("eventpage"),
-        post=F("blogpostpage"),
-        status=F("discussionthreadpage__status"),
-        reply_count=F("discussionthreadpage__reply_count"),
-        last_activity_at=F("discussionthreadpage__last_activity_at"),
-        publisher=F("resourcelinkpage__publisher"),
-        publisher_region=F("resourcelinkpage__publisher__region"),
-        date_added=F("resourcelinkpage__date_added"),
-        case_organisation=F("casestudypage__organisation"),
-        case_region=F("casestudypage__organisation__region"),
-        event_region=F("eventpage__region"),
-        event_start=F("eventpage__start"),
-        post_date=F("blogpostpage__date"),
-    )
-    for row in specific:
-        item = features[row["pk"]]
-        if row["thread"] is not None:
-            item.answered = row["status"] == DiscussionThreadPage.Status.ANSWERED
-            item.helpfulness = (ANSWERED_BONUS if item.answered else 0) + min(row["reply_count"], 5)
-            item.date = row["last_activity_at"]
-        elif row["resource"] is not None:
-            item.organisation, item.region, item.date = row["publisher"], row["publisher_region"], row["date_added"]
-        elif row["case_study"] is not None:
-            item.organisation, item.region = row["case_organisation"], row["case_region"]
-        elif row["event"] is not None:
-            item.region, item.date = row["event_region"], row["event_start"]
-        elif row["post"] is not None:
-            item.date = row["post_date"]
-    for page_id, marks in helpful_marks(ids).items():
-        features[page_id].helpful_marks = marks
-        features[page_id].helpfulness += min(marks, MAX_HELPFUL_MARKS)
-    # A post comes from its first author's organisation and region.
-    first_authors = (
-        BlogPostPage.authors.through.objects.filter(one_of("blogpostpage_id", ids))
-        .values("blogpostpage_id")
-        .annotate(first=Min("pk"))
-        .values("first")
-    )
-    for row in BlogPostPage.authors.through.objects.filter(pk__in=first_authors).values(
-        "blogpostpage_id", "user__profile__organisation", "user__profile__region", "user__profile__organisation__region"
-    ):
-        item = features[row["blogpostpage_id"]]
-        item.organisation = row["user__profile__organisation"]
-        item.region = row["user__profile__region"] or row["user__profile__organisation__region"]
-    return features
-
-
-def external_features(items):
-    """Return Features for each aggregated entry id: its source's topics, its organisation, region and date."""
-    features = {
-        item.pk: Features(
-            title=item.title, organisation=item.organisation_id, region=item.region_id, date=item.published
-        )
-        for item in items
-    }
-    if not items:
-        return features
-    topics = FeedSource.topics.through.objects.filter(feedsource_id__in={item.source_id for item in items})
-    by_source = {}
-    for source_id, topic_id in topics.values_list("feedsource_id", "topic_id"):
-        by_source.setdefault(source_id, set()).add(topic_id)
-    for item in items:
-        features[item.pk].topics = set(by_source.get(item.source_id, ()))
-    return features
-
-
-def features_of(model, objects):
-    """Return {pk: Features} for objects of an indexed model, or {} for a model search does not re-rank."""
-    if issubclass(model, PracticePage):
-        return candidate_features(objects)
-    if issubclass(model, ExternalItem):
-        return external_features(objects)
-    return {}
-
-
-STORED = ("title", "community_id", "organisation_id", "region_id", "date", "helpfulness", "answered", "helpful_marks")
-
-
-def store_features(model, objects, content_type_pk, using):
-    """Write the objects' Features beside their index entries (RankingFeatures), replacing any written before."""
-    rows = [
-        RankingFeatures(
-            content_type_id=content_type_pk,
-            object_id=str(pk),
-            title=item.title,
-            community_id=item.community,
-            organisation_id=item.organisation,
-            region_id=item.region,
-            date=item.date,
-            helpfulness=item.helpfulness,
-            answered=item.answered,
-            helpful_marks=item.helpful_marks,
-            topics=sorted(item.topics),
-            audiences=sorted(item.audiences),
-        )
-        for pk, item in features_of(model, objects).items()
-    ]
-    RankingFeatures.objects.using(using).bulk_create(
-        rows,
-        batch_size=500,
-        update_conflicts=True,
-        unique_fields=["object_id", "content_type"],
-        update_fields=[*STORED, "topics", "audiences"],
-    )
-
-
-def stored_features(model, keys):
-    """Return {key: Features} for the objects of the model whose features the database backends stored.
-
-    One query by the index entries' own key; an object indexed before features were stored has none.
-    """
-    by_id = {str(key): key for key in keys}
-    if not by_id:
-        return {}
-    rows = RankingFeatures.objects.filter(
-        one_of("object_id", list(by_id)), content_type_id__in=get_descendants_content_types_pks(model)
-    ).values_list("object_id", *STORED, "topics", "audiences")
-    features = {}
-    for object_id, *stored, topics, audiences in rows:
-        title, community, organisation, region, date, helpfulness, answered, helpful_marks = stored
-        features[by_id[object_id]] = Features(
-            title=title,
-            community=community,
-            organisation=organisation,
-            region=region,
-            date=date,
-            helpfulness=helpfulness,
-            answered=answered,
-            helpful_marks=helpful_marks,
-            topics=set(topics),
-            audiences=set(audiences),
-        )
-    return features
-
-
 def freshness(date, now=None):
     """Return 1 for today's material, halving every FRESHNESS_HALF_LIFE_DAYS days (future events count as fresh)."""
     if date is None:
@@ -298,20 +100,12 @@ def boost(features, signals, now=None):
     """Return the factor a result's text relevance is multiplied by."""
     factor = (
         1.0
-        + FRESHNESS_BOOST * freshness(features.date, now)
-        + HELPFUL_BOOST * min(features.helpfulness, MAX_HELPFULNESS)
+        + FRESHNESS.weight * freshness(features.date, now)
+        + HELPFULNESS.weight * min(features.helpfulness, HELPFULNESS.most)
     )
-    if signals is None:
-        return factor
-    factor += INTEREST_BOOST * min(2, len(features.topics & signals.interests.keys()))
-    if signals.role and signals.role[0] in features.audiences:
-        factor += ROLE_BOOST
-    if features.community in signals.communities:
-        factor += COMMUNITY_BOOST
-    if signals.organisation and features.organisation == signals.organisation[0]:
-        factor += ORGANISATION_BOOST
-    if signals.region and features.region == signals.region[0]:
-        factor += REGION_BOOST
+    if signals is not None:
+        for each in PERSONAL:
+            factor += each.lift(len(each.matched(features, signals)))
     return factor
 
 
@@ -319,17 +113,10 @@ def reasons(features, signals):
     """Say, in the reader's terms, why a result was shown where it is."""
     said = []
     if signals is not None:
-        interests = sorted((signals.interests[t] for t in features.topics if t in signals.interests), key=str.casefold)
-        if interests:
-            said.append(f"Matches your interest{'s' if len(interests) != 1 else ''}: {', '.join(interests)}")
-        if signals.role and signals.role[0] in features.audiences:
-            said.append(f"Written for your role: {signals.role[1]}")
-        if features.community in signals.communities:
-            said.append(f"From your community: {signals.communities[features.community]}")
-        if signals.organisation and features.organisation == signals.organisation[0]:
-            said.append(f"From your organisation: {signals.organisation[1]}")
-        if signals.region and features.region == signals.region[0]:
-            said.append(f"In your region: {signals.region[1]}")
+        for each in PERSONAL:
+            names = each.matched(features, signals)
+            if names:
+                said.append(each.said(names))
     if features.answered:
         said.append("Has an accepted answer")
     if features.helpful_marks:
@@ -352,19 +139,9 @@ def most_boost(signals):
     Only what the reader told us can raise a result for them: without a role, say, no result
     is raised for its audience.
     """
-    factor = 1.0 + FRESHNESS_BOOST + HELPFUL_BOOST * MAX_HELPFULNESS
+    factor = 1.0 + sum(each.weight * each.most for each in GENERAL)
     if signals is not None:
-        factor += INTEREST_BOOST * min(2, len(signals.interests))
-        factor += sum(
-            lift
-            for lift, told in [
-                (ROLE_BOOST, signals.role),
-                (COMMUNITY_BOOST, signals.communities),
-                (ORGANISATION_BOOST, signals.organisation),
-                (REGION_BOOST, signals.region),
-            ]
-            if told
-        )
+        factor += sum(each.lift(len(each.told(signals))) for each in PERSONAL)
     return factor * (1.0 + TITLE_BOOST)
 
 
@@ -397,9 +174,3 @@ def rerank(keys, features, signals, now=None, terms=()):
         scored.append((text * boost(item, signals, now), -position, key))
     scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
     return [(key, score) for score, _, key in scored]
-
-
-def vocabulary_names(kind, ids):
-    """Return {id: name} for facet labels."""
-    model = {"topics": Topic, "audiences": AudienceRole, "organisation": Organisation}[kind]
-    return dict(model.objects.filter(pk__in=ids).values_list("pk", "name"))

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET, require_POST
 from hub.ratelimit import rate_limited
 from practice.models import PracticePage
 from practice.models.external import ExternalItem
-from search import ranking
+from search import lists, query, results
 from search.analytics import log_click, log_search, wants_personalisation
-from search.models import SearchPreference
+from search.models import MAX_QUERY_LENGTH, SearchPreference
 
 AUTOCOMPLETE_LIMIT = 8
 
@@ -20,21 +20,21 @@ AUTOCOMPLETE_LIMIT = 8
 @require_GET
 def search(request):
     """Search everything the reader may open."""
-    context = {"types": ranking.TYPES, "sorts": ranking.SORTS, "query": ""}
+    context = {"types": query.TYPES, "sorts": query.SORTS, "query": ""}
     try:
-        query, filters, page, sort = ranking.parse_params(request.GET, request.user)
-    except ranking.InvalidSearch as invalid:
+        params = query.parse_params(request.GET, request.user)
+    except query.InvalidSearch as invalid:
         context["errors"] = invalid.errors
-        context["query"] = ranking.search_text(request.GET.get("q", ""))[: ranking.MAX_QUERY_LENGTH]
+        context["query"] = query.search_text(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
         return render(request, "search/search.html", context)
-    context.update(query=query, filters=filters, sort=sort)
-    if query or filters:
+    context.update(query=params.text, filters=params.filters, sort=params.sort)
+    if params.text or params.filters:
         personalise = wants_personalisation(request.user)
-        results = ranking.search(query, request.user, filters, page=page, sort=sort, personalise=personalise)
-        context["results"] = results
+        found = results.results_of(params.search(request.user, personalise=personalise))
+        context["results"] = found
         context["personalise"] = personalise
-        if query and page == 1:
-            context["search_log"] = log_search(request, query, results.count)
+        if params.text and params.page == 1:
+            context["search_log"] = log_search(request, params.text, found.count)
         context["query_string"] = request.GET.copy()
         context["query_string"].pop("page", None)
     return render(request, "search/search.html", context)
@@ -44,12 +44,12 @@ def search(request):
 @rate_limited("autocomplete", json=True)
 def autocomplete(request):
     """Answer the search box with titles the reader may open that start with what they have typed."""
-    text = ranking.search_text(request.GET.get("q", ""))
-    if len(text) > ranking.MAX_QUERY_LENGTH:
+    text = query.search_text(request.GET.get("q", ""))
+    if len(text) > MAX_QUERY_LENGTH:
         return JsonResponse({"errors": {"q": "Type 200 characters or fewer."}}, status=400)
     if len(text) < 2:
         return JsonResponse({"query": text, "suggestions": []})
-    pages = ranking.autocomplete(text, request.user, limit=AUTOCOMPLETE_LIMIT)
+    pages = lists.autocomplete(text, request.user, limit=AUTOCOMPLETE_LIMIT)
     return JsonResponse(
         {
             "query": text,

@@ -11,7 +11,6 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from practice.index_keys import FACET_KEYS, page_keys
 from practice.models.choices import SecurityLevel, Visibility
 from practice.models.vocabulary import TaggedPage
 
@@ -165,14 +164,6 @@ class PracticePage(Page):
 
     def search_helpfulness(self):
         return self.helpfulness()
-
-    # The kinds of key a search's facets are counted from (see search.backends.sqlite.facet_keys).
-    search_facet_kinds = tuple(FACET_KEYS.values())
-
-    @classmethod
-    def search_index_keys(cls, pages):
-        """Return {pk: keys} for these pages' index entries (see practice.index_keys)."""
-        return page_keys([page.pk for page in pages])
 
 
 def visibility_filter(user, in_sql=True, reads_all=False):

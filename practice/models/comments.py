@@ -47,7 +47,7 @@ class CommentsMixin(models.Model):
     def comment_text(self):
         """Return the words of the comments every reader of the page sees, for search.
 
-        Held and removed comments, and replies below them, are left out; search.signals indexes the
+        Held and removed comments, and replies below them, are left out; search.receivers indexes the
         page again whenever one of its comments is saved or deleted.
         """
         return published_comment_text(self)

@@ -12,8 +12,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from practice.index_keys import ITEM_FACET_KEYS, item_keys
-
 
 class LinkStatus(models.TextChoices):
     UNCHECKED = "unchecked", "Not checked yet"
@@ -158,14 +156,6 @@ class ExternalItem(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
-
-    # The kinds of key a search's facets are counted from (see search.backends.sqlite.facet_keys).
-    search_facet_kinds = tuple(ITEM_FACET_KEYS.values())
-
-    @classmethod
-    def search_index_keys(cls, items):
-        """Return {pk: keys} for these entries' index entries (see practice.index_keys)."""
-        return item_keys([item.pk for item in items])
 
     @property
     def kind_label(self):

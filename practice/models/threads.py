@@ -24,6 +24,16 @@ class DiscussionIndexPage(ContextFromFeatures, Page):
         verbose_name = "community discussions"
 
 
+# A thread's signs of usefulness: an accepted answer counts this much, and replies up to this many.
+ANSWERED_BONUS = 3
+MOST_COUNTED_REPLIES = 5
+
+
+def thread_helpfulness(answered, reply_count):
+    """An accepted answer counts most; replies show the question drew help (search ranks by this)."""
+    return (ANSWERED_BONUS if answered else 0) + min(reply_count, MOST_COUNTED_REPLIES)
+
+
 def thread_states():
     """Return the condition for each state a reader can filter threads by."""
     status = DiscussionThreadPage.Status
@@ -117,7 +127,7 @@ class DiscussionThreadPage(ContextFromFeatures, PracticePage):
 
     def helpfulness(self):
         """An accepted answer counts most; replies show the question drew help."""
-        return (3 if self.status == self.Status.ANSWERED else 0) + min(self.reply_count, 5)
+        return thread_helpfulness(self.status == self.Status.ANSWERED, self.reply_count)
 
     def with_content_json(self, content):
         """Return the page as a revision has it, keeping the live reply count, last activity and held state.

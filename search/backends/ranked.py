@@ -1,7 +1,6 @@
 """What both database backends share: matching entries filtered by the queryset, results in rank order."""
 
 from collections import OrderedDict
-from dataclasses import dataclass
 
 from django.db import router
 from django.db.models import Count, Exists, IntegerField, OuterRef, TextField
@@ -13,58 +12,11 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import Boost, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search import personal
+from search import features
+from search.backends import RankedResults, SearchEngine, StockResults
 from search.models import RankingFeatures
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
-
-
-@dataclass(frozen=True)
-class IndexKeys:
-    """A queryset's filters as keys its objects' index entries carry, for a backend that holds them.
-
-    An object matches when its entry carries, for each tuple in `required`, at least one of its
-    keys (a model's `search_index_keys` says which keys its entries carry; see practice.index_keys).
-    A backend whose entries hold the keys (our PostgreSQL and SQLite backends) filters in the index itself,
-    without joining it to the queryset's tables; other backends ignore them and run the queryset as
-    it is. The keys must select exactly the queryset's objects. Whichever way they were found, the
-    results' objects are fetched through the whole queryset: an index that has fallen behind an
-    edit can miss an object for a moment or count one too many (in a count or a facet), but never
-    show one the queryset leaves out.
-    """
-
-    required: tuple
-    # Facet field -> the word its values' keys begin with ("community" for "community 12"), for
-    # facets a backend may count from the keys of the matching entries.
-    facets: dict
-    # How many of the first tuples in `required` most entries in the whole index carry (a reader's
-    # access to pages): a backend may check those on each entry the rest find, rather than through
-    # its index.
-    broad: int = 0
-
-    @property
-    def narrow(self):
-        """The tuples of keys few entries carry (the filters a reader chose)."""
-        return self.required[self.broad :]
-
-
-def with_index_keys(queryset, required, facets=None, broad=0):
-    """Return the queryset, marked with the index keys that select the same objects (see IndexKeys).
-
-    The mark is on this queryset only: one derived from it (filtered again) is run as it is.
-    """
-    required = tuple(tuple(keys) for keys in required)
-    if not all(required):
-        raise ValueError("Each set of index keys needs at least one key.")
-    queryset.index_keys = IndexKeys(required, dict(facets or {}), broad)
-    return queryset
-
-
-def reordered(queryset, *ordering):
-    """Return the queryset in another order, keeping its index keys (an order changes no object)."""
-    keys = getattr(queryset, "index_keys", None)
-    ordered = queryset.order_by(*ordering)
-    return with_index_keys(ordered, keys.required, keys.facets, keys.broad) if keys is not None else ordered
 
 
 def key_field(model):
@@ -75,12 +27,6 @@ def key_field(model):
     return field
 
 
-def index_keys_of(model, objs):
-    """Return {pk: keys} for the index entries of these objects (none if their model has no keys)."""
-    keyed = getattr(model, "search_index_keys", None)
-    return keyed(objs) if keyed else {}
-
-
 class RankingFeaturesIndexMixin:
     """Index side: each object's ranking features kept beside its entry (search.models.RankingFeatures).
 
@@ -88,7 +34,7 @@ class RankingFeaturesIndexMixin:
     """
 
     def write_features(self, model, objs, content_type_pk):
-        personal.store_features(model, objs, content_type_pk, self.write_connection.alias)
+        features.store_features(model, objs, content_type_pk, self.write_connection.alias)
 
     def delete_item(self, item):
         super().delete_item(item)
@@ -123,6 +69,11 @@ class RankedCompilerMixin:
     matches_seen = 0
     saw_every_match = False
 
+    def __init__(self, *args, index_keys=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The queryset's filters as index keys (search.backends.IndexKeys), if the search was given them.
+        self.index_keys = index_keys
+
     def saw(self, hits, stop, enough=None, at_least=0):
         """Note what a ranking of the tiers saw of the matches, so that a count after it may need no query.
 
@@ -140,11 +91,6 @@ class RankedCompilerMixin:
     @property
     def database_alias(self):
         return router.db_for_read(IndexEntry)
-
-    @cached_property
-    def index_keys(self):
-        """The queryset's filters as index keys (see IndexKeys), if it is marked with them; else None."""
-        return getattr(self.queryset, "index_keys", None)
 
     def model_entries(self):
         """Return the index entries of the queryset's model and its subclasses."""
@@ -189,11 +135,11 @@ class RankedCompilerMixin:
     def to_key(self, object_id):
         return key_field(self.queryset.model).to_python(object_id)
 
-    # Whether the index holds its entries' keys, so that a marked queryset's facets are counted from
+    # Whether the index holds its entries' keys, so that a keyed search's facets are counted from
     # them (`key_counts()`: {key: how many matching entries carry it}).
     holds_keys = False
 
-    def marked_facet_counts(self, facets):
+    def keyed_facet_counts(self, facets):
         """Return {facet field: {value: count}} from the matching entries' keys: every facet in one query."""
         key_counts = self.key_counts()
         counted = {}
@@ -204,7 +150,7 @@ class RankedCompilerMixin:
         return counted
 
 
-class RankedResultsMixin:
+class RankedResultsMixin(RankedResults):
     """Results side: run the compiler's ranked query and return the objects in that order."""
 
     supports_facet = True
@@ -232,7 +178,7 @@ class RankedResultsMixin:
     def ranked_keys(self, stop, enough=None):
         """Return the primary keys of the first `stop` results, best first; None if not ranked here.
 
-        For callers that read the features of many results (search.personal.stored_features) rather
+        For callers that read the features of many results (search.features.stored_features) rather
         than their objects. With `enough`, results come from the best tiers of match (title, then
         summary, then the rest) until that many are found, so a tier that is not needed costs nothing.
         """
@@ -276,23 +222,27 @@ class RankedResultsMixin:
             return min(compiler.matches_seen, limit)
         return compiler.match_count(limit=limit)
 
+    def personalised(self, signals, now):
+        """Return None: the database engines know no boosts; search.ranking re-ranks the best matches itself."""
+        return None
+
     @cached_property
-    def _marked_facets(self):
+    def _keyed_facets(self):
         compiler = self.query_compiler
-        return compiler.marked_facet_counts(compiler.index_keys.facets)
+        return compiler.keyed_facet_counts(compiler.index_keys.facets)
 
     def facet(self, field_name):
         """Count a facet's values over the matches.
 
-        The facets a queryset is marked for (IndexKeys.facets) are counted together, in one query, from
-        the keys of the matching entries, where the index holds them; others by joining the matches to
-        their objects.
+        The facets a search's index keys name (IndexKeys.facets) are counted together, in one query,
+        from the keys of the matching entries, where the index holds them; others by joining the
+        matches to their objects.
         """
         if not self._ranked_here():
             return super().facet(field_name)
         compiler = self.query_compiler
         if compiler.holds_keys and compiler.index_keys is not None and field_name in compiler.index_keys.facets:
-            return self._marked_facets[field_name]
+            return self._keyed_facets[field_name]
         field = compiler._get_filterable_field(field_name)
         if field is None:
             raise FilterFieldError(
@@ -303,3 +253,21 @@ class RankedResultsMixin:
         matching = compiler.queryset.filter(pk__in=compiler.object_keys(compiler.matching_entries()))
         counts = matching.order_by().values(field_name).annotate(count=Count("pk")).order_by("-count")
         return OrderedDict((row[field_name], row["count"]) for row in counts)
+
+
+class RankedBackendMixin(SearchEngine):
+    """Backend side: searches given their index keys (search.backends.Scope), ranked by our compilers."""
+
+    # Querysets are filtered by the database itself, so filters on any column apply.
+    filters_in_sql = True
+
+    def ranked_search(self, query, scope, *, order_by_relevance=True):
+        results = self._search(
+            self.query_compiler_class,
+            query,
+            scope.objects,
+            order_by_relevance=order_by_relevance,
+            index_keys=scope.keys,
+        )
+        # Wagtail answers a model it does not index with empty results of its own.
+        return results if isinstance(results, RankedResults) else StockResults(results)

@@ -1,6 +1,6 @@
-"""PostgreSQL index entries of practice pages carry their index keys (see practice.index_keys).
+"""PostgreSQL index entries of practice pages carry their index keys (see search.index_keys).
 
-Entries written from now on carry them (search.backends.postgres.PostgresWeightedIndex); this adds
+Entries written from now on carry them (search.backends.postgres.index.PostgresWeightedIndex); this adds
 them to the entries already written, by the same rules, so that searches find what they found
 before, and the function searches combine words and keys with. On other databases it does nothing.
 
@@ -15,7 +15,7 @@ from django.db import migrations
 
 from ._sql import run_sql
 
-# practice.index_keys.page_keys, in SQL, for every practice page's entry: nothing unless live; then
+# search.index_keys.page_keys, in SQL, for every practice page's entry: nothing unless live; then
 # its access keys (practice.access.entry_access_keys), its type, community, topics and audiences.
 ADD_KEYS = """
 UPDATE {entries} AS entry

@@ -3,7 +3,7 @@
 No title or summary word has weight D, so ts_stat can count the keys of the matching entries
 alone when it counts a search's facets (search.backends.postgres.PostgresRankedQueryCompiler.key_counts):
 about 50 ms instead of 270 for a member's 40,000 matches at 100,000 entries. Entries written from now on hold
-them so (search.backends.postgres.WeightedIndexer.key_lexemes); this rewrites those written before.
+them so (search.backends.postgres.index.WeightedIndexer.key_lexemes); this rewrites those written before.
 Matching is unchanged: a lexeme matches whatever its positions. On other databases it does nothing.
 """
 

@@ -1,7 +1,7 @@
 """Ranking features kept beside the database backends' index entries (search.models.RankingFeatures).
 
 The features of objects indexed before are written here, by the code that writes them when an object
-is indexed (search.personal.store_features): they are derived data, and a database with no index
+is indexed (search.features.store_features): they are derived data, and a database with no index
 entries (a new one) has nothing to fill. Until an object has its row, search reads its features from
 the page tables, so an interrupted fill loses nothing.
 """
@@ -15,7 +15,7 @@ BATCH = 1000
 def fill_features(apps, schema_editor):
     from django.contrib.contenttypes.models import ContentType
 
-    from search import personal
+    from search import features
 
     alias = schema_editor.connection.alias
     entries = apps.get_model("wagtailsearch", "IndexEntry")._default_manager.using(alias)
@@ -26,7 +26,7 @@ def fill_features(apps, schema_editor):
         object_ids = list(entries.filter(content_type_id=content_type_id).values_list("object_id", flat=True))
         for start in range(0, len(object_ids), BATCH):
             objects = model._default_manager.using(alias).filter(pk__in=object_ids[start : start + BATCH])
-            personal.store_features(model, list(objects), content_type_id, alias)
+            features.store_features(model, list(objects), content_type_id, alias)
 
 
 class Migration(migrations.Migration):

@@ -1,9 +1,9 @@
 """SQLite: each entry's index keys beside its words, as PostgreSQL's entries hold them (migration search 0004).
 
-The keys (practice.index_keys: who may read a practice page, its type, community, topics and
+The keys (search.index_keys: who may read a practice page, its type, community, topics and
 audiences; an aggregated entry's source) are kept twice: as tokens in a last column of
 `search_document_fts`, so that a search marked with the reader's access and filters
-(search.backends.ranked.IndexKeys) is matched and counted by FTS5 alone; and those its facets are
+(search.backends.IndexKeys) is matched and counted by FTS5 alone; and those its facets are
 counted from (type, community, topic, audience, source) as rows of `search_entry_key`. FTS5 cannot
 add a column to a table, so the documents table is made again with the same rows. The keys are
 read through the live models, as the indexer reads them, so that both write the same. On other
@@ -50,9 +50,9 @@ def write_keys(apps, schema_editor):
     """Write each entry's keys, as the indexer writes them: rows of search_entry_key, and tokens."""
     from modelsearch.utils import get_descendants_content_types_pks
 
-    from practice.index_keys import item_keys, page_keys
     from practice.models import ExternalItem, PracticePage
-    from search.backends.sqlite import facet_keys, key_tokens
+    from search.backends.sqlite.fts import facet_keys, key_tokens
+    from search.index_keys import item_keys, page_keys
 
     entries = apps.get_model("wagtailsearch", "IndexEntry")._default_manager.using(schema_editor.connection.alias)
     schema_editor.execute(f"CREATE TEMP TABLE {KEY_TOKENS} (id INTEGER PRIMARY KEY, keys TEXT NOT NULL)")

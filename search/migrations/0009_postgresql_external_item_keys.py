@@ -1,7 +1,7 @@
 """PostgreSQL: the index entries of aggregated entries (ExternalItem) carry their index keys.
 
 An entry readers may open (all but those an editor retired) carries `external` and its source's
-key (practice.index_keys.item_keys), with a position and weight D like a page's keys (migration
+key (search.index_keys.item_keys), with a position and weight D like a page's keys (migration
 search 0005), so that a search for aggregated entries is matched inside the index and its sources
 counted from the keys. Entries written from now on carry them (search.backends.postgres); this
 adds them to those written before, by the same rules. On SQLite migration search 0008 wrote them;

@@ -13,7 +13,7 @@ from django.db import migrations
 
 from ._sql import run_sql
 
-# search.backends.postgres.DOCUMENT_PARTS, as it was when these indexes were made.
+# search.backends.postgres.tsearch.DOCUMENT_PARTS, as it was when these indexes were made.
 PARTS = 8
 
 

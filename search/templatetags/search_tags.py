@@ -1,6 +1,6 @@
 from django import template
 
-from search import analytics, ranking
+from search import analytics, lists
 
 register = template.Library()
 
@@ -8,7 +8,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def related_pages(context, page, limit=3):
     """Return up to `limit` pages like this one that the reader may open."""
-    return ranking.related(page, context["request"].user, limit=limit)
+    return lists.related(page, context["request"].user, limit=limit)
 
 
 @register.simple_tag

@@ -23,7 +23,7 @@ from practice.models import (
 )
 from practice.models.choices import AccessLevel, SecurityLevel, Visibility
 from practice.privacy import apply_security, refresh_visibility
-from search import ranking
+from search.results import search
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
@@ -110,7 +110,7 @@ def test_access_is_what_the_product_itself_would_write(built):
 
 def test_the_generated_pages_are_found_by_search(built):
     post = bench_pages(BlogPostPage).filter(visibility=Visibility.PUBLIC).order_by("pk").first()
-    results = ranking.search(post.title, AnonymousUser(), personalise=False)
+    results = search(post.title, AnonymousUser(), personalise=False)
     assert post.pk in [hit.page.pk for hit in results.hits]
 
 

@@ -23,7 +23,8 @@ from practice.access import staff_groups
 from practice.models import BlogPostPage, PracticePage
 from practice.models.choices import AccessLevel, SecurityLevel, Visibility
 from search import ranking
-from search.backends.postgres import (
+from search import results as search_results
+from search.backends.postgres.tsearch import (
     DOCUMENT_PARTS,
     BuiltQuery,
     document,
@@ -31,8 +32,9 @@ from search.backends.postgres import (
     in_part,
     phrase_pairs,
 )
-from search.backends.postgres import tsquery as tsquery_of
-from search.backends.ranked import IndexEntry, reordered
+from search.backends.postgres.tsearch import tsquery as tsquery_of
+from search.backends.ranked import IndexEntry
+from search.query import SearchFilters
 from tests.factories import (
     AudienceRoleFactory,
     BlogIndexPageFactory,
@@ -271,7 +273,7 @@ def test_a_search_takes_the_same_number_of_queries_whatever_the_matches(blog, dj
 
 def marked(user, **filters):
     """The search entry point's queryset: access as a filter, and as index keys for backends that hold them."""
-    return ranking.visible_pages(user, ranking.SearchFilters(**filters), in_sql=True)
+    return ranking.visible_pages(user, SearchFilters(**filters), in_sql=True)
 
 
 @pytest.mark.django_db
@@ -320,7 +322,7 @@ def test_index_keys_find_and_count_what_the_querysets_filters_do(
                 assert {key: n for key, n in found.facet(field).items() if key} == {
                     key: n for key, n in expected.facet(field).items() if key
                 }
-            newest_first = reordered(keyed, "-first_published_at", "-path").search("heatwave", order_by_relevance=False)
+            newest_first = keyed.order_by("-first_published_at", "-path").search("heatwave", order_by_relevance=False)
             assert titles(newest_first) == titles(
                 keyed.all().order_by("-first_published_at", "-path").search("heatwave", order_by_relevance=False)
             )
@@ -397,7 +399,7 @@ def test_a_page_closed_without_the_index_knowing_is_never_shown(blog):
     results = marked(AnonymousUser()).search("bin")
 
     assert titles(results) == []
-    assert ranking.search("bin", AnonymousUser()).hits == []
+    assert search_results.search("bin", AnonymousUser()).hits == []
 
 
 @pytest.mark.django_db
@@ -488,7 +490,7 @@ def test_sqlite_documents_hold_index_keys_and_their_migration_writes_the_same(ke
             )
             return sorted(cursor.fetchall())
 
-    from search.backends.sqlite import key_token  # Its module reads SQLite's own models.
+    from search.backends.sqlite.fts import key_token  # Its module reads SQLite's own models.
 
     written, written_rows = keys(), key_rows()
     # The same keys, as tokens for FTS5, and those facets are counted from as rows.

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from practice.models.choices import AccessLevel
-from search import ranking
+from search import lists
 from tests.factories import BlogPostPageFactory, MemberProfileFactory
 from tests.search.conftest import SECRET
 
@@ -113,7 +113,7 @@ def test_related_lists(rf, readers, hidden, bait, reader):
     from django.contrib.auth.models import AnonymousUser
 
     user = readers[reader] or AnonymousUser()
-    related = {page.pk for page in ranking.related(bait, user, limit=10)}
+    related = {page.pk for page in lists.related(bait, user, limit=10)}
     assert {name for name, page in hidden.items() if page.pk in related} == MAY_OPEN[reader]
 
 
@@ -123,7 +123,7 @@ def test_for_you(readers, hidden, reader):
     user = readers[reader]
     profile = getattr(user, "profile", None) or MemberProfileFactory(user=user)
     profile.interests.add(hidden["members"].topics.first())
-    titles = {hit.page.title for hit in ranking.for_you(user, limit=10)}
+    titles = {hit.page.title for hit in lists.for_you(user, limit=10)}
     assert {name for name, page in hidden.items() if page.title in titles} == MAY_OPEN[reader]
 
 

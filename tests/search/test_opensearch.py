@@ -57,6 +57,6 @@ from tests.search.test_wider_material import *  # noqa: E402, F403
 del test_title_matches_rank_above_body_matches  # noqa: F821
 # The engine ranks pages with the reader's boosts itself (search.elastic): no window is re-ranked here.
 del test_ranking_reads_stored_features_and_the_page_tables_for_entries_without  # noqa: F821
-# Index keys are what our database backends hold (search.backends.ranked.IndexKeys); a cluster runs
+# Index keys are what our database backends hold (search.backends.IndexKeys); a cluster runs
 # the querysets' filters, and its results count as Wagtail's do.
 del test_entries_are_found_and_counted_by_their_index_keys_alone_and_retiring_one_drops_its_keys  # noqa: F821

@@ -16,8 +16,11 @@ from django.utils import timezone
 from practice.discussions.services import reply_post
 from practice.models import Membership, PracticePage
 from practice.models.choices import AccessLevel
-from search import personal, ranking
+from search import lists, personal, ranking
+from search.features import Features, candidate_features, stored_features
 from search.models import RankingFeatures, SynonymSet
+from search.query import InvalidSearch, Search, SearchFilters, parse_params
+from search.results import _hits, search
 from tests.factories import (
     AudienceRoleFactory,
     BlogPostPageFactory,
@@ -40,14 +43,14 @@ def facet(results, name):
 
 @pytest.mark.django_db
 def test_title_matches_rank_above_body_matches(library):
-    results = ranking.search("storm", AnonymousUser())
+    results = search("storm", AnonymousUser())
     assert titles(results)[:2] == ["Storm warnings on social media", "A year of council updates"]
     assert results.count == 2
 
 
 @pytest.mark.django_db
 def test_threads_are_found_by_their_replies(library):
-    results = ranking.search("hootsuite", AnonymousUser())
+    results = search("hootsuite", AnonymousUser())
     assert titles(results) == ["Which tool for scheduling posts?"]
     assert "<mark>Hootsuite</mark>" in results.hits[0].snippet
 
@@ -57,32 +60,32 @@ def test_snippets_escape_before_marking(library):
     page = library["body_match"]
     page.summary = "<b>storm</b> & <script>x</script>"
     page.save_revision().publish()
-    hit = next(hit for hit in ranking.search("storm", AnonymousUser()).hits if hit.page.pk == page.pk)
+    hit = next(hit for hit in search("storm", AnonymousUser()).hits if hit.page.pk == page.pk)
     assert str(hit.snippet) == "&lt;b&gt;<mark>storm</mark>&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;"
 
 
 @pytest.mark.django_db
 def test_filters_narrow_and_facets_count_the_matching_set(library, vocabulary):
-    results = ranking.search("libraries", AnonymousUser())
+    results = search("libraries", AnonymousUser())
     assert results.count == 2
     assert facet(results, "topic") == {"digital-inclusion": 1, "social-media": 1}
     assert facet(results, "audience") == {"comms-officer": 1}
     assert facet(results, "type") == {"post": 2}
     assert list(facet(results, "community").values()) == [2]
 
-    filtered = ranking.search("libraries", AnonymousUser(), ranking.SearchFilters(topics=("social-media",)))
+    filtered = search("libraries", AnonymousUser(), SearchFilters(topics=("social-media",)))
     assert titles(filtered) == ["Libraries on social media"]
     assert filtered.count == 1
 
-    threads = ranking.search("", AnonymousUser(), ranking.SearchFilters(types=("discussion",)))
+    threads = search("", AnonymousUser(), SearchFilters(types=("discussion",)))
     assert titles(threads) == ["Which tool for scheduling posts?"]
 
 
 @pytest.mark.django_db
 def test_members_interests_and_role_raise_results_and_say_why(library, interested_member):
-    anonymous = ranking.search("libraries", AnonymousUser())
-    personal = ranking.search("libraries", interested_member)
-    off = ranking.search("libraries", interested_member, personalise=False)
+    anonymous = search("libraries", AnonymousUser())
+    personal = search("libraries", interested_member)
+    off = search("libraries", interested_member, personalise=False)
 
     assert not anonymous.personalised and all(not hit.why for hit in anonymous.hits)
     assert personal.personalised
@@ -105,7 +108,7 @@ def test_an_interest_decides_between_equal_text_matches(
         )
         matching.topics.add(vocabulary["inclusion"])
         matching.save_revision().publish()
-    personal = ranking.search("drop-in sessions", interested_member)
+    personal = search("drop-in sessions", interested_member)
     assert [hit.page.pk for hit in personal.hits] == [matching.pk, plain.pk]
     assert personal.hits[0].why == ["Matches your interest: Digital inclusion"]
     assert personal.hits[0].score > personal.hits[1].score
@@ -117,15 +120,15 @@ def test_community_members_see_their_community_raised(library, communities, inte
     from practice.models.choices import AccessLevel
 
     membership_join(community=communities[AccessLevel.OPEN]["community"], member=interested_member)
-    hit = ranking.search("storm", interested_member).hits[0]
+    hit = search("storm", interested_member).hits[0]
     assert "From your community: Open community" in hit.why
 
 
 @pytest.mark.django_db
 def test_synonyms_kept_by_editors_widen_the_query(library):
-    assert ranking.search("tempest", AnonymousUser()).count == 0
+    assert search("tempest", AnonymousUser()).count == 0
     SynonymSet.objects.create(terms="tempest\nstorm")
-    assert set(titles(ranking.search("tempest", AnonymousUser()))) == {
+    assert set(titles(search("tempest", AnonymousUser()))) == {
         "Storm warnings on social media",
         "A year of council updates",
     }
@@ -133,14 +136,14 @@ def test_synonyms_kept_by_editors_widen_the_query(library):
 
 @pytest.mark.django_db
 def test_phrases_in_quotes_must_appear_together(library):
-    assert titles(ranking.search('"winter of warnings"', AnonymousUser())) == ["Storm warnings on social media"]
-    assert ranking.search("warnings winter", AnonymousUser()).count == 1
-    assert ranking.search('"warnings winter"', AnonymousUser()).count == 0
+    assert titles(search('"winter of warnings"', AnonymousUser())) == ["Storm warnings on social media"]
+    assert search("warnings winter", AnonymousUser()).count == 1
+    assert search('"warnings winter"', AnonymousUser()).count == 0
 
 
 @pytest.mark.django_db
 def test_nothing_found_offers_a_spelling(library):
-    results = ranking.search("libaries", AnonymousUser())
+    results = search("libaries", AnonymousUser())
     assert results.count == 0
     assert "libraries" in results.suggestions
 
@@ -160,8 +163,8 @@ def test_nothing_found_offers_a_spelling(library):
     ],
 )
 def test_bad_parameters_are_named(params, field):
-    with pytest.raises(ranking.InvalidSearch) as raised:
-        ranking.parse_params(QueryDict(params), AnonymousUser())
+    with pytest.raises(InvalidSearch) as raised:
+        parse_params(QueryDict(params), AnonymousUser())
     assert field in raised.value.errors
 
 
@@ -171,7 +174,7 @@ def test_paging_beyond_the_rerank_window_continues_in_engine_order(library, monk
     everything = [
         title
         for page in (1, 2, 3)
-        for title in titles(ranking.search("libraries OR storm", AnonymousUser(), page=page, per_page=1))
+        for title in titles(search("libraries OR storm", AnonymousUser(), page=page, per_page=1))
     ]
     assert len(everything) == len(set(everything))
 
@@ -181,7 +184,7 @@ def test_query_count_does_not_grow_with_results(library, interested_member, djan
     for number in range(15):
         BlogPostPageFactory(parent=library["inclusion"].get_parent(), title=f"Libraries note {number}")
     with django_assert_max_num_queries(40):
-        results = ranking.search("libraries", interested_member)
+        results = search("libraries", interested_member)
     assert results.count == 17
 
 
@@ -192,12 +195,12 @@ def test_a_hit_names_its_community_and_topics_without_reading_them_per_hit(
     with django_capture_on_commit_callbacks(execute=True):  # topics are indexed after commit
         library["libraries_comms"].topics.add(vocabulary["inclusion"])
         library["libraries_comms"].save_revision().publish()
-    ranked = ranking.rank("libraries", AnonymousUser())
+    ranked = ranking.rank(Search("libraries", AnonymousUser()))
     found = {ranking.PAGES: ranked.pages, ranking.ENTRIES: ranked.entries}
     queries = []
     for order in (ranked.order[:1], ranked.order):
         with CaptureQueriesContext(connection) as captured:
-            hits = ranking._hits(order, "libraries", ranked.signals, found)
+            hits = _hits(order, "libraries", ranked.signals, found)
         queries.append(len(captured))
     assert queries[0] == queries[1]
     named = {hit.page.title: (hit.community, hit.topics) for hit in hits}
@@ -218,7 +221,7 @@ SOME_SIGNALS = personal.ReaderSignals(interests={1: "Digital inclusion"}, commun
 
 
 def test_reasons_name_every_matching_interest_in_one_line_then_each_other_signal():
-    features = personal.Features(topics={1, 2, 7}, audiences={3}, community=4, organisation=5, region=6, answered=True)
+    features = Features(topics={1, 2, 7}, audiences={3}, community=4, organisation=5, region=6, answered=True)
     assert personal.reasons(features, EVERY_SIGNAL) == [
         "Matches your interests: Digital inclusion, Social media",
         "Written for your role: Comms officer",
@@ -239,8 +242,8 @@ def test_reasons_name_every_matching_interest_in_one_line_then_each_other_signal
 def test_rerank_reads_every_match_that_boosts_could_lift_onto_the_page(signals, stop):
     """The worst case for personal.reach: plain matches first, then matches with every boost there is."""
     now = timezone.now()
-    plain = personal.Features(title="Rota", date=None)
-    boosted = personal.Features(
+    plain = Features(title="Rota", date=None)
+    boosted = Features(
         title="Libraries", topics={1, 2}, audiences={3}, community=4, organisation=5, region=6, date=now, helpfulness=8
     )
     reach = personal.reach(stop, signals)
@@ -266,13 +269,13 @@ def test_a_reader_who_told_us_less_has_fewer_matches_read_for_re_ranking():
 @pytest.mark.django_db
 def test_for_you_ranks_the_newest_pages_for_the_reader_without_counting_them(library, interested_member):
     with CaptureQueriesContext(connection) as queries:
-        hits = ranking.for_you(interested_member, limit=10)
+        hits = lists.for_you(interested_member, limit=10)
 
     assert {hit.page.title for hit in hits} >= {"Libraries helping people online", "Libraries on social media"}
     assert all(hit.why for hit in hits)
     assert not [query for query in queries.captured_queries if '"__count"' in query["sql"]]  # QuerySet.count()
     # The newest pages are read in the order of an index (home migration 0005), not sorted from all of them.
-    newest = ranking.visible_pages(interested_member, in_sql=True).order_by(*ranking.PAGES.date_order)
+    newest = ranking.visible_pages(interested_member, in_sql=True).objects.order_by(*ranking.PAGES.date_order)
     sql, params = newest.values("pk")[:5].query.sql_with_params()
     with connection.cursor() as cursor:
         indexes = connection.introspection.get_constraints(cursor, "wagtailcore_page")
@@ -328,11 +331,11 @@ def test_related_pages_share_words_or_topics_never_only_common_words_nor_the_pag
             parent=library["title_match"].get_parent(), title="Thanks for everything"
         ).save_revision().publish()
 
-    related = [page.title for page in ranking.related(library["libraries_comms"], AnonymousUser(), limit=5)]
+    related = [page.title for page in lists.related(library["libraries_comms"], AnonymousUser(), limit=5)]
     assert "Libraries on social media" not in related
     assert {"Libraries helping people online", "Storm warnings on social media"} <= set(related)
     # "for" is all it shares with the thread: too common a word to make a page related.
-    assert "Thanks for everything" not in [page.title for page in ranking.related(library["thread"], AnonymousUser())]
+    assert "Thanks for everything" not in [page.title for page in lists.related(library["thread"], AnonymousUser())]
 
 
 @pytest.mark.django_db
@@ -340,8 +343,8 @@ def test_related_pages_are_ranked_for_the_reader_like_any_search(library, intere
     page = library["libraries_comms"]
     page.topics.add(vocabulary["inclusion"])  # shares a topic with both pages below
 
-    for_anyone = [found.title for found in ranking.related(page, AnonymousUser(), limit=2)]
-    for_member = [found.title for found in ranking.related(page, interested_member, limit=2)]
+    for_anyone = [found.title for found in lists.related(page, AnonymousUser(), limit=2)]
+    for_member = [found.title for found in lists.related(page, interested_member, limit=2)]
 
     assert set(for_anyone) == set(for_member)
     # The page sharing more of its title's words comes first, but the member's interest in digital
@@ -353,9 +356,7 @@ def test_related_pages_are_ranked_for_the_reader_like_any_search(library, intere
 def read_features(pages):
     """Return each page's ranking features as stored beside its index entry, and as read from the page tables."""
     pks = [page.pk for page in pages]
-    return personal.stored_features(PracticePage, pks), personal.candidate_features(
-        PracticePage.objects.filter(pk__in=pks)
-    )
+    return stored_features(PracticePage, pks), candidate_features(PracticePage.objects.filter(pk__in=pks))
 
 
 @pytest.mark.django_db
@@ -399,7 +400,7 @@ def test_the_migration_stores_the_features_of_entries_written_before(library):
 def test_ranking_reads_stored_features_and_the_page_tables_for_entries_without(library, interested_member):
     def ranked():
         with CaptureQueriesContext(connection) as queries:
-            results = ranking.search("libraries", interested_member)
+            results = search("libraries", interested_member)
         return [(hit.title, hit.why) for hit in results.hits], len(queries)
 
     with_stored, queries_with_stored = ranked()

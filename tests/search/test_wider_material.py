@@ -21,8 +21,10 @@ from practice.comments.services import comment_approve, comment_mark_helpful, co
 from practice.models import CommentHold, Organisation
 from practice.models.choices import AccessLevel
 from practice.models.external import ExternalItem, FeedSource
-from search import ranking
+from search import lists, ranking
 from search.models import ResultClick
+from search.query import SearchFilters, parse_params
+from search.results import search
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, UserFactory
 
 WORD = "Marram"  # only the material made here uses it
@@ -92,7 +94,7 @@ def titles(results):
 
 @pytest.mark.django_db
 def test_entries_from_the_wider_public_sector_are_found_linked_to_the_original(wider):
-    results = ranking.search(WORD, AnonymousUser())
+    results = search(WORD, AnonymousUser())
 
     assert results.count == 2
     assert titles(results) == [f"{WORD} grass on our dunes", "New signs for the beach"]
@@ -106,14 +108,14 @@ def test_entries_from_the_wider_public_sector_are_found_linked_to_the_original(w
 
 @pytest.mark.django_db
 def test_retired_entries_are_never_found(wider):
-    assert ranking.search("survey 2019", AnonymousUser()).count == 0
-    assert "Marram survey 2019" not in titles(ranking.search(WORD, AnonymousUser(), sort="date"))
+    assert search("survey 2019", AnonymousUser()).count == 0
+    assert "Marram survey 2019" not in titles(search(WORD, AnonymousUser(), sort="date"))
 
 
 @pytest.mark.django_db
 def test_entries_are_found_and_counted_by_their_index_keys_alone_and_retiring_one_drops_its_keys(wider, vocabulary):
-    by_topic = ranking.SearchFilters(topics=(vocabulary["inclusion"].slug,))
-    for filters in (ranking.SearchFilters(), by_topic, ranking.SearchFilters(topics=("social-media",))):
+    by_topic = SearchFilters(topics=(vocabulary["inclusion"].slug,))
+    for filters in (SearchFilters(), by_topic, SearchFilters(topics=("social-media",))):
         keyed = ranking.visible_external_items(filters)
         # The same filters without the mark: the database checks every condition itself.
         found, expected = keyed.search(WORD), keyed.all().search(WORD)
@@ -135,44 +137,44 @@ def test_entries_count_in_the_type_and_topic_facets_and_filter_by_them(wider, li
     library["inclusion"].title = f"{WORD} and libraries"
     library["inclusion"].save_revision().publish()
 
-    results = ranking.search(WORD, AnonymousUser())
+    results = search(WORD, AnonymousUser())
 
     assert results.count == 3
     assert {v.value: v.count for v in results.facets["type"]} == {"external": 2, "post": 1}
     assert {v.value: v.count for v in results.facets["topic"]} == {"digital-inclusion": 3}
-    only_entries = ranking.parse_params(QueryDict(f"q={WORD}&type=external"), AnonymousUser())
-    assert ranking.search(only_entries[0], AnonymousUser(), only_entries[1]).count == 2
-    by_topic = ranking.SearchFilters(topics=("digital-inclusion",))
-    assert ranking.search(WORD, AnonymousUser(), by_topic).count == 3
-    assert ranking.search(WORD, AnonymousUser(), ranking.SearchFilters(topics=("social-media",))).count == 0
+    only_entries = parse_params(QueryDict(f"q={WORD}&type=external"), AnonymousUser())
+    assert search(only_entries[0], AnonymousUser(), only_entries[1]).count == 2
+    by_topic = SearchFilters(topics=("digital-inclusion",))
+    assert search(WORD, AnonymousUser(), by_topic).count == 3
+    assert search(WORD, AnonymousUser(), SearchFilters(topics=("social-media",))).count == 0
     # Entries belong to no community and are written for no audience.
-    in_community = ranking.SearchFilters(communities=(library["inclusion"].community.slug,))
-    assert titles(ranking.search(WORD, AnonymousUser(), in_community)) == [f"{WORD} and libraries"]
-    assert ranking.search(WORD, AnonymousUser(), ranking.SearchFilters(types=("post",))).count == 1
+    in_community = SearchFilters(communities=(library["inclusion"].community.slug,))
+    assert titles(search(WORD, AnonymousUser(), in_community)) == [f"{WORD} and libraries"]
+    assert search(WORD, AnonymousUser(), SearchFilters(types=("post",))).count == 1
 
 
 @pytest.mark.django_db
 def test_pages_and_entries_merge_into_one_exact_paged_list(wider, library):
     library["title_match"].summary = f"Storms and {WORD}."
     library["title_match"].save_revision().publish()
-    total = ranking.search(WORD, AnonymousUser()).count
+    total = search(WORD, AnonymousUser()).count
     assert total == 3
 
     for sort in ["relevance", "date"]:
         paged = [
             hit.title
             for page in (1, 2, 3)
-            for hit in ranking.search(WORD, AnonymousUser(), page=page, per_page=1, sort=sort).hits
+            for hit in search(WORD, AnonymousUser(), page=page, per_page=1, sort=sort).hits
         ]
-        assert sorted(paged) == sorted(titles(ranking.search(WORD, AnonymousUser(), per_page=10)))
+        assert sorted(paged) == sorted(titles(search(WORD, AnonymousUser(), per_page=10)))
         assert len(set(paged)) == total
-    newest_first = titles(ranking.search(WORD, AnonymousUser(), sort="date"))
+    newest_first = titles(search(WORD, AnonymousUser(), sort="date"))
     assert newest_first[1:] == [f"{WORD} grass on our dunes", "New signs for the beach"]  # the page is newest
 
 
 @pytest.mark.django_db
 def test_a_member_sees_why_an_entry_is_shown(wider, interested_member):
-    hit = ranking.search(WORD, interested_member).hits[0]
+    hit = search(WORD, interested_member).hits[0]
     assert hit.why == ["Matches your interest: Digital inclusion"]
 
 
@@ -221,16 +223,16 @@ def test_a_pages_published_comments_find_it_only_for_readers_of_the_page(client,
     outsider = communities[AccessLevel.OPEN]["insider"]
 
     for reader in [AnonymousUser(), outsider]:
-        results = ranking.search(WORD, reader)
+        results = search(WORD, reader)
         assert (results.count, results.hits, results.facets["type"]) == (0, [], [])
-        assert ranking.autocomplete("Storm d", reader) == []
+        assert lists.autocomplete("Storm d", reader) == []
     client.force_login(outsider)
     data = client.get(reverse("search_api"), {"q": WORD}).json()
     assert (data["count"], data["results"]) == (0, [])
     page = client.get(reverse("search"), {"q": WORD}).content.decode()
     assert "sandbagged" not in page and "Storm diary" not in page and "No results" in page
 
-    (hit,) = ranking.search(WORD, insider).hits
+    (hit,) = search(WORD, insider).hits
     assert hit.page.pk == private_post.pk
     assert "sandbagged the <mark>Marram</mark> dunes" in str(hit.snippet)
 
@@ -251,22 +253,22 @@ def test_held_and_removed_comments_are_never_searchable(communities, library, dj
             comment="Bracken again next month, and Heather too.",
             parent_id=published.pk,
         )
-    assert ranking.search("Sphagnum", AnonymousUser()).count == 0
-    assert ranking.search("Heather", AnonymousUser()).count == 1
+    assert search("Sphagnum", AnonymousUser()).count == 0
+    assert search("Heather", AnonymousUser()).count == 1
 
     with django_capture_on_commit_callbacks(execute=True):
         comment_approve(comment=held, by=editor)
-    assert titles(ranking.search("Sphagnum", AnonymousUser())) == [post.title]
+    assert titles(search("Sphagnum", AnonymousUser())) == [post.title]
 
     with django_capture_on_commit_callbacks(execute=True):
         comment_remove(comment=published, by=editor)
     # The removed comment and the reply below it, which readers no longer see either.
-    assert ranking.search("Bracken", AnonymousUser()).count == 0
-    assert ranking.search("Heather", AnonymousUser()).count == 0
+    assert search("Bracken", AnonymousUser()).count == 0
+    assert search("Heather", AnonymousUser()).count == 0
 
     with django_capture_on_commit_callbacks(execute=True):
         XtdComment.objects.filter(pk=held.pk).get().delete()
-    assert ranking.search("Sphagnum", AnonymousUser()).count == 0
+    assert search("Sphagnum", AnonymousUser()).count == 0
 
 
 @pytest.mark.django_db
@@ -282,7 +284,7 @@ def test_query_count_is_fixed_with_pages_and_entries(wider, library, interested_
         )
         BlogPostPageFactory(parent=library["inclusion"].get_parent(), title=f"{WORD} page {number}")
     with django_assert_max_num_queries(48):
-        results = ranking.search(WORD, interested_member, page=2)
+        results = search(WORD, interested_member, page=2)
     assert results.count == 32
     assert len(results.hits) == 10
 
@@ -301,12 +303,12 @@ def test_a_deleted_members_answered_comment_stops_finding_its_page(library, djan
             comment="Thanks for this.",
             parent_id=theirs.pk,
         )
-    assert ranking.search("Samphire", AnonymousUser()).count == 1
+    assert search("Samphire", AnonymousUser()).count == 1
 
     with django_capture_on_commit_callbacks(execute=True):
         account_delete(user=leaving, delete_contributions=True)
 
-    assert ranking.search("Samphire", AnonymousUser()).count == 0
+    assert search("Samphire", AnonymousUser()).count == 0
 
 
 @pytest.mark.django_db
@@ -319,7 +321,7 @@ def test_a_page_whose_comments_members_found_helpful_rises_and_says_so(library, 
         for _ in range(5):
             comment_mark_helpful(comment=useful, by=UserFactory())
 
-    results = ranking.search("marram", AnonymousUser())
+    results = search("marram", AnonymousUser())
 
     assert [hit.page.pk for hit in results.hits] == [helped.pk, plain.pk]
     assert "Members found its comments helpful" in results.hits[0].why

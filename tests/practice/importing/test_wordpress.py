@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 from practice.importing.wordpress import WXRError, read_export
 from practice.models import BlogPostPage, CommunityPage, ImportedItem, MemberProfile, Membership
 from practice.models.choices import AccessLevel
-from search import ranking
+from search.results import search
 from tests.factories import (
     BlogIndexPageFactory,
     CommunityIndexPageFactory,
@@ -376,12 +376,12 @@ def test_imported_posts_and_comments_are_found_by_search_with_the_right_access(
 
     for user in [AnonymousUser(), outsider]:
         for words in ["Éowyn", "overnight"]:
-            results = ranking.search(words, user)
+            results = search(words, user)
             assert (results.count, results.hits, results.facets["type"]) == (0, [], [])
     client.force_login(outsider)
     assert client.get(reverse("search_api"), {"q": "storm"}).json()["count"] == 0
-    assert [hit.title for hit in ranking.search("storm", insider).hits] == ["Live-posting through Storm Éowyn"]
-    (found,) = ranking.search("overnight", insider).hits  # said only in Priya Shah's comment
+    assert [hit.title for hit in search("storm", insider).hits] == ["Live-posting through Storm Éowyn"]
+    (found,) = search("overnight", insider).hits  # said only in Priya Shah's comment
     assert found.title == "Live-posting through Storm Éowyn"
     assert "<mark>overnight</mark>" in str(found.snippet)
 
@@ -392,11 +392,11 @@ def test_imported_posts_in_an_open_community_are_found_by_everyone(
     with django_capture_on_commit_callbacks(execute=True):
         run_import(export_file)
     anonymous = AnonymousUser()
-    assert [hit.title for hit in ranking.search("licences", anonymous).hits] == [
+    assert [hit.title for hit in search("licences", anonymous).hits] == [
         "Café culture: what residents asked us on Facebook"
     ]
-    assert [hit.title for hit in ranking.search("licence", anonymous).hits] == [
+    assert [hit.title for hit in search("licence", anonymous).hits] == [
         "Café culture: what residents asked us on Facebook"
     ]
-    assert ranking.search("TikTok", anonymous).count == 0  # the draft
-    assert ranking.search('"buy now"', anonymous).count == 0  # the spam comment
+    assert search("TikTok", anonymous).count == 0  # the draft
+    assert search('"buy now"', anonymous).count == 0  # the spam comment

@@ -10,9 +10,9 @@ there are found and ranked first through Wagtail's own GIN index on it; ts_rank 
 the title vector's title words (migration search 0012), and ranked without reading the many
 entries that hold a common word in their summary only.
 
-The title vector of a practice page's entry also holds its index keys (practice.index_keys) as
-lexemes no typed word can give. A queryset marked with keys (search.backends.ranked.IndexKeys,
-as the search entry point marks the reader's pages) is matched by words and keys together in the
+The title vector of a practice page's entry also holds its index keys (search.index_keys) as
+lexemes no typed word can give. A search given keys (search.backends.IndexKeys,
+as search.ranking gives the reader's pages) is matched by words and keys together in the
 GIN index: a member's search no longer joins 100,000 entries to the pages they may read. The
 keys have weight D, which no word in that vector has, so a search's facets are counted from the
 keys alone. Migrations search 0004 and 0005 added the keys to entries written before.
@@ -24,218 +24,36 @@ where the words' index would list every entry holding both words, each then read
 positions ("housing budget" at 100,000 entries: 15,000 entries hold both words, 81 the phrase).
 """
 
-from functools import lru_cache
-
-from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchVectorField
-from django.db import connections, transaction
-from django.db.models import BooleanField, F, Func, Value
-from django.db.models.functions import Cast
-from django.db.models.sql.subqueries import InsertQuery
+from django.db import connections
+from django.db.models import F
 from django.utils.functional import cached_property
 
 from modelsearch.backends.database.postgres.postgres import (
-    ObjectIndexer,
-    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
-from modelsearch.index import AutocompleteField
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase
-from modelsearch.utils import get_content_type_pk
 
-from search.backends.ranked import (
-    IndexEntry,
-    RankedCompilerMixin,
-    RankedResultsMixin,
-    RankingFeaturesIndexMixin,
-    index_keys_of,
+from search.backends.postgres.index import PostgresWeightedIndex
+from search.backends.postgres.tsearch import (
+    DEFAULT_SEARCH_CONFIG,
+    DOCUMENT_PARTS,
+    KEY_PREFIX,
+    RANK_WEIGHTS,
+    TIER_STEP,
+    BuiltQuery,
+    WithKeys,
+    document,
+    document_pairs,
+    in_part,
+    keys_query,
+    matches,
+    phrase_pairs,
+    quoted,
+    tsquery,
 )
-from search.backends.roles import BODY, SUMMARY, TITLE, role_texts
-
-ROLE_WEIGHTS = {TITLE: "A", SUMMARY: "B", BODY: "C"}
-# ts_rank's weights for D, C, B, A.
-RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
-DEFAULT_SEARCH_CONFIG = "english"
-# Added to the scores of title and summary matches, so that scores order results as we return them.
-TIER_STEP = 1000.0
-# The whole-document index is also kept in this many parts, an entry in part `mod(id, parts)`
-# (migration search 0010), for counts that stop at a limit.
-DOCUMENT_PARTS = 8
-
-
-# An index key is held as one lexeme with a space in it, which no word a reader types can give.
-KEY_PREFIX = "key "
-# As are the pairs of neighbouring words of each document (migration search 0011): "pair social media".
-PAIR_PREFIX = "pair "
-
-
-def escape_lexeme(lexeme):
-    """Escape a lexeme for a quoted place in a tsvector's or tsquery's text."""
-    return lexeme.replace("\\", "\\\\").replace("'", "''")
-
-
-def quoted(lexeme):
-    """Return a lexeme quoted for a tsquery's text."""
-    return f"'{escape_lexeme(lexeme)}'"
-
-
-def tsquery(text):
-    """A tsquery from its text, written here of lexemes `quoted` (keys; a phrase's pairs, as the database parsed it)."""
-    return Cast(Value(text), output_field=SearchQueryField())
-
-
-def keys_query(required):
-    """A tsquery matching the entries that carry, for each tuple of keys, one of its keys (see IndexKeys)."""
-    either = [f"({' | '.join(quoted(KEY_PREFIX + key) for key in keys)})" for keys in required]
-    return tsquery(" & ".join(either))
-
-
-class BuiltQuery(SearchQuery):
-    """A tsquery built in SQL, as a SearchQuery so that Django's `@@` lookup takes it as it is instead of parsing it."""
-
-    template = "%(expressions)s"
-
-    def __init__(self, *expressions):
-        Func.__init__(self, *expressions, output_field=SearchQueryField())
-        self.config = None
-        self.invert = False
-
-
-class WithKeys(BuiltQuery):
-    """The words' tsquery and the keys', both required (search_with_keys, migration search 0004)."""
-
-    function = "search_with_keys"
-    template = Func.template
-
-
-def document():
-    """An entry's whole document, as indexed by migration search 0001: its title and body vectors."""
-    return Func(F("title"), F("body"), function="search_document", output_field=SearchVectorField())
-
-
-def in_part(sql, part):
-    """Return SQL for the entries a query (its SQL, selecting `id`) finds in one part of the document index.
-
-    The part's number is written in the condition, as in its index's (migration search 0010), so
-    that the planner matches the two and reads that part's index.
-    """
-    return f"SELECT id FROM ({sql}) AS matching WHERE mod(id, {DOCUMENT_PARTS}) = {int(part)}"  # noqa: S608  # nosec
-
-
-def document_pairs():
-    """The pairs of neighbouring words in an entry's document, as indexed by migration search 0011."""
-    return Func(document(), function="search_pairs", output_field=SearchVectorField())
-
-
-def matches(vector, query):
-    """`vector @@ query` as a function: checked on each row found, never looked up in an index."""
-    return Func(vector, query, function="ts_match_vq", output_field=BooleanField())
-
-
-@lru_cache(maxsize=1024)
-def phrase_pairs(alias, config, phrase):
-    """Return the pair lexemes (see document_pairs) an entry holds if it holds the phrase: its neighbouring words.
-
-    The phrase is parsed by the database as its query is (phraseto_tsquery): a word it drops (a stop
-    word) leaves a gap, and words either side of a gap make no pair.
-    """
-    with connections[alias].cursor() as cursor:
-        cursor.execute("SELECT lexeme, unnest(positions) FROM unnest(to_tsvector(%s::regconfig, %s))", [config, phrase])
-        at = {}
-        for lexeme, position in cursor.fetchall():
-            at.setdefault(position, set()).add(lexeme)
-    pairs = {(word, following) for p in at if p + 1 in at for word in at[p] for following in at[p + 1]}
-    return tuple(sorted(f"{PAIR_PREFIX}{word} {following}" for word, following in pairs))
-
-
-class WeightedIndexer(ObjectIndexer):
-    """Wagtail's indexer, reading each field once and weighting words by ranking role."""
-
-    @cached_property
-    def prepared(self):
-        return [
-            (declared, field, value)
-            for declared in self.search_fields
-            for field, _weight, value in self.prepare_field(self.obj, declared)
-        ]
-
-    @cached_property
-    def roles(self):
-        return role_texts(self.prepared)
-
-    @cached_property
-    def title(self):
-        """The title and summary (weights A and B): short, so matching and ranking on them is quick."""
-        return self.as_vector([(text, ROLE_WEIGHTS[role]) for role in (TITLE, SUMMARY) for text in self.roles[role]])
-
-    def key_lexemes(self, index_keys):
-        """Return the object's index keys as a tsvector's text, to be held in the title vector beside its words.
-
-        Each key has a position (after the words, as `||` places it) with weight D, which no title or
-        summary word has, so that ts_stat can count the keys alone (see key_counts).
-        """
-        lexemes = (KEY_PREFIX + key for key in index_keys.get(self.obj.pk, []))
-        return " ".join(f"'{escape_lexeme(lexeme)}':1" for lexeme in lexemes)
-
-    @cached_property
-    def body(self):
-        return self.as_vector([(text, ROLE_WEIGHTS[BODY]) for text in self.roles[BODY]])
-
-    @cached_property
-    def autocomplete(self):
-        texts = [(value, "D") for _declared, field, value in self.prepared if isinstance(field, AutocompleteField)]
-        return self.as_vector(texts, for_autocomplete=True)
-
-    @cached_property
-    def title_text(self):
-        return " ".join(self.roles[TITLE])
-
-    @cached_property
-    def body_text(self):
-        return " ".join(self.roles[SUMMARY] + self.roles[BODY])
-
-
-class PostgresWeightedIndex(RankingFeaturesIndexMixin, PostgresIndex):
-    """Wagtail's index entries, words weighted by role, written in one upsert per batch, and their ranking features."""
-
-    def add_items(self, model, objs):
-        if not model.get_search_fields():
-            return
-        indexers = [WeightedIndexer(obj, self.backend) for obj in objs]
-        if not indexers:
-            return
-        index_keys = index_keys_of(model, objs)
-        content_type_pk = get_content_type_pk(model)
-        compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
-        rows, params = [], []
-        for indexer in indexers:
-            params.extend((content_type_pk, indexer.id))
-            vectors = []
-            for name in ("title", "autocomplete", "body"):
-                value = compiler.prepare_value(IndexEntry._meta.get_field(name), getattr(indexer, name))
-                sql, vector_params = value.as_sql(compiler, self.write_connection)
-                vectors.append(sql)
-                params.extend(vector_params)
-                if name == "title":
-                    vectors[-1] += " || %s::tsvector"
-                    params.append(indexer.key_lexemes(index_keys))
-            params.extend((indexer.title_text, indexer.body_text))
-            rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
-        with transaction.atomic(using=self.write_connection.alias), self.write_connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {IndexEntry._meta.db_table} "  # noqa: S608  # nosec
-                "(content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text) "
-                f"VALUES {', '.join(rows)} "
-                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
-                "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
-                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
-                params,
-            )
-            self.write_features(model, objs, content_type_pk)
-
-    def _refresh_title_norms(self, full=False):
-        """Do nothing: our ranking does not use title norms, and refreshing them reads the whole table."""
+from search.backends.ranked import IndexEntry, RankedBackendMixin, RankedCompilerMixin, RankedResultsMixin
 
 
 class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompiler):
@@ -261,7 +79,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
 
     @property
     def match_query(self):
-        """What entries must match: the words, and the queryset's index keys if it has them."""
+        """What entries must match: the words, and the search's index keys if it was given them."""
         if self.index_keys is None:
             return self.search_query
         return WithKeys(self.search_query, keys_query(self.index_keys.required))
@@ -436,7 +254,7 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         return self._matching(self.model_entries())
 
     def key_counts(self):
-        """Return {key: how many matching entries carry it}, for a queryset marked with index keys.
+        """Return {key: how many matching entries carry it}, for a search given index keys.
 
         PostgreSQL's ts_stat counts the lexemes of the vectors a query returns, in C, and only those
         of weight D, the keys' (a member's 40,000 matches at 100k entries: 270 ms unnesting each
@@ -462,9 +280,7 @@ class PostgresRankedResults(RankedResultsMixin, PostgresSearchResults):
         return super()._ranked_here()
 
 
-class PostgresRankedSearchBackend(PostgresSearchBackend):
-    # Querysets are filtered by the database itself, so filters on any column apply (see ranked.py).
-    filters_in_sql = True
+class PostgresRankedSearchBackend(RankedBackendMixin, PostgresSearchBackend):
     query_compiler_class = PostgresRankedQueryCompiler
     index_class = PostgresWeightedIndex
     results_class = PostgresRankedResults

@@ -1,17 +1,21 @@
-"""The keys a practice page's search index entry carries, so that a search filters inside the index.
+"""The keys an index entry carries, so that a search filters inside the index.
 
-Besides its words, a live page's entry carries its access keys (practice.access) and a key for its
-community, its page type and each of its topics and audiences. A search then asks, as one condition
+Besides its words, a live page's entry carries its access keys (the read filter written as words, below)
+and a key for its community, its page type and each of its topics and audiences. A search then asks, as one condition
 on the index, for entries holding one of the reader's access keys and, for each filter the reader
 chose, one of the keys chosen: the same pages as the search queryset's own filters, without
-joining the index to the page tables (see search.backends.ranked.IndexKeys). A page that is not
+joining the index to the page tables (see search.backends.IndexKeys). A page that is not
 live carries no key at all.
 
 An entry aggregated from a feed (ExternalItem) carries EXTERNAL, which every entry readers may open
 holds (all but those an editor retired), and its source's key: a search for them is answered
 inside the index too, instead of checking each of a word's matches for being one.
+
+The models know nothing of this (they are the bottom layer): the database backends ask
+`entry_keys(model, objects)` and `facet_kinds(model)` here for each model they index.
 """
 
+from practice.models import ExternalItem, PracticePage
 from practice.models.choices import Visibility
 
 # Access keys: visibility_filter written as words a search index can hold. A live page's index entry
@@ -26,8 +30,6 @@ def group_key(group_id):
 
 def view_group_keys(page_ids):
     """Return {page id: [group keys]} for the pages shown to certain groups, in one query."""
-    from practice.models import PracticePage
-
     groups = {}
     for page_id, group_id in PracticePage.view_groups.through.objects.filter(
         practicepage_id__in=page_ids, practicepage__visibility=Visibility.GROUPS
@@ -87,8 +89,6 @@ def page_keys(pks):
     Access is read from the database, not from instances: practice.receivers rewrites it with
     queryset updates after a page is saved, so a page just saved holds its old access in memory.
     """
-    from practice.models import PracticePage
-
     rows = PracticePage.objects.filter(pk__in=pks).values_list(
         "pk", "live", "visibility", "community_id", "content_type_id"
     )
@@ -115,7 +115,23 @@ def source_key(source_id):
 
 def item_keys(pks):
     """Return {item pk: [keys]} for the aggregated entries (ExternalItem) of these primary keys, in one query."""
-    from practice.models import ExternalItem
-
     rows = ExternalItem.objects.filter(pk__in=pks).values_list("pk", "retired", "source_id")
     return {pk: [] if retired else [EXTERNAL, source_key(source_id)] for pk, retired, source_id in rows}
+
+
+def entry_keys(model, objects):
+    """Return {pk: keys} for the index entries of these objects of an indexed model (none for a model without keys)."""
+    if issubclass(model, PracticePage):
+        return page_keys([obj.pk for obj in objects])
+    if issubclass(model, ExternalItem):
+        return item_keys([obj.pk for obj in objects])
+    return {}
+
+
+def facet_kinds(model):
+    """Return the kinds of key a model's search facets are counted from (see search.backends.sqlite.fts.facet_keys)."""
+    if issubclass(model, PracticePage):
+        return tuple(FACET_KEYS.values())
+    if issubclass(model, ExternalItem):
+        return tuple(ITEM_FACET_KEYS.values())
+    return ()

@@ -10,255 +10,46 @@ list of a word most documents hold is long (a common word's title matches: 7 -> 
 entries; two words: 6.5 -> 1.4 ms). Wagtail's own FTS table stays as it is and still serves
 autocomplete.
 
-The documents table also holds each entry's index keys (practice.index_keys) in a last column
-(migration search 0008), as PostgreSQL's entries do: a search marked with keys (the reader's
-access and chosen filters, search.backends.ranked.IndexKeys) is counted by FTS5 alone (a common
+The documents table also holds each entry's index keys (search.index_keys) in a last column
+(migration search 0008), as PostgreSQL's entries do: a search given keys (the reader's
+access and chosen filters, search.backends.IndexKeys) is counted by FTS5 alone (a common
 word within one community, counted up to 1,001 at 100,000 entries: 22-45 -> 0.6 ms; every match
 of it: 47 -> 2 ms), ranked by it alone when the reader chose filters, and its facets counted from
 the keys of its matches, kept as rows of `search_entry_key`.
 """
 
-import re
-from dataclasses import dataclass
-
-from django.db import connections, transaction
+from django.db import connections
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
-from modelsearch.backends.database.sqlite.query import AndNot, normalize
+from modelsearch.backends.database.sqlite.query import normalize
 from modelsearch.backends.database.sqlite.sqlite import (
-    ObjectIndexer,
     SQLiteAutocompleteQueryCompiler,
-    SQLiteFTSIndexEntry,
-    SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
-from modelsearch.index import AutocompleteField
-from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.query import MatchAll, Not
 
-from search.backends.ranked import (
-    IndexEntry,
-    RankedCompilerMixin,
-    RankedResultsMixin,
-    RankingFeaturesIndexMixin,
-    index_keys_of,
+from search.backends.ranked import IndexEntry, RankedBackendMixin, RankedCompilerMixin, RankedResultsMixin
+from search.backends.roles import SUMMARY, TITLE, field_role
+from search.backends.sqlite.fts import (
+    CANDIDATES,
+    CANDIDATES_PER_RESULT,
+    DOCUMENTS,
+    ENTRY_KEY_INDEX,
+    ENTRY_KEYS,
+    LARGE_MATCH,
+    MATCHES,
+    MIN_CANDIDATES,
+    TIER_STEP,
+    TITLES,
+    WAGTAIL_FTS,
+    UnsupportedQuery,
+    fts_expression,
+    keys_expression,
 )
-from search.backends.roles import BODY, SUMMARY, TITLE, field_role, role_texts
-
-
-@dataclass(frozen=True)
-class FTSTable:
-    """An FTS5 table of index entries (rowid = the entry's id), its text columns and their bm25 weights.
-
-    A table may also hold the entries' index keys, in a last column (see key_token).
-    """
-
-    name: str
-    weights: dict  # text column -> weight, in the table's column order
-    keys: str | None = None  # the column holding the index keys, if the table has one
-
-    @property
-    def columns(self):
-        """The columns holding words."""
-        return tuple(self.weights)
-
-    @property
-    def all_columns(self):
-        return (*self.columns, self.keys) if self.keys else self.columns
-
-    @property
-    def bm25(self):
-        weights = [*self.weights.values(), *([0.0] if self.keys else [])]
-        return f"bm25({self.name}, {', '.join(str(weight) for weight in weights)})"
-
-
-# A word in the title counts ten times one in the body, in the summary four.
-DOCUMENTS = FTSTable("search_document_fts", {TITLE: 10.0, SUMMARY: 4.0, BODY: 1.0}, keys="keys")
-TITLES = FTSTable("search_title_fts", {TITLE: 10.0, SUMMARY: 4.0})
-# Wagtail's FTS table, as its migration creates it; we use its autocomplete column.
-WAGTAIL_FTS = FTSTable(SQLiteFTSIndexEntry._meta.db_table, {"autocomplete": 1.0, "body": 0.0, "title": 0.0})
-
-# Ranked candidates taken from FTS5 per result wanted before the queryset's filters are applied;
-# if filters leave too few, the query is run again over every match.
-CANDIDATES_PER_RESULT = 5
-MIN_CANDIDATES = 100
-# Above this many matches, counting lists the queryset's objects once rather than checking each match.
-LARGE_MATCH = 5000
-# Added to the scores of each tier above the last, so that scores order results as we return them.
-TIER_STEP = 1000.0
-
-ENTRY_KEY_INDEX = "search_indexentry_key"
-# The name FTS5's best matches go by while their entries are looked up (_tier_hits).
-CANDIDATES = "top"
-# The name the matching entries go by while their keys are counted (key_counts).
-MATCHES = "search_matches"
-# Each entry's keys that facets are counted from, one row per key (migration search 0008; see facet_keys).
-ENTRY_KEYS = "search_entry_key"
-
-WORD = re.compile(r"\w")
-
-
-class UnsupportedQuery(Exception):
-    """A query shape we leave to Wagtail's own compiler."""
-
-
-def fts_string(text, prefix=False):
-    """Quote text as an FTS5 string (a word, or a phrase if it tokenises into several)."""
-    quoted = '"' + text.replace('"', '""') + '"'
-    return quoted + "*" if prefix else quoted
-
-
-def key_token(key):
-    """An index key ("community 12") as one token ("keycommunity12"): the tokenizer splits at spaces.
-
-    A reader's word cannot match it: words are only looked for in the text columns.
-    """
-    return "key" + key.replace(" ", "")
-
-
-def key_tokens(keys):
-    """The text of an entry's keys column."""
-    return " ".join(key_token(key) for key in keys)
-
-
-def facet_keys(model, keys):
-    """The keys of a model's entry that its searches' facets are counted from (its `search_facet_kinds`).
-
-    Only those are written to the key table (ENTRY_KEYS): about half of an entry's keys, and half the
-    rows a facet count reads (a member's 40,000 matches at 100,000 entries: 174 -> 90 ms).
-    """
-    kinds = set(getattr(model, "search_facet_kinds", ()))
-    return [key for key in keys if key.partition(" ")[0] in kinds]
-
-
-def keys_expression(required, column):
-    """An FTS5 expression matching entries whose keys hold, for each tuple of keys, one of its keys (see IndexKeys)."""
-    either = ["(" + " OR ".join(fts_string(key_token(key)) for key in keys) + ")" for keys in required]
-    return "{" + column + "} : (" + " AND ".join(either) + ")"
-
-
-def fts_expression(query, prefix_last=False):
-    """Translate a normalised Wagtail query into an FTS5 query expression, or None for "nothing to find"."""
-    if isinstance(query, PlainText):
-        words = [word for word in query.query_string.split() if WORD.search(word)]
-        if not words:
-            return None
-        strings = [fts_string(word) for word in words[:-1]] + [fts_string(words[-1], prefix=prefix_last)]
-        joiner = " AND " if query.operator.lower() == "and" else " OR "
-        return "(" + joiner.join(strings) + ")"
-    if isinstance(query, Phrase):
-        return fts_string(query.query_string) if WORD.search(query.query_string) else None
-    if isinstance(query, Boost):
-        return fts_expression(query.subquery, prefix_last)
-    if isinstance(query, (And, Or)):
-        parts = [part for part in (fts_expression(sub, prefix_last) for sub in query.subqueries) if part]
-        if not parts:
-            return None
-        return "(" + (" AND " if isinstance(query, And) else " OR ").join(parts) + ")"
-    if isinstance(query, AndNot) and not isinstance(query.subquery_a, MatchAll):
-        wanted = fts_expression(query.subquery_a, prefix_last)
-        unwanted = fts_expression(query.subquery_b, prefix_last)
-        if wanted is None or unwanted is None:
-            return wanted
-        return f"({wanted} NOT {unwanted})"
-    raise UnsupportedQuery(query)
-
-
-class DocumentIndexer(ObjectIndexer):
-    """Wagtail's indexer, reading each field once and also splitting the text by ranking role."""
-
-    @cached_property
-    def prepared(self):
-        return [
-            (declared, field, value)
-            for declared in self.search_fields
-            for field, value in self.prepare_field(self.obj, declared)
-        ]
-
-    @cached_property
-    def roles(self):
-        return {role: " ".join(texts) for role, texts in role_texts(self.prepared).items()}
-
-    @cached_property
-    def title(self):
-        return self.roles[TITLE]
-
-    @cached_property
-    def body(self):
-        return " ".join(text for text in (self.roles[SUMMARY], self.roles[BODY]) if text)
-
-    @cached_property
-    def autocomplete(self):
-        return " ".join(value for _declared, field, value in self.prepared if isinstance(field, AutocompleteField))
-
-
-class SQLiteDocumentIndex(RankingFeaturesIndexMixin, SQLiteIndex):
-    """Wagtail's index entries, plus a row per entry in our FTS5 table and its ranking features, in one transaction."""
-
-    def add_items(self, model, objs):
-        if not model.get_search_fields():
-            return
-        indexers = [DocumentIndexer(obj, self.backend) for obj in objs]
-        if not indexers:
-            return
-        content_type_pk = get_content_type_pk(model)
-        by_id = {indexer.id: indexer for indexer in indexers}
-        alias = self.write_connection.alias
-        with transaction.atomic(using=alias):
-            existing = {
-                entry.object_id: entry
-                for entry in self.entries.filter(content_type_id=content_type_pk, object_id__in=list(by_id))
-            }
-            for object_id, entry in existing.items():
-                indexer = by_id[object_id]
-                entry.title, entry.body, entry.autocomplete = indexer.title, indexer.body, indexer.autocomplete
-            IndexEntry._default_manager.using(alias).bulk_update(
-                existing.values(), ["title", "body", "autocomplete"], batch_size=500
-            )
-            created = IndexEntry._default_manager.using(alias).bulk_create(
-                [
-                    IndexEntry(
-                        content_type_id=content_type_pk,
-                        object_id=object_id,
-                        title=indexer.title,
-                        body=indexer.body,
-                        autocomplete=indexer.autocomplete,
-                    )
-                    for object_id, indexer in by_id.items()
-                    if object_id not in existing
-                ],
-                batch_size=500,
-            )
-            entries = [*existing.values(), *created]
-            held = {str(pk): keys for pk, keys in index_keys_of(model, objs).items()}
-            with self.write_connection.cursor() as cursor:
-                cursor.executemany(f"DELETE FROM {ENTRY_KEYS} WHERE entry_id = %s", [(entry.pk,) for entry in entries])  # noqa: S608  # nosec
-                cursor.executemany(
-                    f"INSERT INTO {ENTRY_KEYS} (entry_id, key) VALUES (%s, %s)",  # noqa: S608  # nosec
-                    [(entry.pk, key) for entry in entries for key in facet_keys(model, held.get(entry.object_id, []))],
-                )
-                for table in (DOCUMENTS, TITLES):
-                    rows = [
-                        (
-                            entry.pk,
-                            *(by_id[entry.object_id].roles[column] for column in table.columns),
-                            *([key_tokens(held.get(entry.object_id, []))] if table.keys else []),
-                        )
-                        for entry in entries
-                    ]
-                    cursor.executemany(f"DELETE FROM {table.name} WHERE rowid = %s", [(row[0],) for row in rows])  # noqa: S608  # nosec
-                    cursor.executemany(
-                        f"INSERT INTO {table.name} (rowid, {', '.join(table.all_columns)}) "  # noqa: S608  # nosec
-                        f"VALUES (%s, {', '.join(['%s'] * len(table.all_columns))})",
-                        rows,
-                    )
-            self.write_features(model, objs, content_type_pk)
-
-    def _refresh_title_norms(self, full=False):
-        """Do nothing: bm25 normalises for length itself, and rewriting every entry is slow."""
+from search.backends.sqlite.index import SQLiteDocumentIndex
 
 
 class FTSQueryCompilerMixin(RankedCompilerMixin):
@@ -299,7 +90,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
 
     @cached_property
     def keyed_match(self):
-        """The MATCH string with the queryset's index keys, if it is marked and the table holds keys; else None.
+        """The MATCH string with the search's index keys, if it was given them and the table holds keys; else None.
 
         The entries it finds are exactly the queryset's objects that match (see IndexKeys), without
         checking each one against the queryset's filters: FTS5 steps through the words' and the
@@ -312,7 +103,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
 
     @property
     def narrowly_keyed(self):
-        """Whether the queryset is marked with keys few entries carry (filters a reader chose) that the table holds."""
+        """Whether the search was given keys few entries carry (filters a reader chose) that the table holds."""
         return self.keyed_match is not None and bool(self.index_keys.narrow)
 
     def tier_matches(self, keyed=False):
@@ -490,7 +281,7 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
         return self.table.keys is not None
 
     def key_counts(self):
-        """Return {key: how many matching entries carry it}, for a queryset marked with index keys.
+        """Return {key: how many matching entries carry it}, for a search given index keys.
 
         FTS5 finds the matches (words, access and filters) and each one's keys are read from the key
         table, by its primary key: the 33,000 matches of a word most of 100,000 entries hold are
@@ -531,9 +322,7 @@ class SQLiteRankedResults(RankedResultsMixin, SQLiteSearchResults):
     """Wagtail's SQLite results, ranked and counted by our compiler (see RankedResultsMixin)."""
 
 
-class SQLiteRankedSearchBackend(SQLiteSearchBackend):
-    # Querysets are filtered by the database itself, so filters on any column apply (see ranked.py).
-    filters_in_sql = True
+class SQLiteRankedSearchBackend(RankedBackendMixin, SQLiteSearchBackend):
     query_compiler_class = SQLiteRankedQueryCompiler
     autocomplete_query_compiler_class = SQLiteRankedAutocompleteCompiler
     index_class = SQLiteDocumentIndex
