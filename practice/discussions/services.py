@@ -77,7 +77,10 @@ def _publish(thread, by):
 
 
 def _thread_started(thread):
+    """Return the thread as published, and announce it as started by its starter once the transaction commits."""
+    thread = DiscussionThreadPage.objects.get(pk=thread.pk)
     transaction.on_commit(lambda: thread_started.send(sender=DiscussionThreadPage, thread=thread, by=thread.starter))
+    return thread
 
 
 @transaction.atomic
@@ -122,9 +125,7 @@ def thread_start(*, index, author, title, body, topics=(), security_level):
         thread.save_revision(user=author, log_action=True)
         return thread
     _publish(thread, author)
-    thread = DiscussionThreadPage.objects.get(pk=thread.pk)
-    _thread_started(thread)
-    return thread
+    return _thread_started(thread)
 
 
 @transaction.atomic
@@ -137,9 +138,7 @@ def thread_approve(*, thread, by):
     )
     revision = thread.latest_revision or thread.save_revision(user=thread.starter)
     revision.publish(user=by, skip_permission_checks=True)
-    thread = DiscussionThreadPage.objects.get(pk=thread.pk)
-    _thread_started(thread)
-    return thread
+    return _thread_started(thread)
 
 
 @transaction.atomic
