@@ -115,6 +115,16 @@ def choice_field(label, empty_label, **kwargs):
     )
 
 
+def date_field(label, *, example):
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        help_text=f"For example, {example}",
+        error_messages={"invalid": f"Enter a real date, for example {example}"},
+    )
+
+
 class BlogFilterForm(ListingFilterForm):
     lookups = {"topic": "topics__slug", "tag": "tags__slug", "author": "authors__profile__slug"}
 
@@ -180,20 +190,8 @@ class EventFilterForm(ListingFilterForm):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose upcoming, past or between dates"},
     )
-    date_from = forms.DateField(
-        label="From",
-        required=False,
-        input_formats=DATE_INPUT_FORMATS,
-        help_text="For example, 27/3/2026",
-        error_messages={"invalid": "Enter a real date, for example 27/3/2026"},
-    )
-    date_to = forms.DateField(
-        label="To",
-        required=False,
-        input_formats=DATE_INPUT_FORMATS,
-        help_text="For example, 30/4/2026",
-        error_messages={"invalid": "Enter a real date, for example 30/4/2026"},
-    )
+    date_from = date_field("From", example="27/3/2026")
+    date_to = date_field("To", example="30/4/2026")
 
     def __init__(self, data, *, events, **kwargs):
         data = data.copy()
