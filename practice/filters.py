@@ -50,7 +50,13 @@ def value_options(pages, field, *, counts=True):
 
 
 class ListingFilterForm(forms.Form):
-    """A GET form that narrows a listing. Subclasses declare fields and a `filter_<field>` method each."""
+    """A GET form that narrows a listing.
+
+    Subclasses declare fields, and for each either the lookup its value is matched against (`lookups`) or,
+    where that is not enough, a `filter_<field>` method.
+    """
+
+    lookups = {}
 
     # GOV.UK classes for each kind of widget, and the extra class when its value is in error.
     widget_classes = {
@@ -88,7 +94,10 @@ class ListingFilterForm(forms.Form):
     def filter(self, pages):
         """Narrow the pages by every filter value that was understood."""
         for name, value in self.valid_values().items():
-            pages = getattr(self, f"filter_{name}")(pages, value)
+            if name in self.lookups:
+                pages = pages.filter(**{self.lookups[name]: value})
+            else:
+                pages = getattr(self, f"filter_{name}")(pages, value)
         return pages
 
     def query_string(self):
@@ -106,7 +115,19 @@ def choice_field(label, empty_label, **kwargs):
     )
 
 
+def date_field(label, *, example):
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        help_text=f"For example, {example}",
+        error_messages={"invalid": f"Enter a real date, for example {example}"},
+    )
+
+
 class BlogFilterForm(ListingFilterForm):
+    lookups = {"topic": "topics__slug", "tag": "tags__slug", "author": "authors__profile__slug"}
+
     topic = choice_field("Topic", "All topics")
     tag = choice_field("Tag", "All tags")
     author = choice_field("Author", "All authors")
@@ -149,21 +170,14 @@ class BlogFilterForm(ListingFilterForm):
             shown += list(authors.filter(slug=chosen))
         return [(a.slug, with_count(a.display_name, a.uses)) for a in sorted(shown, key=lambda a: a.display_name)]
 
-    def filter_topic(self, posts, slug):
-        return posts.filter(topics__slug=slug)
-
-    def filter_tag(self, posts, slug):
-        return posts.filter(tags__slug=slug)
-
-    def filter_author(self, posts, slug):
-        return posts.filter(authors__profile__slug=slug)
-
     def filter_month(self, posts, month):
         year, month = (int(part) for part in month.split("-"))
         return posts.filter(date__year=year, date__month=month)
 
 
 class EventFilterForm(ListingFilterForm):
+    lookups = {"region": "region__slug", "type": "event_type"}
+
     UPCOMING, PAST, BETWEEN = "upcoming", "past", "between"
 
     region = choice_field("Region", "All regions")
@@ -176,20 +190,8 @@ class EventFilterForm(ListingFilterForm):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose upcoming, past or between dates"},
     )
-    date_from = forms.DateField(
-        label="From",
-        required=False,
-        input_formats=DATE_INPUT_FORMATS,
-        help_text="For example, 27/3/2026",
-        error_messages={"invalid": "Enter a real date, for example 27/3/2026"},
-    )
-    date_to = forms.DateField(
-        label="To",
-        required=False,
-        input_formats=DATE_INPUT_FORMATS,
-        help_text="For example, 30/4/2026",
-        error_messages={"invalid": "Enter a real date, for example 30/4/2026"},
-    )
+    date_from = date_field("From", example="27/3/2026")
+    date_to = date_field("To", example="30/4/2026")
 
     def __init__(self, data, *, events, **kwargs):
         data = data.copy()
@@ -226,12 +228,6 @@ class EventFilterForm(ListingFilterForm):
             return events.order_by("start", "pk")
         return events.upcoming()
 
-    def filter_region(self, events, slug):
-        return events.filter(region__slug=slug)
-
-    def filter_type(self, events, value):
-        return events.filter(event_type=value)
-
     def filter_when(self, events, value):
         return events  # applied in filter(), which also chooses the order
 
@@ -248,6 +244,14 @@ def start_of(day):
 
 
 class ResourceFilterForm(ListingFilterForm):
+    lookups = {
+        "type": "resource_type",
+        "topic": "topics__slug",
+        "audience": "audiences__slug",
+        "publisher": "publisher__slug",
+        "link_status": "link_status",
+    }
+
     q = forms.CharField(label="Search these resources", required=False, max_length=200, widget=forms.SearchInput)
     type = choice_field("Type", "All types")
     topic = choice_field("Topic", "All topics")
@@ -269,21 +273,6 @@ class ResourceFilterForm(ListingFilterForm):
                 Q(title__icontains=word) | Q(summary__icontains=word) | Q(editors_note__icontains=word)
             )
         return resources
-
-    def filter_type(self, resources, value):
-        return resources.filter(resource_type=value)
-
-    def filter_topic(self, resources, slug):
-        return resources.filter(topics__slug=slug)
-
-    def filter_audience(self, resources, slug):
-        return resources.filter(audiences__slug=slug)
-
-    def filter_publisher(self, resources, slug):
-        return resources.filter(publisher__slug=slug)
-
-    def filter_link_status(self, resources, value):
-        return resources.filter(link_status=value)
 
 
 class ThreadFilterForm(ListingFilterForm):

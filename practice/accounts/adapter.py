@@ -4,23 +4,19 @@ from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-
-def site_url(path):
-    """Return the path on the hub's public address, as every email the hub sends links to it."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+from practice.common.addresses import absolute_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
     # Links in emails are built from BASE_URL, never from the Host header of whoever asked for them.
     def get_email_confirmation_url(self, request, emailconfirmation):
-        return site_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+        return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
 
     def get_reset_password_from_key_url(self, key):
-        return site_url(urlsplit(super().get_reset_password_from_key_url(key)).path)
+        return absolute_url(urlsplit(super().get_reset_password_from_key_url(key)).path)
 
     def populate_username(self, request, user):
         """Use the email address as the username, as imported and demo members have it."""
@@ -31,9 +27,3 @@ class AccountAdapter(DefaultAccountAdapter):
             user.username = email
         else:
             super().populate_username(request, user)
-
-
-def user_display(user):
-    """Name a member by their profile's display name, never by their username."""
-    profile = getattr(user, "profile", None)
-    return profile.display_name if profile else user.get_full_name() or "Member"

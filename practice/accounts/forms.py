@@ -10,18 +10,26 @@ from practice.models import AudienceRole, MemberProfile, Organisation, Region, T
 DISPLAY_NAME_HELP = "Shown beside what you write, e.g. Priya Shah."
 
 
+class DisplayNameField(forms.CharField):
+    """The name a member is shown by, asked the same way at sign-up and on the profile, and normalised."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label="Your name",
+            max_length=MemberProfile._meta.get_field("display_name").max_length,
+            help_text=DISPLAY_NAME_HELP,
+            error_messages={"required": "Enter your name"},
+            **kwargs,
+        )
+
+    def clean(self, value):
+        return normalise_display_name(super().clean(value))
+
+
 class SignUpDetailsForm(forms.Form):
     """What django-allauth's sign-up form asks besides the email address and password."""
 
-    display_name = forms.CharField(
-        label="Your name",
-        max_length=MemberProfile._meta.get_field("display_name").max_length,
-        help_text=DISPLAY_NAME_HELP,
-        error_messages={"required": "Enter your name"},
-    )
-
-    def clean_display_name(self):
-        return normalise_display_name(self.cleaned_data["display_name"])
+    display_name = DisplayNameField()
 
     def signup(self, request, user):
         """Called by allauth once the user is saved: give them their profile."""
@@ -31,12 +39,7 @@ class SignUpDetailsForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     """A member's own profile, and how much of it others see."""
 
-    display_name = forms.CharField(
-        label="Your name",
-        max_length=MemberProfile._meta.get_field("display_name").max_length,
-        help_text=DISPLAY_NAME_HELP,
-        error_messages={"required": "Enter your name"},
-    )
+    display_name = DisplayNameField()
     organisation = forms.ModelChoiceField(
         Organisation.objects.all(), required=False, label="Organisation", empty_label="Not given"
     )
@@ -71,9 +74,6 @@ class ProfileForm(forms.ModelForm):
             "is_public",
             "show_organisation",
         ]
-
-    def clean_display_name(self):
-        return normalise_display_name(self.cleaned_data["display_name"])
 
 
 class AccountDeleteForm(forms.Form):

@@ -7,17 +7,16 @@ from allauth.account.adapter import get_adapter
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
 
 from practice.accounts.services import member_email_address_vouch, member_with_confirmed_email, unique_profile_slug
+from practice.common.addresses import absolute_url
+from practice.common.mail import send_templated_mail
 from practice.communities.services import membership_join
 from practice.models import AudienceRole, CommunityPage, MemberProfile, Membership, Organisation, Region, Topic
 
@@ -164,12 +163,12 @@ def send_invitation(user):
         "account_reset_password_from_key",
         kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
     )
-    context = {"user": user, "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path}
-    send_mail(
+    context = {"user": user, "link": absolute_url(path)}
+    send_templated_mail(
         subject="You are invited to Practice Hub",
-        message=render_to_string("practice/emails/invitation.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[user.email],
+        template="practice/emails/invitation.txt",
+        context=context,
+        recipients=[user.email],
     )
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from practice.common.names import member_name
 from practice.models import (
     BlogPostPage,
     DiscussionThreadPage,
@@ -140,8 +141,7 @@ def _followed(follow, readable, request):
         return {"page": _page_reference(follow.page_id, readable, request)}
     if follow.topic_id:
         return {"topic": follow.topic.name}
-    profile = getattr(follow.member, "profile", None)
-    return {"member": profile.display_name if profile else FORMER_MEMBER}
+    return {"member": member_name(follow.member)}
 
 
 def account_export(user, request=None):

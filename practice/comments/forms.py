@@ -7,14 +7,9 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 
 from hub.converters import parse_id
+from practice.common.names import member_name
 
 NOT_A_PUBLISHED_COMMENT = "You can only reply to a published comment on this page"
-
-
-def display_name(user):
-    """Return the name a member's comments go out under: their profile's, or their account's."""
-    profile = getattr(user, "profile", None)
-    return (profile.display_name if profile else "") or user.get_full_name() or "A member"
 
 
 class MemberCommentForm(XtdCommentForm):
@@ -67,5 +62,5 @@ class MemberCommentForm(XtdCommentForm):
     def clean(self):
         cleaned_data = super().clean()
         # The comment goes out under the member's own name and address, whatever the request says.
-        cleaned_data.update(name=display_name(self.user)[:50], email=self.user.email, url="")
+        cleaned_data.update(name=member_name(self.user)[:50], email=self.user.email, url="")
         return cleaned_data

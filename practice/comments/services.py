@@ -11,17 +11,17 @@ from django_tasks import task
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import CharField, Count, Exists, OuterRef, Q
 from django.db.models.functions import Cast
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from hub.db import lock_row
 from practice.access import is_staff_member
 from practice.activity import comment_posted
+from practice.common.addresses import absolute_url
+from practice.common.mail import send_templated_mail
 from practice.models import CommentHold, Membership, PracticePage
 from practice.models.comments import APPROVED, HELPFUL, REPORTED, commentable_content_types, comments_on
 from practice.moderation.rules import REPEAT_WINDOW, moderation_verdict
@@ -135,10 +135,6 @@ def moderation_queue(user):
     return comments
 
 
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 @task()
 def notify_comment_followers(comment_id):
     """Email the members following the comment's page, if the comment and page are still there for them to read."""
@@ -169,11 +165,12 @@ def notify_comment_followers(comment_id):
             "comment_url": absolute_url(page.get_url() or "/") + f"#c{comment.pk}",
             "mute_url": absolute_url(reverse("comments-xtd-mute", args=[key.decode()])),
         }
-        send_mail(
+        send_templated_mail(
             subject=f"New comment on {page.title}",
-            message=render_to_string("django_comments_xtd/email_followup_comment.txt", context),
+            template="django_comments_xtd/email_followup_comment.txt",
+            context=context,
+            recipients=[follower.email],
             from_email=settings.COMMENTS_XTD_FROM_EMAIL,
-            recipient_list=[follower.email],
         )
         sent += 1
     return sent

@@ -19,6 +19,7 @@ from hub.converters import parse_id
 from hub.ratelimit import rate_limited
 from practice.comments.forms import MemberCommentForm
 from practice.comments.services import comment_mark_helpful, comment_post, comment_report, readable_by
+from practice.common.refusals import refusal
 from practice.models import CommentSettings
 from practice.models.comments import is_commentable
 
@@ -31,8 +32,8 @@ class CommentRefused(Exception):
         self.status, self.title, self.message, self.page = status, title, message, page
 
     def response(self, request):
-        context = {"title": self.title, "message": self.message, "page": self.page}
-        return render(request, "comments/refused.html", context, status=self.status)
+        back = (f"{self.page.get_url(request)}#comments", f"Go back to {self.page.title}") if self.page else None
+        return refusal(request, self.message, status=self.status, heading=self.title, back=back)
 
 
 NOT_FOUND = ("Page not found", "We could not find the page you are commenting on. It may have been moved or removed.")

@@ -61,6 +61,14 @@ def wanted_page_permissions(community, sections):
     }
 
 
+def _drop_unwanted(model, held, wanted):
+    """Delete the held permission rows (key -> pk) that are not wanted; return the wanted keys not held yet."""
+    stale = [pk for key, pk in held.items() if key not in wanted]
+    if stale:
+        model.objects.filter(pk__in=stale).delete()
+    return wanted - held.keys()
+
+
 def set_page_permissions(community, sections):
     """Give the community's groups exactly the page permissions they should have, changing only what differs."""
     groups = [community.members_group_id, community.facilitators_group_id]
@@ -69,10 +77,7 @@ def set_page_permissions(community, sections):
         (perm.group_id, perm.page_id, perm.permission.codename.removesuffix("_page")): perm.pk
         for perm in GroupPagePermission.objects.filter(group__in=groups).select_related("permission")
     }
-    stale = [pk for key, pk in held.items() if key not in wanted]
-    if stale:
-        GroupPagePermission.objects.filter(pk__in=stale).delete()
-    missing = wanted - held.keys()
+    missing = _drop_unwanted(GroupPagePermission, held, wanted)
     if missing:
         permissions = {
             perm.codename.removesuffix("_page"): perm
@@ -120,10 +125,7 @@ def set_collection_permissions(community, collection):
             group__in=[community.members_group_id, community.facilitators_group_id]
         ).select_related("permission__content_type")
     }
-    stale = [pk for key, pk in held.items() if key not in wanted]
-    if stale:
-        GroupCollectionPermission.objects.filter(pk__in=stale).delete()
-    missing = wanted - held.keys()
+    missing = _drop_unwanted(GroupCollectionPermission, held, wanted)
     if missing:
         permissions = {
             permission_name(perm): perm

@@ -1,12 +1,12 @@
 """Writes that touch several models, each in one transaction."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from practice.access import is_staff_member
+from practice.common.addresses import absolute_url
+from practice.common.mail import send_templated_mail
+from practice.common.names import member_name
 from practice.communities.permissions import (
     community_sections,
     ensure_media_collection,
@@ -214,31 +214,27 @@ def membership_withdraw_invitation(*, invitation, by):
     invitation.delete()
 
 
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def notify_join_requested(membership):
     facilitators = Membership.objects.active().facilitators().filter(community=membership.community)
     context = {
         "membership": membership,
-        "link": _absolute(reverse("community_members", args=[membership.community_id])),
+        "link": absolute_url(reverse("community_members", args=[membership.community_id])),
     }
-    send_mail(
+    send_templated_mail(
         subject=f"Request to join {membership.community.title}",
-        message=render_to_string("practice/emails/join_requested.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=list(facilitators.values_list("member__email", flat=True)),
+        template="practice/emails/join_requested.txt",
+        context=context,
+        recipients=list(facilitators.values_list("member__email", flat=True)),
     )
 
 
 def notify_join_answered(membership, *, approved):
-    context = {"membership": membership, "approved": approved, "link": _absolute(membership.community.url)}
-    send_mail(
+    context = {"membership": membership, "approved": approved, "link": absolute_url(membership.community.url)}
+    send_templated_mail(
         subject=f"Your request to join {membership.community.title}",
-        message=render_to_string("practice/emails/join_answered.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[membership.member.email],
+        template="practice/emails/join_answered.txt",
+        context=context,
+        recipients=[membership.member.email],
     )
 
 
@@ -247,15 +243,15 @@ def notify_invited(invitation):
     inviter = invitation.invited_by
     context = {
         "invitation": invitation,
-        "inviter_name": _display_name(inviter) if inviter else "A facilitator",
-        "link": _absolute(reverse("membership_invitations")),
-        "sign_up_link": _absolute(reverse("account_signup")),
+        "inviter_name": member_name(inviter, former="A facilitator"),
+        "link": absolute_url(reverse("membership_invitations")),
+        "sign_up_link": absolute_url(reverse("account_signup")),
     }
-    send_mail(
+    send_templated_mail(
         subject=f"You are invited to join {invitation.community.title}",
-        message=render_to_string("practice/emails/invited.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[invitation.email],
+        template="practice/emails/invited.txt",
+        context=context,
+        recipients=[invitation.email],
     )
 
 
@@ -270,18 +266,13 @@ def notify_invitation_answered(invitation, *, member, accepted):
         recipients = list(facilitators.values_list("member__email", flat=True))
     context = {
         "community": community,
-        "member_name": _display_name(member),
+        "member_name": member_name(member),
         "accepted": accepted,
-        "link": _absolute(reverse("community_members", args=[community.pk])),
+        "link": absolute_url(reverse("community_members", args=[community.pk])),
     }
-    send_mail(
+    send_templated_mail(
         subject=f"Your invitation to join {community.title}",
-        message=render_to_string("practice/emails/invitation_answered.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[email for email in recipients if email],
+        template="practice/emails/invitation_answered.txt",
+        context=context,
+        recipients=[email for email in recipients if email],
     )
-
-
-def _display_name(user):
-    profile = getattr(user, "profile", None)
-    return (profile.display_name if profile else "") or user.get_full_name() or user.email

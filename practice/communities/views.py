@@ -3,10 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from practice.access import is_staff_member
+from practice.common.names import member_name
+from practice.common.refusals import refusal
 from practice.communities.forms import InviteForm
 from practice.communities.services import (
     membership_approve,
@@ -52,11 +53,13 @@ def refusal_for(page, request):
         raise Http404
     if any(r.restriction_type == r.PASSWORD for r in refused):
         return None
-    return TemplateResponse(
+    return refusal(
         request,
-        "practice/access_denied.html",
-        {"page": page, "community": community, "signed_in": request.user.is_authenticated},
         status=403,
+        template="practice/access_denied.html",
+        page=page,
+        community=community,
+        signed_in=request.user.is_authenticated,
     )
 
 
@@ -133,15 +136,15 @@ def render_community_members(request, community, invite_form, status=200):
 def membership_request_answer(request, membership_id, answer):
     """Approve or decline a request to join, as a facilitator of its community."""
     membership = get_object_or_404(
-        Membership.objects.select_related("community", "member"),
+        Membership.objects.select_related("community", "member__profile"),
         pk=membership_id,
         status=Membership.Status.REQUESTED,
     )
     community = facilitated_community(request, membership.community_id)
     if answer == "approve":
         membership_approve(membership=membership, by=request.user)
-        messages.success(request, f"{membership.member.get_full_name()} is now a member.")
+        messages.success(request, f"{member_name(membership.member)} is now a member.")
     else:
         membership_decline(membership=membership, by=request.user)
-        messages.success(request, f"You declined {membership.member.get_full_name()}'s request.")
+        messages.success(request, f"You declined {member_name(membership.member)}'s request.")
     return redirect("community_members", community_id=community.pk)

@@ -4,15 +4,14 @@ Trusted automated paths (the WordPress importer crediting a blog's own authors, 
 BlogPostPage.authors directly: what they credit counts as consented.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from wagtail.search import index
 
-from practice.comments.forms import display_name
+from practice.common.addresses import absolute_url
+from practice.common.mail import send_templated_mail
+from practice.common.names import member_name
 from practice.models import BlogPostPage, CommunityPage, CreditRequest, Membership, Notification
 
 Credit = BlogPostPage.authors.through
@@ -132,14 +131,14 @@ def notify_credit_requested(credit_request):
     post = credit_request.post
     context = {
         "credit_request": credit_request,
-        "member_name": display_name(credit_request.member),
-        "asker_name": display_name(credit_request.requested_by) if credit_request.requested_by else "A member",
+        "member_name": member_name(credit_request.member),
+        "asker_name": member_name(credit_request.requested_by, former="A member"),
         "community": _community_of(post),
-        "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("author_credits"),
+        "link": absolute_url(reverse("author_credits")),
     }
-    send_mail(
+    send_templated_mail(
         subject=f"Will you be credited as an author of “{post.title}”?",
-        message=render_to_string("practice/emails/credit_requested.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[credit_request.member.email],
+        template="practice/emails/credit_requested.txt",
+        context=context,
+        recipients=[credit_request.member.email],
     )

@@ -6,13 +6,13 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from practice.common.refusals import refusal
 from practice.credits.services import (
     CreditRefused,
     credit_request_accept,
     credit_request_decline,
     credit_request_withdraw,
 )
-from practice.following.views import refuse
 from practice.models import CreditRequest
 
 
@@ -42,8 +42,8 @@ def credit_accept(request, credit_request_id):
     credit_request = _asked_of(request, credit_request_id)
     try:
         credit_request_accept(credit_request=credit_request, member=request.user)
-    except CreditRefused as refusal:
-        return refuse(request, str(refusal), status=403)
+    except CreditRefused as refused:
+        return refusal(request, str(refused), status=403)
     messages.success(request, f"You are credited as an author of {credit_request.post.title}.")
     return redirect("author_credits")
 

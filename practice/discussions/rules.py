@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from practice.access import is_staff_member
+from practice.common.names import member_name
 from practice.discussions.forms import ReplyForm
 from practice.models import DiscussionThreadPage, Membership, Reply
 
@@ -81,11 +82,7 @@ class ReplyNode:
     @property
     def author_name(self):
         """Return how the reply's author is named to readers."""
-        author = self.reply.author
-        if author is None:
-            return "A former member"
-        profile = getattr(author, "profile", None)  # selected with the reply: no query either way
-        return profile.display_name if profile is not None and profile.display_name else "A member"
+        return member_name(self.reply.author)  # the profile is selected with the reply: no query either way
 
     @property
     def heading_level(self):

@@ -53,6 +53,23 @@ def _locked(thread):
     return threads.get(pk=thread.pk)
 
 
+def _locked_held_thread(thread):
+    """Return the held thread locked for a moderator's decision; refuse one that is not waiting for review."""
+    thread = _locked(thread)
+    if not thread.held_reason or thread.live:
+        raise ValidationError("This discussion is not waiting for review.", code="not_held")
+    return thread
+
+
+def _locked_held_reply(reply):
+    """Return the reply's thread and the held reply, both locked; refuse a reply that is not waiting for review."""
+    thread = _locked(reply.thread)
+    reply = Reply.objects.select_for_update().get(pk=reply.pk)
+    if not reply.is_held:
+        raise ValidationError("This reply is not waiting for review.", code="not_held")
+    return thread, reply
+
+
 def _publish(thread, by):
     """Publish the thread as it now is, as a revision by the given user (kept in the page's history)."""
     # Members and facilitators act here under the discussion rules, not Wagtail's editing permissions.
@@ -60,7 +77,10 @@ def _publish(thread, by):
 
 
 def _thread_started(thread):
+    """Return the thread as published, and announce it as started by its starter once the transaction commits."""
+    thread = DiscussionThreadPage.objects.get(pk=thread.pk)
     transaction.on_commit(lambda: thread_started.send(sender=DiscussionThreadPage, thread=thread, by=thread.starter))
+    return thread
 
 
 @transaction.atomic
@@ -105,34 +125,26 @@ def thread_start(*, index, author, title, body, topics=(), security_level):
         thread.save_revision(user=author, log_action=True)
         return thread
     _publish(thread, author)
-    thread = DiscussionThreadPage.objects.get(pk=thread.pk)
-    _thread_started(thread)
-    return thread
+    return _thread_started(thread)
 
 
 @transaction.atomic
 def thread_approve(*, thread, by):
     """Publish a held thread as its starter wrote it, and announce it as started by them."""
-    thread = _locked(thread)
-    if not thread.held_reason or thread.live:
-        raise ValidationError("This discussion is not waiting for review.", code="not_held")
+    thread = _locked_held_thread(thread)
     # Cleared in place first: publishing keeps the row's held state (DiscussionThreadPage.with_content_json).
     DiscussionThreadPage.objects.filter(pk=thread.pk).update(
         held_reason="", held_at=None, last_activity_at=timezone.now()
     )
     revision = thread.latest_revision or thread.save_revision(user=thread.starter)
     revision.publish(user=by, skip_permission_checks=True)
-    thread = DiscussionThreadPage.objects.get(pk=thread.pk)
-    _thread_started(thread)
-    return thread
+    return _thread_started(thread)
 
 
 @transaction.atomic
 def thread_remove(*, thread, by):
     """Delete a held thread that a moderator turned down; it was never published."""
-    thread = _locked(thread)
-    if not thread.held_reason or thread.live:
-        raise ValidationError("This discussion is not waiting for review.", code="not_held")
+    thread = _locked_held_thread(thread)
     DeletePageAction(thread, user=by).execute(skip_permission_checks=True)
 
 
@@ -227,10 +239,7 @@ def reply_edit(*, reply, by, body):
 @transaction.atomic
 def reply_approve(*, reply, by):
     """Publish a held reply: it counts in its thread from now, and its thread's followers are told."""
-    thread = _locked(reply.thread)
-    reply = Reply.objects.select_for_update().get(pk=reply.pk)
-    if not reply.is_held:
-        raise ValidationError("This reply is not waiting for review.", code="not_held")
+    thread, reply = _locked_held_reply(reply)
     reply.held_reason = ""
     reply.held_at = None
     reply.save(update_fields=["held_reason", "held_at"])
@@ -241,10 +250,7 @@ def reply_approve(*, reply, by):
 @transaction.atomic
 def reply_remove(*, reply, by):
     """Delete a held reply that a moderator turned down; nobody else ever saw it."""
-    _locked(reply.thread)
-    reply = Reply.objects.select_for_update().get(pk=reply.pk)
-    if not reply.is_held:
-        raise ValidationError("This reply is not waiting for review.", code="not_held")
+    _, reply = _locked_held_reply(reply)
     reply.delete()
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from hub.ratelimit import rate_limited
+from practice.common.refusals import refusal
 from practice.discussions import services
 from practice.discussions.forms import ReplyForm, ThreadEditForm, ThreadForm
 from practice.discussions.rules import Standing, edit_deadline, reply_depth
@@ -28,17 +29,22 @@ def _thread(request, thread_id):
     return get_object_or_404(_readable_threads(request.user), pk=thread_id)
 
 
-def _refuse(request, message, *, status=403, thread=None, community=None):
-    """Answer a request we turn down with a page that says why, and where to go instead."""
-    context = {"message": message, "thread": thread, "community": community or (thread and thread.community)}
-    return render(request, "practice/discussion_refused.html", context, status=status)
+def _refuse(request, message, *, thread, status=403):
+    """Answer a request about a thread that we turn down with a page that says why, and a way back to it."""
+    back = (thread.get_url(request), f"Back to “{thread.title}”")
+    return refusal(request, message, status=status, heading="You cannot do that", back=back)
 
 
 def _join_first(request, community):
     """Tell a signed-in non-member they must belong to the community to take part, and how to join."""
     membership = Membership.objects.filter(community=community, member=request.user).first()
-    context = {"community": community, "membership": membership}
-    return render(request, "practice/discussion_join_first.html", context, status=403)
+    return refusal(
+        request,
+        status=403,
+        template="practice/discussion_join_first.html",
+        community=community,
+        membership=membership,
+    )
 
 
 def _posted(request):

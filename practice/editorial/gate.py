@@ -15,7 +15,6 @@ tags on pages, which say more, are suggested only from what they may see (practi
 from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.template.response import TemplateResponse
 from django.urls import Resolver404, resolve
 from django.urls.exceptions import NoReverseMatch
 
@@ -24,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, UploadedFile
 
 from hub.converters import parse_id
+from practice.common.refusals import refusal
 from practice.editorial.scope import EditorialScope, Role, editorial_scope
 
 
@@ -287,7 +287,7 @@ def editorial_gate(view):
         if view_name in NEVER_SERVED or not well_formed(request, view_name):
             raise Http404
         if scope.role is None:
-            return TemplateResponse(request, "practice/editorial/refused.html", status=403)
+            return refusal(request, status=403, template="practice/editorial/refused.html")
         if scope.role is Role.FACILITATOR and not facilitator_may(scope, request, view_name, kwargs):
             raise Http404
         if scope.role is not Role.ADMINISTRATOR and view_name.startswith(ADMINISTRATORS_ONLY):

@@ -11,12 +11,12 @@ import zoneinfo
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from practice.access import is_staff_member
+from practice.common.addresses import absolute_url
+from practice.common.mail import send_templated_mail
 from practice.models import EventBooking, EventPage, Membership
 
 logger = logging.getLogger(__name__)
@@ -176,14 +176,10 @@ def bookings_fill_free_places(*, event):
     return _fill_free_places(event)
 
 
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def email_context(booking):
     """Return what the booking emails say about the event: when, where, and links to its page and calendar file."""
     event = booking.event
-    page_url = event.get_full_url() or _absolute(event.url or "/")
+    page_url = event.get_full_url() or absolute_url(event.url or "/")
     place = [event.venue_name, *event.address.splitlines()]
     return {
         "booking": booking,
@@ -195,13 +191,19 @@ def email_context(booking):
     }
 
 
+def email_booker(booking, *, subject, template):
+    """Email the member who holds the booking about it, from a template given the booking's email_context."""
+    send_templated_mail(
+        subject=subject, template=template, context=email_context(booking), recipients=[booking.member.email]
+    )
+
+
 def notify_place_offered(booking):
     """Tell a member on the waiting list that a place has come free and is now theirs."""
-    send_mail(
+    email_booker(
+        booking,
         subject=f"You have a place at {booking.event.title}",
-        message=render_to_string("practice/emails/booking_place_offered.txt", email_context(booking)),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[booking.member.email],
+        template="practice/emails/booking_place_offered.txt",
     )
 
 
@@ -270,9 +272,4 @@ def send_event_reminders(*, now=None, dry_run=False):
 
 def send_reminder(booking):
     """Email the member the day-before reminder for their place."""
-    send_mail(
-        subject=f"Tomorrow: {booking.event.title}",
-        message=render_to_string("practice/emails/event_reminder.txt", email_context(booking)),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[booking.member.email],
-    )
+    email_booker(booking, subject=f"Tomorrow: {booking.event.title}", template="practice/emails/event_reminder.txt")

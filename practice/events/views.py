@@ -13,6 +13,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from hub.ratelimit import rate_limited
+from practice.common.names import member_name
+from practice.common.refusals import refusal
 from practice.communities.permissions import page_readable
 from practice.events.services import (
     BookingRefused,
@@ -31,12 +33,7 @@ def post_only(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method != "POST":
-            response = TemplateResponse(
-                request,
-                "practice/booking_refused.html",
-                {"message": "Use the buttons on the event's page to book or cancel a place.", "event": None},
-                status=405,
-            )
+            response = _refused(request, None, "Use the buttons on the event's page to book or cancel a place.", 405)
             response["Allow"] = "POST"
             return response
         return view(request, *args, **kwargs)
@@ -56,10 +53,10 @@ def _event_for(request, event_id):
     return event
 
 
-def _refused(request, event, refusal):
-    return TemplateResponse(
-        request, "practice/booking_refused.html", {"message": refusal.message, "event": event}, status=refusal.status
-    )
+def _refused(request, event, message, status):
+    """Say why the booking was not changed, with the way back to the event if there is one."""
+    back = (event.get_url(request), f"Go back to {event.title}") if event is not None else None
+    return refusal(request, message, status=status, heading="Your booking was not changed", back=back)
 
 
 @post_only
@@ -70,8 +67,8 @@ def event_rsvp(request, event_id):
     event = _event_for(request, event_id)
     try:
         booking = booking_create(event=event, member=request.user)
-    except BookingRefused as refusal:
-        return _refused(request, event, refusal)
+    except BookingRefused as refused:
+        return _refused(request, event, refused.message, refused.status)
     if booking.status == EventBooking.Status.GOING:
         messages.success(request, f"You have a place at {event.title}.")
     else:
@@ -92,8 +89,8 @@ def event_cancel(request, event_id):
     event = _event_for(request, event_id)
     try:
         booking_cancel(event=event, member=request.user)
-    except BookingRefused as refusal:
-        return _refused(request, event, refusal)
+    except BookingRefused as refused:
+        return _refused(request, event, refused.message, refused.status)
     messages.success(request, f"You have cancelled your booking for {event.title}.")
     return redirect(event.url)
 
@@ -113,11 +110,9 @@ class Attendee(NamedTuple):
 
 
 def attendee(booking, position=None):
-    member = booking.member
-    profile = getattr(member, "profile", None)  # None for members who have not made a profile
-    name = (profile.display_name if profile else "") or member.get_full_name() or member.email
+    profile = getattr(booking.member, "profile", None)  # None for members who have not made a profile
     organisation = profile.organisation.name if profile and profile.organisation else ""
-    return Attendee(booking, name, organisation, position)
+    return Attendee(booking, member_name(booking.member), organisation, position)
 
 
 def _attendees(event):

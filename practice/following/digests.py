@@ -9,14 +9,14 @@ Safe to run from cron as often as wanted: a member's digest is claimed by moving
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from practice.following.email_links import Action, absolute, email_link_url
+from practice.common.addresses import absolute_url
+from practice.common.mail import templated_mail
+from practice.common.names import member_name
+from practice.following.email_links import Action, email_link_url
 from practice.models import DiscussionThreadPage, Notification, NotificationSettings
 
 Digest = NotificationSettings.Digest
@@ -90,18 +90,16 @@ def digest_pages(member, notifications):
         if page.pk not in pages:
             pages[page.pk] = DigestPage(
                 title=page.title,
-                url=absolute(page.get_url()),
+                url=absolute_url(page.get_url()),
                 mute_url=(
                     email_link_url(member, Action.MUTE, page) if page.specific_class is DiscussionThreadPage else None
                 ),
             )
-        actor = notification.actor
-        profile = getattr(actor, "profile", None) if actor else None
         pages[page.pk].lines.append(
             {
-                "who": profile.display_name if profile else "A member",
+                "who": member_name(notification.actor),
                 "what": notification.get_verb_display(),
-                "url": absolute(page.get_url() + notification.anchor),
+                "url": absolute_url(page.get_url() + notification.anchor),
                 "when": notification.created_at,
             }
         )
@@ -118,27 +116,26 @@ def build_digest(digest_settings, now):
     unsubscribe_url = email_link_url(member, Action.UNSUBSCRIBE)
     context = {
         "member": member,
-        "name": getattr(getattr(member, "profile", None), "display_name", "") or member.get_full_name(),
+        "name": member_name(member, unnamed=member.get_full_name()),  # to themselves: their own account name will do
         "frequency": digest_settings.get_digest_display().lower(),
         "pages": digest_pages(member, shown),
         "more": more,
-        "notifications_url": absolute(reverse("notifications")),
-        "settings_url": absolute(reverse("notification_settings")),
+        "notifications_url": absolute_url(reverse("notifications")),
+        "settings_url": absolute_url(reverse("notification_settings")),
         "unsubscribe_url": unsubscribe_url,
         "weekly_url": (email_link_url(member, Action.WEEKLY) if digest_settings.digest == Digest.DAILY else None),
     }
     count = len(shown)
-    email = EmailMultiAlternatives(
+    return templated_mail(
         subject=f"Your {context['frequency']} Practice Hub digest: {count}{'+' if more else ''} "
         f"update{'s' if count != 1 else ''}",
-        body=render_to_string("practice/emails/digest.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[member.email],
+        template="practice/emails/digest.txt",
+        html_template="practice/emails/digest.html",
+        context=context,
+        recipients=[member.email],
         # Mail clients offer their own unsubscribe button from these (RFC 2369 and RFC 8058 one-click).
         headers={"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
     )
-    email.attach_alternative(render_to_string("practice/emails/digest.html", context), "text/html")
-    return email
 
 
 def claim(digest_settings, now):

@@ -8,12 +8,12 @@ following links changes nothing.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import models, transaction
 from django.urls import reverse
 
+from practice.common.addresses import absolute_url
 from practice.following.services import follow_delete
 from practice.models import NotificationSettings, PracticePage
 
@@ -38,17 +38,10 @@ class EmailLink:
     page: PracticePage | None = None
 
 
-def absolute(path):
-    """Return the full URL of a path on this hub, for emails."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def email_link_url(member, action, page=None):
     """Return the full URL of a signed link that makes this change for this member."""
     token = signing.dumps({"m": member.pk, "a": str(action), "p": getattr(page, "pk", None)}, salt=SALT, compress=True)
-    return absolute(reverse("email_link", kwargs={"token": token}))
+    return absolute_url(reverse("email_link", kwargs={"token": token}))
 
 
 def read_email_link(token):

@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hub.ratelimit import rate_limited
+from practice.common.refusals import refusal
 from practice.feeds.syndication import CONTENT_TYPES
 from practice.filters import paginate
 from practice.following.email_links import Action, BadLink, email_link_apply, read_email_link
@@ -18,11 +19,6 @@ from practice.following.services import FOLLOWABLE_PAGE_TYPES, follow_create, fo
 from practice.models import Follow, MemberProfile, Notification, NotificationSettings, PracticePage, Topic
 
 NOTIFICATIONS_PER_PAGE = 20
-
-
-def refuse(request, message, *, status=400, heading="We could not do that"):
-    """Answer a request we will not carry out with a page saying why."""
-    return render(request, "practice/request_refused.html", {"heading": heading, "message": message}, status=status)
 
 
 def back_to(request, fallback):
@@ -46,7 +42,9 @@ def follow_page(request, page_id, follow):
         return back_to(request, followed.page.url if followed.page.live else "/")
     page = get_object_or_404(PracticePage.objects.live().visible_to(request.user), pk=page_id)
     if not issubclass(page.specific_class, FOLLOWABLE_PAGE_TYPES):
-        return refuse(request, "You can follow discussions, communities, topics and members, not this kind of page.")
+        return refusal(
+            request, "You can follow discussions, communities, topics and members, not this kind of page.", status=400
+        )
     follow_create(follower=request.user, page=page)
     messages.success(request, f"You are following {page.title}. We will let you know what is new.")
     return back_to(request, page.url)
@@ -80,7 +78,7 @@ def follow_member(request, slug, follow):
         return back_to(request, "/")
     profile = get_object_or_404(MemberProfile.objects.select_related("user"), slug=slug, is_public=True)
     if profile.user_id == request.user.pk:
-        return refuse(request, "You cannot follow yourself.")
+        return refusal(request, "You cannot follow yourself.", status=400)
     follow_create(follower=request.user, member=profile.user)
     messages.success(request, f"You are following {profile.display_name}.")
     return back_to(request, profile.get_absolute_url())
@@ -168,10 +166,11 @@ def email_link(request, token):
     try:
         link = read_email_link(token)
     except BadLink:
-        return refuse(
+        return refusal(
             request,
             "This link is not valid: it may have expired or been copied wrongly. "
             "Sign in and use your email settings page instead.",
+            status=400,
             heading="This link does not work",
         )
     # Name the page only if the member may still open it: whoever holds the link sees this page.

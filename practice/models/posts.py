@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from hub.converters import ModelIdsChoiceField
 from practice.blocks import PostBodyBlock
+from practice.common.names import member_name
 from practice.models.base import ContextFromFeatures, PracticePage, PracticePageQuerySet
 from practice.models.comments import CommentsMixin
 from practice.models.communities import CommunityPage, Membership
@@ -72,7 +73,7 @@ class AuthorChoiceField(ModelIdsChoiceField):
 
     def label_from_instance(self, user):
         profile = getattr(user, "profile", None)
-        name = (profile.display_name if profile else "") or user.get_full_name() or "A member without a name"
+        name = member_name(user)
         organisation = profile.organisation if profile is not None and profile.show_organisation else None
         return f"{name} ({organisation.name})" if organisation is not None else name
 

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from practice.access import is_staff_member
 from practice.comments.services import moderation_queue
+from practice.common.names import FORMER_MEMBER, member_name
 from practice.models import DiscussionThreadPage, Membership, Reply
 
 QUEUE_PAGE_SIZE = 50
@@ -41,11 +42,6 @@ def held_threads(user):
     return threads
 
 
-def _display_name(user, fallback):
-    profile = getattr(user, "profile", None) if user is not None else None
-    return (profile.display_name if profile is not None else "") or fallback
-
-
 @dataclass
 class QueueEntry:
     """One thing waiting for a moderator: what kind it is, the object, and where it was written."""
@@ -62,9 +58,9 @@ class QueueEntry:
     @property
     def author_name(self):
         if self.kind == "comment":
-            return _display_name(self.item.user, self.item.user_name or "A former member")
-        author = self.item.author if self.kind == "reply" else self.item.starter
-        return _display_name(author, "A former member" if author is None else author.get_username())
+            # A deleted account's comment keeps the name it was posted under.
+            return member_name(self.item.user, former=self.item.user_name or FORMER_MEMBER)
+        return member_name(self.item.author if self.kind == "reply" else self.item.starter)
 
     @property
     def text(self):

@@ -4,8 +4,10 @@ Rendered without a request (a feed, an email, `str(page.body)`), only pages anyo
 """
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from practice.common import names
 from practice.communities.permissions import media_readable, page_readable
 from practice.markup import render_markdown
 
@@ -41,3 +43,19 @@ def readable_links(context, links):
 def markdown(text):
     """Render a member's Markdown as sanitised HTML."""
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3  # nosec
+
+
+@register.filter
+def member_name(user, unnamed=names.UNNAMED):
+    """Name a member as other members know them: `{{ author|member_name }}`, `{{ author|member_name:"a member" }}`."""
+    return names.member_name(user, unnamed=unnamed)
+
+
+@register.simple_tag
+def member_link(user, unnamed=names.UNNAMED, former=names.FORMER_MEMBER):
+    """Name a member, linked to their profile if they made it public: `{% member_link author "a member" %}`."""
+    name = names.member_name(user, unnamed=unnamed, former=former)
+    profile = getattr(user, "profile", None) if user is not None else None
+    if profile is not None and profile.is_public:
+        return format_html('<a class="govuk-link" href="{}">{}</a>', profile.get_absolute_url(), name)
+    return name

@@ -671,7 +671,7 @@ def test_a_reminder_that_fails_to_send_is_tried_again_next_time(tomorrows_surger
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr("practice.events.services.send_mail", refuse)
+    monkeypatch.setattr("practice.events.services.send_templated_mail", refuse)
     with pytest.raises(CommandError, match="could not be sent"):
         call_command("send_event_reminders", stdout=io.StringIO(), stderr=io.StringIO())
     assert EventBooking.objects.get(member=alice).reminded_at is None

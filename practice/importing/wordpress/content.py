@@ -115,6 +115,22 @@ def to_blocks(source):
     return body.blocks
 
 
+def plain_text(source):
+    """Return the words of a piece of WordPress HTML on one line, for summaries and link texts."""
+    return " ".join(html.unescape(nh3.clean(source, tags=set())).split())
+
+
+def comment_text(source):
+    """Turn a WordPress comment's HTML into the Markdown text our comments hold."""
+    text = re.sub(r"<br\s*/?>", "\n", source, flags=re.IGNORECASE)
+    text = re.sub(r"</p\s*>", "\n\n", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"<a\b[^>]*href=\"(https?://[^\"]+)\"[^>]*>(.*?)</a>", r"[\2](\1)", text, flags=re.IGNORECASE | re.DOTALL
+    )
+    text = html.unescape(nh3.clean(text, tags=set()))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
 def _image(img, caption=""):
     src = (img.get("src") or "").strip()
     if not src:
