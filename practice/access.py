@@ -8,8 +8,11 @@ so that listings, feeds, the API and search can filter inside one query. The fil
 """
 
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 
+from wagtail.models import Page
+
+from practice.models import PracticePage
 from practice.models.base import pages_named_by, visibility_filter
 
 __all__ = ["pages_named_by", "visibility_filter"]  # the read filter, named here beside the other read decisions
@@ -27,3 +30,32 @@ def is_staff_member(user):
     if user.is_superuser:
         return True
     return any(group.name in settings.HUB_STAFF_GROUPS for group in user.groups.all())
+
+
+def may_read(user, page):
+    """Say whether the user may open the live practice page now (asked again as each email or notice is sent)."""
+    return PracticePage.objects.live().visible_to(user).filter(pk=page.pk).exists()
+
+
+def page_readable(page, request):
+    """Say whether the reader making this request may open the page, and so see it named in a link."""
+    if page is None or not page.live:
+        return False
+    # Rendered without a request (an email, a feed), a page is readable only if anyone may read it.
+    user = getattr(request, "user", None) or AnonymousUser()
+    if issubclass(page.specific_class or Page, PracticePage):
+        return PracticePage.objects.filter(visibility_filter(user), pk=page.pk).exists()
+    restrictions = page.get_view_restrictions()
+    if not hasattr(request, "user"):
+        return not restrictions.exists()
+    return all(restriction.accept_request(request) for restriction in restrictions)
+
+
+def media_readable(item, request):
+    """Say whether the reader making this request may open the image or document, and so see it named."""
+    if item is None:
+        return False
+    restrictions = item.collection.get_view_restrictions()
+    if not hasattr(request, "user"):
+        return not restrictions.exists()
+    return all(restriction.accept_request(request) for restriction in restrictions.prefetch_related("groups"))

@@ -5,31 +5,21 @@ is who may read its page, at the moment it is shown or emailed.
 """
 
 from django_comments.models import CommentFlag
-from django_comments_xtd import signed
 from django_comments_xtd.models import XtdComment
-from django_tasks import task
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import CharField, Count, Exists, OuterRef, Q
 from django.db.models.functions import Cast
-from django.urls import reverse
 from django.utils import timezone
 
 from hub.db import lock_row
 from practice.access import is_staff_member
 from practice.activity import comment_posted
-from practice.common.addresses import absolute_url
-from practice.common.mail import send_templated_mail
+from practice.comments.tasks import notify_comment_followers
 from practice.models import CommentHold, Membership, PracticePage
 from practice.models.comments import APPROVED, HELPFUL, REPORTED, commentable_content_types, comments_on
 from practice.moderation.rules import REPEAT_WINDOW, moderation_verdict
-
-
-def readable_by(page, user):
-    """Say whether the user may read the live page now."""
-    return PracticePage.objects.live().visible_to(user).filter(pk=page.pk).exists()
 
 
 def comment_post(*, form, author, ip_address=None):
@@ -133,44 +123,3 @@ def moderation_queue(user):
         page_ids = facilitated_pages(user).annotate(pk_text=Cast("pk", CharField())).values("pk_text")
         comments = comments.filter(object_pk__in=page_ids)
     return comments
-
-
-@task()
-def notify_comment_followers(comment_id):
-    """Email the members following the comment's page, if the comment and page are still there for them to read."""
-    comment = XtdComment.objects.filter(pk=comment_id, is_public=True, is_removed=False).first()
-    if comment is None:
-        return 0
-    page = PracticePage.objects.live().filter(pk=comment.object_pk).first()
-    if page is None:
-        return 0
-    followers = {}
-    following = (
-        comments_on(page)
-        .filter(is_public=True, is_removed=False, followup=True, user__isnull=False)
-        .exclude(user=comment.user_id)
-        .order_by("submit_date")
-    )
-    for followed in following:
-        followers[followed.user_id] = followed  # their latest, whose signed copy mutes the page for them
-    sent = 0
-    for follower in get_user_model().objects.filter(pk__in=followers, is_active=True).exclude(email=""):
-        if not readable_by(page, follower):
-            continue
-        key = signed.dumps(followers[follower.pk], compress=True, extra_key=settings.COMMENTS_XTD_SALT)
-        context = {
-            "follower": follower,
-            "comment": comment,
-            "page": page,
-            "comment_url": absolute_url(page.get_url() or "/") + f"#c{comment.pk}",
-            "mute_url": absolute_url(reverse("comments-xtd-mute", args=[key.decode()])),
-        }
-        send_templated_mail(
-            subject=f"New comment on {page.title}",
-            template="django_comments_xtd/email_followup_comment.txt",
-            context=context,
-            recipients=[follower.email],
-            from_email=settings.COMMENTS_XTD_FROM_EMAIL,
-        )
-        sent += 1
-    return sent

@@ -17,8 +17,9 @@ from django.views.decorators.http import require_POST
 
 from hub.converters import parse_id
 from hub.ratelimit import rate_limited
+from practice.access import may_read
 from practice.comments.forms import MemberCommentForm
-from practice.comments.services import comment_mark_helpful, comment_post, comment_report, readable_by
+from practice.comments.services import comment_mark_helpful, comment_post, comment_report
 from practice.common.refusals import refusal
 from practice.models import CommentSettings
 from practice.models.comments import is_commentable
@@ -55,7 +56,7 @@ def commentable_page(user, content_type, object_pk):
     if page_id is None:
         raise CommentRefused(404, *NOT_FOUND)
     page = model.objects.live().filter(pk=page_id).first()
-    if page is None or not readable_by(page, user):
+    if page is None or not may_read(user, page):
         raise CommentRefused(404, *NOT_FOUND)
     return page
 
@@ -119,7 +120,7 @@ def readable_comment(request, comment_id, feature):
     comment = XtdComment.objects.filter(pk=comment_id, is_public=True, is_removed=False).first()
     model = comment.content_type.model_class() if comment else None
     page = model.objects.live().filter(pk=comment.object_pk).first() if is_commentable(model) else None
-    if page is None or not readable_by(page, request.user):
+    if page is None or not may_read(request.user, page):
         raise CommentRefused(404, "Comment not found", "We could not find that comment. It may have been removed.")
     if not get_app_model_options(content_type=comment.content_type)[feature]:
         raise CommentRefused(404, "Comment not found", "Comments on this page cannot be marked or reported.", page)

@@ -8,7 +8,7 @@ part on the site. These groups are managed here: their permissions are exactly w
 grants, so an approval switched on or a section moved away takes the old rights with it.
 """
 
-from django.contrib.auth.models import AnonymousUser, Permission
+from django.contrib.auth.models import Permission
 
 from wagtail.models import (
     Collection,
@@ -22,13 +22,12 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from practice.access import staff_groups, visibility_filter
+from practice.access import staff_groups
 from practice.models import (
     BlogIndexPage,
     CommunityPage,
     DiscussionIndexPage,
     EventIndexPage,
-    PracticePage,
     ResourceLibraryPage,
 )
 from practice.models.choices import AccessLevel
@@ -199,27 +198,3 @@ def sync_approval_workflow(community, blog):
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     task.groups.set([community.facilitators_group_id, *staff_groups().values_list("pk", flat=True)])
     WorkflowPage.objects.update_or_create(page=blog, defaults={"workflow": workflow})
-
-
-def page_readable(page, request):
-    """Say whether the reader making this request may open the page, and so see it named in a link."""
-    if page is None or not page.live:
-        return False
-    # Rendered without a request (an email, a feed), a page is readable only if anyone may read it.
-    user = getattr(request, "user", None) or AnonymousUser()
-    if issubclass(page.specific_class or Page, PracticePage):
-        return PracticePage.objects.filter(visibility_filter(user), pk=page.pk).exists()
-    restrictions = page.get_view_restrictions()
-    if not hasattr(request, "user"):
-        return not restrictions.exists()
-    return all(restriction.accept_request(request) for restriction in restrictions)
-
-
-def media_readable(item, request):
-    """Say whether the reader making this request may open the image or document, and so see it named."""
-    if item is None:
-        return False
-    restrictions = item.collection.get_view_restrictions()
-    if not hasattr(request, "user"):
-        return not restrictions.exists()
-    return all(restriction.accept_request(request) for restriction in restrictions.prefetch_related("groups"))

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from practice.access import is_staff_member
+from practice.access import is_staff_member, may_read
 from practice.common.addresses import absolute_url
 from practice.common.mail import send_templated_mail
 from practice.models import EventBooking, EventPage, Membership
@@ -35,7 +35,7 @@ def member_may_read(event, member):
     """Say whether the member may open the event page now (they may have left its community since booking)."""
     if not member.is_active:
         return False
-    return EventPage.objects.live().visible_to(member).filter(pk=event.pk).exists()
+    return may_read(member, event)
 
 
 def may_manage_bookings(event, user):

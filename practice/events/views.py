@@ -13,9 +13,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from hub.ratelimit import rate_limited
+from practice.access import page_readable
 from practice.common.names import member_name
 from practice.common.refusals import refusal
-from practice.communities.permissions import page_readable
 from practice.events.services import (
     BookingRefused,
     booking_cancel,

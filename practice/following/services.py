@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Prefetch, Q
 
+from practice.access import may_read
 from practice.models import (
     BlogPostPage,
     CommunityPage,
@@ -18,7 +19,6 @@ from practice.models import (
     Follow,
     Notification,
     NotificationSettings,
-    PracticePage,
 )
 
 # Pages a member may follow directly; topics and members are followed through their own endpoints.
@@ -103,7 +103,7 @@ def readers_among(page, user_ids):
     readers = set()
     for group_of_users in alike.values():
         someone = group_of_users[0]
-        if PracticePage.objects.live().visible_to(someone).filter(pk=page.pk).exists():
+        if may_read(someone, page):
             readers.update(user.pk for user in group_of_users)
     return readers
 

@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hub.ratelimit import rate_limited
+from practice.access import may_read
 from practice.common.refusals import refusal
 from practice.feeds.syndication import CONTENT_TYPES
 from practice.filters import paginate
@@ -175,7 +176,7 @@ def email_link(request, token):
         )
     # Name the page only if the member may still open it: whoever holds the link sees this page.
     page_title = None
-    if link.page is not None and PracticePage.objects.live().visible_to(link.member).filter(pk=link.page.pk).exists():
+    if link.page is not None and may_read(link.member, link.page):
         page_title = link.page.title
     context = {"link": link, "Action": Action, "page_title": page_title, "token": token}
     if request.method == "POST":

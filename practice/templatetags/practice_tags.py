@@ -7,8 +7,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from practice.access import media_readable, page_readable
 from practice.common import names
-from practice.communities.permissions import media_readable, page_readable
 from practice.markup import render_markdown
 
 register = template.Library()
