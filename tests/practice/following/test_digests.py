@@ -21,7 +21,7 @@ from practice.following.tasks import send_due_digests
 from practice.models import Follow, Notification, NotificationSettings
 from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, TopicFactory
-from tests.practice.following_helpers import member_of, post_reply, start_thread
+from tests.practice.following.helpers import member_of, post_reply, start_thread
 
 pytestmark = pytest.mark.django_db
 

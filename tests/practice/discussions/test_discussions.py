@@ -27,7 +27,8 @@ Status = DiscussionThreadPage.Status
 @pytest.fixture(autouse=True)
 def established_members(monkeypatch):
     """Count every member as having posted before: the first-post rule has its own tests
-    (test_discussion_moderation.py), and would otherwise hold these members' first words back."""
+    (tests/practice/moderation/test_discussion_moderation.py), and would otherwise hold these members' first words
+    back."""
     monkeypatch.setattr(moderation, "has_published_before", lambda author: True)
 
 

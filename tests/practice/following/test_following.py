@@ -14,7 +14,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
-from tests.practice.following_helpers import member_of, post_reply, start_thread
+from tests.practice.following.helpers import member_of, post_reply, start_thread
 from tests.practice.querycounts import queries_to_render
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from practice.following.services import follow_create, notifications_create, rea
 from practice.models import Notification
 from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, TopicFactory, UserFactory
-from tests.practice.following_helpers import accept_answer, member_of, post_reply, start_thread
+from tests.practice.following.helpers import accept_answer, member_of, post_reply, start_thread
 from tests.practice.querycounts import queries_to_render
 
 pytestmark = pytest.mark.django_db
