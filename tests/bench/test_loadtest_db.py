@@ -5,11 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-from django_comments_xtd.models import XtdComment
 
-from django.contrib.contenttypes.models import ContentType
-
-from tests.factories import BlogPostPageFactory, ReplyFactory, UserFactory
+from tests.factories import BlogPostPageFactory, CommentFactory, ReplyFactory, UserFactory
 
 spec = importlib.util.spec_from_file_location(
     "loadtest_db", Path(__file__).resolve().parents[2] / "bench" / "loadtest_db.py"
@@ -25,13 +22,7 @@ def marked(marker):
 
 
 def comment(page, user, marker):
-    return XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(page.specific_class),
-        object_pk=str(page.pk),
-        site_id=1,
-        user=user,
-        comment=marked(marker),
-    )
+    return CommentFactory(page=page, user=user, comment=marked(marker))
 
 
 def totals(failures=0):

@@ -3,9 +3,6 @@
 from types import SimpleNamespace
 
 import pytest
-from django_comments_xtd.models import XtdComment
-
-from django.contrib.contenttypes.models import ContentType
 
 from practice.comments.forms import MemberCommentForm
 from practice.communities.services import membership_join
@@ -14,6 +11,7 @@ from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,
+    CommentFactory,
     DiscussionIndexPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
@@ -23,16 +21,7 @@ from tests.factories import (
 
 def published_comment(page, user, text="An earlier thought.", followup=False):
     """Put a published comment on the page, as if posted and approved earlier."""
-    return XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(page.specific_class),
-        object_pk=str(page.pk),
-        site_id=1,
-        user=user,
-        user_name=user.get_full_name()[:50],
-        user_email=user.email,
-        comment=text,
-        followup=followup,
-    )
+    return CommentFactory(page=page, user=user, comment=text, followup=followup)
 
 
 def comment_data(page, user, text, **overrides):

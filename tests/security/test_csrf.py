@@ -15,7 +15,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from practice.communities.services import membership_invite, membership_request
 from practice.models import CreditRequest, DiscussionThreadPage, Membership, Notification
-from tests.factories import ReplyFactory, TopicFactory, UserFactory
+from tests.factories import CreditRequestFactory, NotificationFactory, ReplyFactory, TopicFactory, UserFactory
 from tests.security.conftest import published_comment
 
 pytestmark = pytest.mark.django_db
@@ -63,10 +63,8 @@ def samples(hub):
     invitation = membership_invite(
         community=restricted, email="someone@example.gov.uk", by=hub.restricted["facilitator"]
     )
-    notification = Notification.objects.create(
-        recipient=hub.alice, actor=hub.bob, page=hub.thread, verb=Notification.Verb.REPLIED, reason="page"
-    )
-    credit_request = CreditRequest.objects.create(post=hub.post, member=hub.alice, requested_by=hub.bob)
+    notification = NotificationFactory(recipient=hub.alice, actor=hub.bob, page=hub.thread)
+    credit_request = CreditRequestFactory(post=hub.post, member=hub.alice, requested_by=hub.bob)
     return {
         "community_id": hub.community.pk,
         "thread_id": hub.thread.pk,

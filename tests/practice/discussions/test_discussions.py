@@ -11,11 +11,17 @@ from django.utils import timezone
 from practice import activity
 from practice.communities.services import membership_join, membership_leave
 from practice.discussions import services
-from practice.models import DiscussionThreadPage, ModerationWord, Reply
+from practice.models import DiscussionThreadPage, Reply
 from practice.models.choices import AccessLevel, SecurityLevel, Visibility
 from practice.moderation import rules as moderation
 from practice.moderation.rules import REPEAT_WINDOW
-from tests.factories import DiscussionIndexPageFactory, MemberProfileFactory, TopicFactory, UserFactory
+from tests.factories import (
+    DiscussionIndexPageFactory,
+    MemberProfileFactory,
+    ModerationWordFactory,
+    TopicFactory,
+    UserFactory,
+)
 from tests.practice.concurrency import post_at_once, postgresql_only
 from tests.practice.querycounts import queries_to_render
 
@@ -738,7 +744,7 @@ def test_a_hub_editor_outside_the_community_may_reply(client, place, editor):
 @pytest.mark.parametrize("held", [False, True], ids=["published", "held"])
 def test_a_thread_started_twice_is_started_once(client, open_place, held, heard, django_capture_on_commit_callbacks):
     if held:
-        ModerationWord.objects.create(word="captions")
+        ModerationWordFactory(word="captions")
     client.force_login(open_place["insider"])
     data = {"title": "Live captions?", "body": "What works for captions?", "security_level": SecurityLevel.PUBLIC}
 

@@ -20,7 +20,7 @@ from practice.following.services import follow_create
 from practice.following.tasks import send_due_digests
 from practice.models import Follow, Notification, NotificationSettings
 from practice.models.choices import AccessLevel, SecurityLevel
-from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, TopicFactory
+from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, NotificationSettingsFactory, TopicFactory
 from tests.practice.following.helpers import member_of, post_reply, start_thread
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +69,7 @@ def test_a_due_member_gets_one_digest_with_text_html_and_quieten_links(communiti
 
 def test_an_empty_digest_is_not_sent(communities):
     _, follower, _ = followed_thread(communities[OPEN]["community"])
-    NotificationSettings.objects.create(member=follower)
+    NotificationSettingsFactory(member=follower)
     output = send_digests()
     assert mail.outbox == []
     assert "nothing new" in output
@@ -182,7 +182,7 @@ def test_a_failed_send_is_tried_again_next_run(communities, monkeypatch):
 
 def test_links_work_signed_out_with_a_confirmation_first(client, communities):
     starter, follower, thread = followed_thread(communities[OPEN]["community"])
-    NotificationSettings.objects.create(member=follower, digest=Digest.DAILY)
+    NotificationSettingsFactory(member=follower, digest=Digest.DAILY)
 
     weekly = email_link_url(follower, Action.WEEKLY)
     page = client.get(weekly)
@@ -215,7 +215,7 @@ def test_digest_links_are_the_working_links(client, communities):
 
 def test_tampered_and_expired_links_are_refused(client, communities, monkeypatch):
     _, follower, thread = followed_thread(communities[OPEN]["community"])
-    NotificationSettings.objects.create(member=follower)
+    NotificationSettingsFactory(member=follower)
     url = email_link_url(follower, Action.UNSUBSCRIBE)
     token = url.rstrip("/").rsplit("/", 1)[1]
 

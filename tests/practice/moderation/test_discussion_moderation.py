@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 from django_comments_xtd.models import XtdComment
 
-from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.utils import timezone
 
@@ -13,14 +12,16 @@ from practice import activity
 from practice.communities.services import membership_join
 from practice.discussions import services
 from practice.following.services import follow_create
-from practice.models import CommentHold, DiscussionThreadPage, Membership, ModerationWord, Notification, Reply
+from practice.models import CommentHold, DiscussionThreadPage, Membership, Notification, Reply
 from practice.models.choices import AccessLevel, SecurityLevel
 from practice.moderation.rules import moderation_verdict
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,
+    CommentHoldFactory,
     DiscussionIndexPageFactory,
     MemberProfileFactory,
+    ModerationWordFactory,
     ReplyFactory,
 )
 from tests.practice.querycounts import queries_to_render
@@ -94,18 +95,10 @@ def start_url(level):
 
 def held_comment(page, user, text):
     """Put a comment on the page that the moderation rules held back."""
-    comment = XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(page.specific_class),
-        object_pk=str(page.pk),
-        site_id=1,
-        user=user,
-        user_name=user.get_username()[:50],
-        user_email=user.email,
-        comment=text,
-        is_public=False,
+    hold = CommentHoldFactory(
+        comment__page=page, comment__user=user, comment__user_name=user.get_username()[:50], comment__comment=text
     )
-    CommentHold.objects.create(comment=comment, reason="First comment from this member")
-    return comment
+    return hold.comment
 
 
 def queue_html(client):
@@ -146,7 +139,7 @@ def test_a_new_members_first_reply_is_held_uncounted_unannounced_and_shown_only_
 
 def test_link_heavy_and_watched_word_replies_are_held_with_their_reasons(client, thread, newcomer, settings):
     settings.HUB_COMMENT_MAX_LINKS = 1
-    ModerationWord.objects.create(word="crypto giveaway")
+    ModerationWordFactory(word="crypto giveaway")
     ReplyFactory(thread=thread, author=newcomer, body="An earlier, approved reply")
     client.force_login(newcomer)
 
@@ -182,7 +175,7 @@ def test_facilitators_in_their_own_community_meet_only_the_word_list(place):
     facilitator = MemberProfileFactory().user
     community = open_side["community"]
     membership_join(community=community, member=facilitator, role=Membership.Role.FACILITATOR)
-    ModerationWord.objects.create(word="spam")
+    ModerationWordFactory(word="spam")
     links = " ".join(f"[{n}](https://example.org/{n})" for n in range(10))
 
     assert not moderation_verdict(author=facilitator, text=links, community=community).hold
@@ -240,7 +233,7 @@ def test_a_new_members_thread_waits_as_a_draft_with_a_confirmation_only_they_see
 
 
 def test_thread_edits_that_would_be_held_are_refused_and_the_live_message_kept(client, open_place, thread):
-    ModerationWord.objects.create(word="spam")
+    ModerationWordFactory(word="spam")
     client.force_login(open_place["facilitator"])
 
     response = client.post(f"/discussions/{thread.pk}/edit/", {"body": "Now with spam"})
@@ -255,7 +248,7 @@ def test_thread_edits_that_would_be_held_are_refused_and_the_live_message_kept(c
 
 
 def test_reply_edits_that_would_be_held_are_refused_and_held_replies_stay_held(client, thread, newcomer):
-    ModerationWord.objects.create(word="spam")
+    ModerationWordFactory(word="spam")
     published = ReplyFactory(thread=thread, author=newcomer, body="Fine words", created_at=timezone.now())
     held = ReplyFactory(
         thread=thread,
