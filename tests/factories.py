@@ -14,6 +14,7 @@ from django_comments_xtd.models import XtdComment
 from factory.django import DjangoModelFactory
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
@@ -32,12 +33,19 @@ class UserFactory(DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ["username"]
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"member{n}@example.gov.uk")
     email = factory.SelfAttribute("username")
     first_name = factory.Faker("first_name", locale="en_GB")
     last_name = factory.Faker("last_name", locale="en_GB")
     password = factory.django.Password("correct horse battery")
+
+    @factory.post_generation
+    def groups(user, create, names, **kwargs):
+        """Put the user in the named groups, e.g. Wagtail's "Editors"."""
+        if create and names:
+            user.groups.add(*(Group.objects.get(name=name) for name in names))
 
 
 class TopicFactory(DjangoModelFactory):
@@ -126,44 +134,18 @@ class CommunitySectionFactory(PageFactory):
     parent = factory.SubFactory(CommunityPageFactory)
 
 
-class BlogIndexPageFactory(CommunitySectionFactory):
-    class Meta:
-        model = models.BlogIndexPage
-
-    title = "Blog"
-    slug = "blog"
+def section_factory(model, title, slug, base=CommunitySectionFactory):
+    """Return the factory of a section page with its usual title and slug."""
+    return factory.make_factory(model, FACTORY_CLASS=base, title=title, slug=slug)
 
 
-class DiscussionIndexPageFactory(CommunitySectionFactory):
-    class Meta:
-        model = models.DiscussionIndexPage
-
-    title = "Discussions"
-    slug = "discussions"
-
-
-class ResourceLibraryPageFactory(CommunitySectionFactory):
-    class Meta:
-        model = models.ResourceLibraryPage
-
-    title = "Resources"
-    slug = "resources"
-
-
-class EventIndexPageFactory(CommunitySectionFactory):
-    class Meta:
-        model = models.EventIndexPage
-
-    title = "Events"
-    slug = "events"
-
-
-class GuidanceIndexPageFactory(SectionFactory):
-    class Meta:
-        model = models.GuidanceIndexPage
-
-    title = "Guidance and case studies"
-    slug = "guidance"
+BlogIndexPageFactory = section_factory(models.BlogIndexPage, "Blog", "blog")
+DiscussionIndexPageFactory = section_factory(models.DiscussionIndexPage, "Discussions", "discussions")
+ResourceLibraryPageFactory = section_factory(models.ResourceLibraryPage, "Resources", "resources")
+EventIndexPageFactory = section_factory(models.EventIndexPage, "Events", "events")
+GuidanceIndexPageFactory = section_factory(
+    models.GuidanceIndexPage, "Guidance and case studies", "guidance", SectionFactory
+)
 
 
 class BlogPostPageFactory(PageFactory):

@@ -32,6 +32,17 @@ def comment_data(page, user, text, **overrides):
     return data
 
 
+def hub_ids(hub, reply):
+    """Return the ids of the hub's community, thread, event and a reply, by the names addresses give them."""
+    return {
+        "community_id": hub.community.pk,
+        "thread_id": hub.thread.pk,
+        "reply_id": reply.pk,
+        "parent_id": reply.pk,
+        "event_id": hub.event.pk,
+    }
+
+
 def start_thread(hub, author, title="How do you caption live video?", body="Has anyone tried this?"):
     return discussions.thread_start(
         index=hub.discussions, author=author, title=title, body=body, security_level=SecurityLevel.PUBLIC

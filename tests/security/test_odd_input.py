@@ -41,7 +41,7 @@ from tests.factories import (
     ReplyFactory,
     TopicFactory,
 )
-from tests.security.conftest import comment_data, published_comment
+from tests.security.conftest import comment_data, hub_ids, published_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -72,11 +72,7 @@ def ids(hub):
     )
     item = ExternalItemFactory(source=source, guid="1", link="https://westleigh.example/1", title="Gritting")
     return {
-        "community_id": hub.community.pk,
-        "thread_id": hub.thread.pk,
-        "reply_id": reply.pk,
-        "parent_id": reply.pk,
-        "event_id": hub.event.pk,
+        **hub_ids(hub, reply),
         "page_id": hub.post.pk,
         "comment_id": comment.pk,
         "membership_id": request.pk,

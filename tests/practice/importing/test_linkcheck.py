@@ -2,7 +2,6 @@ import io
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -116,9 +115,7 @@ def test_the_resource_page_says_when_its_link_was_last_checked(db, links, client
 @pytest.fixture
 def moderator(db):
     """Hub staff who may publish: Wagtail's Moderators group."""
-    user = UserFactory(username="mo.moderator@practicehub.example")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
+    return UserFactory(username="mo.moderator@practicehub.example", groups=["Moderators"])
 
 
 @pytest.fixture

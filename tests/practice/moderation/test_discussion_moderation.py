@@ -8,22 +8,21 @@ from django_comments_xtd.models import XtdComment
 from django.core import mail
 from django.utils import timezone
 
-from practice import activity
 from practice.communities.services import membership_join
 from practice.discussions import services
 from practice.following.services import follow_create
 from practice.models import CommentHold, DiscussionThreadPage, Membership, Notification, Reply
-from practice.models.choices import AccessLevel, SecurityLevel
+from practice.models.choices import AccessLevel
 from practice.moderation.rules import moderation_verdict
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,
     CommentHoldFactory,
-    DiscussionIndexPageFactory,
     MemberProfileFactory,
     ModerationWordFactory,
     ReplyFactory,
 )
+from tests.practice.discussions.helpers import fresh, reply_url, start, start_url
 from tests.practice.querycounts import queries_to_render
 
 pytestmark = pytest.mark.django_db
@@ -32,17 +31,11 @@ QUEUE_URL = "/admin/comments/review/"
 
 
 @pytest.fixture
-def place(communities):
+def place(place):
     """Each community with a discussions section and a live thread its facilitator started, keyed by access level."""
-    for level in communities.values():
-        level["index"] = DiscussionIndexPageFactory(parent=level["community"])
+    for level in place.values():
         level["thread"] = start(level, author=level["facilitator"], title=f"Tips from {level['community'].title}")
-    return communities
-
-
-@pytest.fixture
-def open_place(place):
-    return place[AccessLevel.OPEN]
+    return place
 
 
 @pytest.fixture
@@ -54,43 +47,6 @@ def thread(open_place):
 def newcomer(open_place):
     """The open community's member, who has never posted anything."""
     return open_place["insider"]
-
-
-@pytest.fixture
-def heard():
-    """Record every activity signal sent while the test runs."""
-    received = []
-
-    def listen(signal_name):
-        def receiver(sender, **kwargs):
-            received.append((signal_name, kwargs))
-
-        return receiver
-
-    receivers = {name: listen(name) for name in ["thread_started", "reply_posted"]}
-    for name, receiver in receivers.items():
-        getattr(activity, name).connect(receiver, weak=False)
-    yield received
-    for name, receiver in receivers.items():
-        getattr(activity, name).disconnect(receiver)
-
-
-def start(level, *, author, title="A question", body="Has anyone tried this?"):
-    return services.thread_start(
-        index=level["index"], author=author, title=title, body=body, security_level=SecurityLevel.PUBLIC
-    )
-
-
-def fresh(thread):
-    return DiscussionThreadPage.objects.get(pk=thread.pk)
-
-
-def reply_url(thread, parent=None):
-    return f"/discussions/{thread.pk}/reply/" + (f"{parent.pk}/" if parent else "")
-
-
-def start_url(level):
-    return f"/discussions/start/{level['community'].pk}/"
 
 
 def held_comment(page, user, text):
