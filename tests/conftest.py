@@ -1,6 +1,5 @@
 import pytest
 
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from practice.communities.services import membership_join
@@ -41,9 +40,7 @@ def member(db):
 @pytest.fixture
 def editor(db):
     """Hub staff: a member of Wagtail's Editors group."""
-    user = UserFactory(username="eddie.editor@practicehub.example")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+    return UserFactory(username="eddie.editor@practicehub.example", groups=["Editors"])
 
 
 @pytest.fixture

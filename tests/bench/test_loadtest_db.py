@@ -5,11 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-from django_comments_xtd.models import XtdComment
 
-from django.contrib.contenttypes.models import ContentType
-
-from tests.factories import BlogPostPageFactory, ReplyFactory, UserFactory
+from tests.factories import BlogPostPageFactory, CommentFactory, ReplyFactory, UserFactory
 
 spec = importlib.util.spec_from_file_location(
     "loadtest_db", Path(__file__).resolve().parents[2] / "bench" / "loadtest_db.py"
@@ -25,13 +22,14 @@ def marked(marker):
 
 
 def comment(page, user, marker):
-    return XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(page.specific_class),
-        object_pk=str(page.pk),
-        site_id=1,
-        user=user,
-        comment=marked(marker),
-    )
+    return CommentFactory(page=page, user=user, comment=marked(marker))
+
+
+def check(run_dir, tmp_path, *, exit_status):
+    """Check the run, expecting the exit status, and return the report it wrote."""
+    report = tmp_path / "report.md"
+    assert loadtest_db.check(run_dir, report) == exit_status
+    return report.read_text()
 
 
 def totals(failures=0):
@@ -79,9 +77,7 @@ def test_a_run_whose_posts_are_each_stored_once_passes(run_dir, page_and_author,
     stored_reply = ReplyFactory(body=marked(MARKERS[1]))
     write_run(run_dir, posted("comment", MARKERS[0], stored_comment.pk) + posted("reply", MARKERS[1], stored_reply.pk))
 
-    report = tmp_path / "report.md"
-    assert loadtest_db.check(run_dir, report) == 0
-    text = report.read_text()
+    text = check(run_dir, tmp_path, exit_status=0)
     assert "**PASSED**" in text
     assert "| comments | 1 | 1 | 1 | 0 | 0 | 0 |" in text
     assert "| replies | 1 | 1 | 1 | 0 | 0 | 0 |" in text
@@ -102,9 +98,7 @@ def test_lost_duplicated_and_unconfirmed_posts_fail_the_run(run_dir, page_and_au
     assert audit["lost"] == [MARKERS[0]]
     assert audit["duplicated"] == [MARKERS[2]]
 
-    report = tmp_path / "report.md"
-    assert loadtest_db.check(run_dir, report) == 1
-    verdict = report.read_text().splitlines()[2]
+    verdict = check(run_dir, tmp_path, exit_status=1).splitlines()[2]
     assert "1 comments lost" in verdict
     assert "1 comments duplicated" in verdict
     assert "1 replies unconfirmed" in verdict
@@ -124,9 +118,7 @@ def test_failed_requests_errors_and_server_tracebacks_fail_the_run(run_dir, page
     write_run(run_dir, posts, failures=2, exceptions=[{"count": 1, "message": "KeyError: 'comment_on'"}])
     (run_dir / "server.log").write_text("Traceback (most recent call last):\n  boom\n")
 
-    report = tmp_path / "report.md"
-    assert loadtest_db.check(run_dir, report) == 1
-    text = report.read_text()
+    text = check(run_dir, tmp_path, exit_status=1)
     assert "2 requests failed" in text
     assert "1 errors in the simulated users" in text
     assert "1 errors in the server log" in text
@@ -135,6 +127,4 @@ def test_failed_requests_errors_and_server_tracebacks_fail_the_run(run_dir, page
 
 def test_a_run_that_posted_nothing_fails(run_dir, db, tmp_path):
     write_run(run_dir, [])
-    report = tmp_path / "report.md"
-    assert loadtest_db.check(run_dir, report) == 1
-    assert "no comment was posted; no reply was posted" in report.read_text()
+    assert "no comment was posted; no reply was posted" in check(run_dir, tmp_path, exit_status=1)

@@ -26,6 +26,16 @@ def file_urls(image):
 CSRF_TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
 
 
+def assert_missing_files_to(client, outsiders, urls, *, gone):
+    """Assert the outsiders get a 404 at each address, and the same answer once `gone()` has deleted the file."""
+    refused = answers(client, outsiders, urls)
+    gone()
+    missing = answers(client, outsiders, urls)
+
+    assert {status for status, _ in refused.values()} == {404}
+    assert refused == missing
+
+
 def answers(client, readers, urls):
     """Return what each reader (None for a visitor) gets at each address: status and body, CSRF tokens aside."""
     got = {}
@@ -78,12 +88,7 @@ def test_a_closed_communitys_images_are_missing_files_to_everyone_outside_it(
     urls = file_urls(image)
     outsiders = [None, member, communities[OPEN]["insider"]]
 
-    refused = answers(client, outsiders, urls)
-    image.delete()
-    missing = answers(client, outsiders, urls)
-
-    assert {status for status, _ in refused.values()} == {404}
-    assert refused == missing
+    assert_missing_files_to(client, outsiders, urls, gone=image.delete)
 
 
 @pytest.mark.django_db
@@ -106,12 +111,7 @@ def test_a_closed_communitys_documents_are_missing_files_to_everyone_outside_it(
     urls = [document.file.url, document.url]
     outsiders = [None, member, communities[OPEN]["insider"]]
 
-    refused = answers(client, outsiders, urls)
-    document.delete()
-    missing = answers(client, outsiders, urls)
-
-    assert {status for status, _ in refused.values()} == {404}
-    assert refused == missing
+    assert_missing_files_to(client, outsiders, urls, gone=document.delete)
 
 
 @pytest.mark.django_db

@@ -22,6 +22,7 @@ from tests.practice.querycounts import queries_to_render
 pytestmark = pytest.mark.django_db
 
 Type, Status = ResourceLinkPage.ResourceType, ResourceLinkPage.LinkStatus
+GUIDE_NOTE = "The standard every council team starts from."
 
 
 def resource(library, title, *, topics=(), audiences=(), days_ago=0, **kwargs):
@@ -53,38 +54,25 @@ def shelf(library):
         OrganisationFactory(name="Government Digital Service"),
         OrganisationFactory(name="Local Government Association"),
     )
+    rows = [
+        # key, title, topic, audience, publisher, type, link status, added days ago, editor's note
+        ("guide", "Social media guidance", social, comms, gds, Type.GUIDANCE, Status.OK, 1, GUIDE_NOTE),
+        ("research", "Councillors online research", social, councillors, lga, Type.RESEARCH, Status.BROKEN, 2, ""),
+        ("toolkit", "Alt text toolkit", accessibility, comms, gds, Type.TOOLKIT, Status.OK, 3, ""),
+    ]
     return {
-        "guide": resource(
+        key: resource(
             library,
-            "Social media guidance",
-            topics=[social],
-            audiences=[comms],
-            publisher=gds,
-            resource_type=Type.GUIDANCE,
-            link_status=Status.OK,
-            days_ago=1,
-            editors_note="The standard every council team starts from.",
-        ),
-        "research": resource(
-            library,
-            "Councillors online research",
-            topics=[social],
-            audiences=[councillors],
-            publisher=lga,
-            resource_type=Type.RESEARCH,
-            link_status=Status.BROKEN,
-            days_ago=2,
-        ),
-        "toolkit": resource(
-            library,
-            "Alt text toolkit",
-            topics=[accessibility],
-            audiences=[comms],
-            publisher=gds,
-            resource_type=Type.TOOLKIT,
-            link_status=Status.OK,
-            days_ago=3,
-        ),
+            title,
+            topics=[topic],
+            audiences=[audience],
+            publisher=publisher,
+            resource_type=kind,
+            link_status=status,
+            days_ago=days_ago,
+            editors_note=note,
+        )
+        for key, title, topic, audience, publisher, kind, status, days_ago, note in rows
     }
 
 

@@ -3,9 +3,6 @@
 from types import SimpleNamespace
 
 import pytest
-from django_comments_xtd.models import XtdComment
-
-from django.contrib.contenttypes.models import ContentType
 
 from practice.comments.forms import MemberCommentForm
 from practice.communities.services import membership_join
@@ -14,6 +11,7 @@ from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,
+    CommentFactory,
     DiscussionIndexPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
@@ -23,16 +21,7 @@ from tests.factories import (
 
 def published_comment(page, user, text="An earlier thought.", followup=False):
     """Put a published comment on the page, as if posted and approved earlier."""
-    return XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(page.specific_class),
-        object_pk=str(page.pk),
-        site_id=1,
-        user=user,
-        user_name=user.get_full_name()[:50],
-        user_email=user.email,
-        comment=text,
-        followup=followup,
-    )
+    return CommentFactory(page=page, user=user, comment=text, followup=followup)
 
 
 def comment_data(page, user, text, **overrides):
@@ -41,6 +30,17 @@ def comment_data(page, user, text, **overrides):
     data = {name: form.initial[name] for name in ("content_type", "object_pk", "timestamp", "security_hash")}
     data.update(comment=text, reply_to=0, honeypot="", **overrides)
     return data
+
+
+def hub_ids(hub, reply):
+    """Return the ids of the hub's community, thread, event and a reply, by the names addresses give them."""
+    return {
+        "community_id": hub.community.pk,
+        "thread_id": hub.thread.pk,
+        "reply_id": reply.pk,
+        "parent_id": reply.pk,
+        "event_id": hub.event.pk,
+    }
 
 
 def start_thread(hub, author, title="How do you caption live video?", body="Has anyone tried this?"):

@@ -15,8 +15,8 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from practice.communities.services import membership_invite, membership_request
 from practice.models import CreditRequest, DiscussionThreadPage, Membership, Notification
-from tests.factories import ReplyFactory, TopicFactory, UserFactory
-from tests.security.conftest import published_comment
+from tests.factories import CreditRequestFactory, NotificationFactory, ReplyFactory, TopicFactory, UserFactory
+from tests.security.conftest import hub_ids, published_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -63,16 +63,10 @@ def samples(hub):
     invitation = membership_invite(
         community=restricted, email="someone@example.gov.uk", by=hub.restricted["facilitator"]
     )
-    notification = Notification.objects.create(
-        recipient=hub.alice, actor=hub.bob, page=hub.thread, verb=Notification.Verb.REPLIED, reason="page"
-    )
-    credit_request = CreditRequest.objects.create(post=hub.post, member=hub.alice, requested_by=hub.bob)
+    notification = NotificationFactory(recipient=hub.alice, actor=hub.bob, page=hub.thread)
+    credit_request = CreditRequestFactory(post=hub.post, member=hub.alice, requested_by=hub.bob)
     return {
-        "community_id": hub.community.pk,
-        "thread_id": hub.thread.pk,
-        "reply_id": reply.pk,
-        "parent_id": reply.pk,
-        "event_id": hub.event.pk,
+        **hub_ids(hub, reply),
         "page_id": hub.thread.pk,
         "comment_id": comment.pk,
         "membership_id": request.pk,

@@ -7,7 +7,13 @@ from django_comments_xtd.models import XtdComment
 
 from practice.communities.services import membership_request
 from practice.models import DiscussionThreadPage, EventBooking, Follow, Membership, Notification, Reply
-from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, DiscussionIndexPageFactory, ReplyFactory
+from tests.factories import (
+    BlogIndexPageFactory,
+    BlogPostPageFactory,
+    DiscussionIndexPageFactory,
+    NotificationFactory,
+    ReplyFactory,
+)
 from tests.security.conftest import comment_data, published_comment, start_thread
 
 pytestmark = pytest.mark.django_db
@@ -74,9 +80,7 @@ def test_facilitators_answer_only_their_own_communitys_requests(client, hub):
 
 
 def test_members_cannot_mark_other_members_notifications(client, hub):
-    theirs = Notification.objects.create(
-        recipient=hub.alice, actor=hub.bob, page=hub.thread, verb=Notification.Verb.REPLIED, reason="page"
-    )
+    theirs = NotificationFactory(recipient=hub.alice, actor=hub.bob, page=hub.thread)
     client.force_login(hub.bob)
     assert refused(client.post(f"/notifications/{theirs.pk}/read/"))
     client.post("/notifications/read/")  # marks only Bob's own

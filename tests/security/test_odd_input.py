@@ -27,15 +27,21 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, URLResolver, get_resolver, resolve
 from django.urls.resolvers import RegexPattern
-from django.utils import timezone
 
 from wagtail.models import Page
 
 from practice.communities.services import membership_request
-from practice.models import BlogPostPage, DiscussionThreadPage, ExternalItem, FeedSource, Notification
+from practice.models import BlogPostPage, DiscussionThreadPage
 from search.models import QueryLog
-from tests.factories import ReplyFactory, TopicFactory
-from tests.security.conftest import comment_data, published_comment
+from tests.factories import (
+    ExternalItemFactory,
+    FeedSourceFactory,
+    NotificationFactory,
+    QueryLogFactory,
+    ReplyFactory,
+    TopicFactory,
+)
+from tests.security.conftest import comment_data, hub_ids, published_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -60,21 +66,13 @@ def ids(hub):
     reply = ReplyFactory(thread=hub.thread, author=hub.bob)
     comment = published_comment(hub.post, hub.alice, "A comment to mark")
     request = membership_request(community=hub.restricted["community"], member=hub.bob)
-    notification = Notification.objects.create(
-        recipient=hub.facilitator, actor=hub.bob, page=hub.thread, verb=Notification.Verb.REPLIED, reason="page"
-    )
-    source = FeedSource.objects.create(
+    notification = NotificationFactory(recipient=hub.facilitator, actor=hub.bob, page=hub.thread)
+    source = FeedSourceFactory(
         title="Westleigh digital blog", site_url="https://westleigh.example", feed_url="https://westleigh.example/feed"
     )
-    item = ExternalItem.objects.create(
-        source=source, guid="1", link="https://westleigh.example/1", title="Gritting", published=timezone.now()
-    )
+    item = ExternalItemFactory(source=source, guid="1", link="https://westleigh.example/1", title="Gritting")
     return {
-        "community_id": hub.community.pk,
-        "thread_id": hub.thread.pk,
-        "reply_id": reply.pk,
-        "parent_id": reply.pk,
-        "event_id": hub.event.pk,
+        **hub_ids(hub, reply),
         "page_id": hub.post.pk,
         "comment_id": comment.pk,
         "membership_id": request.pk,
@@ -82,7 +80,7 @@ def ids(hub):
         "content_type_id": comment.content_type_id,
         "object_pk": comment.object_pk,
         "item_id": item.pk,
-        "log_id": QueryLog.objects.create(query="gritting", result_count=1).pk,
+        "log_id": QueryLogFactory(query="gritting", result_count=1).pk,
         "position": 1,
         "slug": {
             "members/": hub.bob.profile.slug,

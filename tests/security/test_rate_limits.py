@@ -6,6 +6,7 @@ from django_comments_xtd.models import XtdComment
 
 from hub.settings.base import HUB_RATE_LIMITS
 from practice.models import DiscussionThreadPage, EventBooking, Follow, Reply
+from tests.factories import CommentFactory
 from tests.security.conftest import comment_data
 
 pytestmark = pytest.mark.django_db
@@ -70,23 +71,12 @@ def test_replies_and_edits_share_the_posting_limit(client, hub):
 
 
 def test_reporting_comments_too_fast_is_stopped(client, hub):
-    comments = [XtdComment.objects.create(**base_comment(hub, f"Comment {n}")) for n in range(3)]
+    comments = [CommentFactory(page=hub.post, user=hub.alice, comment=f"Comment {n}") for n in range(3)]
     client.force_login(hub.bob)
     for comment in comments[:2]:
         assert client.post(f"/comments/{comment.pk}/report/").status_code == 302
     assert_html_429(client.post(f"/comments/{comments[2].pk}/report/"))
     assert not comments[2].flags.exists()
-
-
-def base_comment(hub, text):
-    existing = XtdComment.objects.filter(user=hub.alice).first()
-    return {
-        "content_type": existing.content_type,
-        "object_pk": existing.object_pk,
-        "site_id": 1,
-        "user": hub.alice,
-        "comment": text,
-    }
 
 
 def test_following_and_unfollowing_too_fast_is_stopped(client, hub):

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 from allauth.account.models import EmailAddress
 
-from practice.models import Notification
+from tests.factories import NotificationFactory
 from tests.security.conftest import comment_data
 
 pytestmark = pytest.mark.django_db
@@ -65,9 +65,7 @@ def test_following_and_notifications_never_send_a_member_off_the_site(client, hu
 
 def test_marking_a_notification_read_never_sends_a_member_off_the_site(client, hub):
     for target in OFF_SITE:
-        notification = Notification.objects.create(
-            recipient=hub.bob, actor=hub.alice, page=hub.thread, verb=Notification.Verb.REPLIED, reason="page"
-        )
+        notification = NotificationFactory(recipient=hub.bob, actor=hub.alice, page=hub.thread)
         client.force_login(hub.bob)
         assert_on_site(client.post(f"/notifications/{notification.pk}/read/", {"next": target}))
 

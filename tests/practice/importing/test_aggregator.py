@@ -9,8 +9,16 @@ from django.urls import reverse
 
 from practice.importing.aggregator import fetch_source
 from practice.importing.tasks import fetch_all_feeds
-from practice.models import CollectionItem, ExternalItem, FeedSource
-from tests.factories import CollectionPageFactory, OrganisationFactory, RegionFactory, TopicFactory
+from practice.models import ExternalItem
+from tests.factories import (
+    CollectionItemFactory,
+    CollectionPageFactory,
+    ExternalItemFactory,
+    FeedSourceFactory,
+    OrganisationFactory,
+    RegionFactory,
+    TopicFactory,
+)
 
 DATA = Path(__file__).parent / "data"
 ETAG = '"westshire-v1"'
@@ -23,7 +31,7 @@ def feeds(db, web):
     westshire = OrganisationFactory(name="Westshire Council", region=region)
     web.add("/rss.xml", body=(DATA / "council_rss.xml").read_bytes(), content_type="application/rss+xml", etag=ETAG)
     web.add("/atom.xml", body=(DATA / "agency_atom.xml").read_bytes(), content_type="application/atom+xml")
-    rss = FeedSource.objects.create(
+    rss = FeedSourceFactory(
         title="Westshire Digital",
         site_url="https://digital.westshire.example/",
         feed_url=web.url("/rss.xml"),
@@ -32,9 +40,7 @@ def feeds(db, web):
     )
     rss.topics.set([TopicFactory(name="Winter resilience")])
     rss.save()  # parental many-to-many values are written when the source is saved, as in the admin
-    atom = FeedSource.objects.create(
-        title="Comms Network", site_url="https://network.example/", feed_url=web.url("/atom.xml")
-    )
+    atom = FeedSourceFactory(title="Comms Network", site_url="https://network.example/", feed_url=web.url("/atom.xml"))
     return rss, atom
 
 
@@ -121,7 +127,7 @@ def test_a_failing_source_is_reported_and_the_others_carry_on(feeds, web, route,
 
 
 def test_an_unreachable_host_is_reported(db):
-    source = FeedSource.objects.create(title="Gone", site_url="http://127.0.0.1:9/", feed_url="http://127.0.0.1:9/feed")
+    source = FeedSourceFactory(title="Gone", site_url="http://127.0.0.1:9/", feed_url="http://127.0.0.1:9/feed")
     result = fetch_source(source, timeout=2)
     assert result.error == "connection refused"
 
@@ -181,7 +187,7 @@ def test_the_stream_and_source_pages_list_entries_for_everyone(feeds, client, dj
 def test_the_stream_pages_through_many_entries(feeds, client, django_assert_max_num_queries):
     rss, _ = feeds
     for number in range(45):
-        ExternalItem.objects.create(
+        ExternalItemFactory(
             source=rss,
             guid=f"g{number}",
             link=f"https://example.org/{number}",
@@ -199,9 +205,7 @@ def test_editors_can_put_an_external_item_in_a_collection(feeds, client):
     fetch_all()
     item = ExternalItem.objects.get(guid="urn:uuid:entry-alt-text")
     collection = CollectionPageFactory(title="Getting images right")
-    CollectionItem.objects.create(
-        collection=collection, external_item=item, note="The clearest guide we know.", sort_order=0
-    )
+    CollectionItemFactory(collection=collection, external_item=item, note="The clearest guide we know.")
 
     html = client.get(collection.url).content.decode()
 
@@ -215,6 +219,6 @@ def test_a_collection_item_is_a_page_or_an_external_item_never_both_or_neither(f
     collection = CollectionPageFactory()
     item = ExternalItem.objects.first()
     with pytest.raises(IntegrityError), transaction.atomic():
-        CollectionItem.objects.create(collection=collection, sort_order=0)
+        CollectionItemFactory(collection=collection, external_item=None)
     with pytest.raises(IntegrityError), transaction.atomic():
-        CollectionItem.objects.create(collection=collection, page=collection, external_item=item, sort_order=0)
+        CollectionItemFactory(collection=collection, page=collection, external_item=item)

@@ -2,15 +2,14 @@ import io
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
 from practice.importing.linkcheck import check_urls
 from practice.importing.tasks import check_all_links
-from practice.models import ExternalItem, FeedSource, ResourceLinkPage
+from practice.models import ExternalItem, ResourceLinkPage
 from practice.models.external import LinkStatus
-from tests.factories import ResourceLinkPageFactory, UserFactory
+from tests.factories import ExternalItemFactory, FeedSourceFactory, ResourceLinkPageFactory, UserFactory
 
 
 @pytest.fixture
@@ -28,6 +27,11 @@ def links(web):
         "new": web.add("/guidance-2025", body=page),
         "home": web.add("/", body=b"<html><title>Westshire Council</title></html>"),
     }
+
+
+def blog_source(web):
+    """A feed source on the test server, for entries whose links are checked."""
+    return FeedSourceFactory(title="Blog", site_url=web.url("/"), feed_url=web.url("/feed"))
 
 
 def run_check(*args):
@@ -67,9 +71,8 @@ def test_the_command_records_status_final_address_and_when(db, links, web):
     working = ResourceLinkPageFactory(title="Working", link_url=links["ok"])
     moved = ResourceLinkPageFactory(title="Moved", link_url=links["moved"])
     soft = ResourceLinkPageFactory(title="Soft", link_url=links["soft"])
-    source = FeedSource.objects.create(title="Blog", site_url=web.url("/"), feed_url=web.url("/feed"))
-    item = ExternalItem.objects.create(
-        source=source, guid="1", link=links["gone"], title="Gone post", published="2025-01-01T00:00Z"
+    item = ExternalItemFactory(
+        source=blog_source(web), guid="1", link=links["gone"], title="Gone post", published="2025-01-01T00:00Z"
     )
     duplicate = ResourceLinkPageFactory(title="Same address", link_url=links["ok"])
 
@@ -112,9 +115,7 @@ def test_the_resource_page_says_when_its_link_was_last_checked(db, links, client
 @pytest.fixture
 def moderator(db):
     """Hub staff who may publish: Wagtail's Moderators group."""
-    user = UserFactory(username="mo.moderator@practicehub.example")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
+    return UserFactory(username="mo.moderator@practicehub.example", groups=["Moderators"])
 
 
 @pytest.fixture
@@ -122,9 +123,12 @@ def checked(db, links, web):
     moved = ResourceLinkPageFactory(title="Moved guide", link_url=links["moved"])
     broken = ResourceLinkPageFactory(title="Broken guide", link_url=links["gone"])
     fine = ResourceLinkPageFactory(title="Fine guide", link_url=links["ok"])
-    source = FeedSource.objects.create(title="Blog", site_url=web.url("/"), feed_url=web.url("/feed"))
-    item = ExternalItem.objects.create(
-        source=source, guid="1", link=links["moved"] + "?from=feed", title="Moved post", published="2025-01-01T00:00Z"
+    item = ExternalItemFactory(
+        source=blog_source(web),
+        guid="1",
+        link=links["moved"] + "?from=feed",
+        title="Moved post",
+        published="2025-01-01T00:00Z",
     )
     web.add("/old-guidance?from=feed", status=301, headers={"Location": "{base}/posts/moved-post"})
     web.add("/posts/moved-post", body=b"<title>Moved post</title>")

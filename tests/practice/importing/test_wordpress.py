@@ -65,6 +65,19 @@ def report_count(output, label):
     return int(line.rpartition(": ")[2])
 
 
+def imported_counts():
+    """Count the rows of every kind an import writes."""
+    return (
+        BlogPostPage.objects.count(),
+        XtdComment.objects.count(),
+        Redirect.objects.count(),
+        get_image_model().objects.count(),
+        get_document_model().objects.count(),
+        MemberProfile.objects.count(),
+        ImportedItem.objects.count(),
+    )
+
+
 def comments_on(page):
     return XtdComment.objects.filter(
         content_type=ContentType.objects.get_for_model(BlogPostPage), object_pk=str(page.pk)
@@ -244,15 +257,7 @@ def test_old_addresses_redirect_to_the_new_posts(hub, export_file, client):
 
 def test_running_again_duplicates_nothing(hub, export_file):
     run_import(export_file)
-    counts = (
-        BlogPostPage.objects.count(),
-        XtdComment.objects.count(),
-        Redirect.objects.count(),
-        get_image_model().objects.count(),
-        get_document_model().objects.count(),
-        MemberProfile.objects.count(),
-        ImportedItem.objects.count(),
-    )
+    counts = imported_counts()
 
     output = run_import(export_file)
 
@@ -260,15 +265,7 @@ def test_running_again_duplicates_nothing(hub, export_file):
     assert report_count(output, "Posts already imported, left as they were") == 3
     assert report_count(output, "Comments already imported") == 5
     assert report_count(output, "Comments") == 0
-    assert (
-        BlogPostPage.objects.count(),
-        XtdComment.objects.count(),
-        Redirect.objects.count(),
-        get_image_model().objects.count(),
-        get_document_model().objects.count(),
-        MemberProfile.objects.count(),
-        ImportedItem.objects.count(),
-    ) == counts
+    assert imported_counts() == counts
 
 
 def test_running_again_credits_nobody_taken_off_a_post_since(hub, export_file):

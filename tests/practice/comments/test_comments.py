@@ -7,7 +7,6 @@ import pytest
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
-from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.utils import timezone
 
@@ -23,10 +22,13 @@ from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,
     CaseStudyPageFactory,
+    CommentFactory,
+    CommentSettingsFactory,
     CommunityPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
     MemberProfileFactory,
+    ModerationWordFactory,
     ResourceLibraryPageFactory,
     ResourceLinkPageFactory,
 )
@@ -42,17 +44,7 @@ def blog_post(community, **kwargs):
 
 def published_comment(page, user, text="An earlier thought.", parent=None, followup=False):
     """Put a published comment on the page, as if posted and approved earlier."""
-    return XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(page.specific_class),
-        object_pk=str(page.pk),
-        site_id=1,
-        user=user,
-        user_name=user.get_full_name()[:50],
-        user_email=user.email,
-        comment=text,
-        parent_id=parent.pk if parent else 0,
-        followup=followup,
-    )
+    return CommentFactory(page=page, user=user, comment=text, parent=parent, followup=followup)
 
 
 def form_data(page, user, text, reply_to=None, **overrides):
@@ -314,9 +306,7 @@ def test_editor_closes_comments_on_a_page(client, post, author):
 
 @pytest.mark.django_db
 def test_comments_close_by_themselves_after_the_sites_period(client, open_community, author):
-    CommentSettings.objects.update_or_create(
-        site=Site.objects.get(is_default_site=True), defaults={"close_comments_after_days": 30}
-    )
+    CommentSettingsFactory(close_comments_after_days=30)
     old = blog_post(open_community, date=timezone.now() - dt.timedelta(days=31))
     recent = blog_post(open_community, date=timezone.now() - dt.timedelta(days=29))
     client.force_login(author)
@@ -351,7 +341,7 @@ def test_a_new_members_first_comment_waits_for_review_and_only_they_see_it(clien
 @pytest.mark.django_db
 def test_link_heavy_and_watched_word_comments_are_held_with_their_reasons(client, post, author, settings):
     settings.HUB_COMMENT_MAX_LINKS = 2
-    ModerationWord.objects.create(word="crypto giveaway")
+    ModerationWordFactory(word="crypto giveaway")
     client.force_login(author)
     links = " ".join(f"[site {n}](https://example.org/{n})" for n in range(3))
 
@@ -368,7 +358,7 @@ def test_link_heavy_and_watched_word_comments_are_held_with_their_reasons(client
 
 @pytest.mark.django_db
 def test_moderation_rules_are_a_function_of_author_and_text(author, member, editor):
-    ModerationWord.objects.create(word="spam")
+    ModerationWordFactory(word="spam")
     assert not moderation_verdict(author=author, text="A thoughtful reply").hold
     assert moderation_verdict(author=member, text="Hi").reasons == ["First comment from this member"]
     assert moderation_verdict(author=author, text="Spam, spam!").reason == "Contains “spam”"

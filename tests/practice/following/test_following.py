@@ -10,11 +10,12 @@ from practice.models.choices import AccessLevel
 from tests.factories import (
     BlogPostPageFactory,
     DiscussionThreadPageFactory,
+    FollowFactory,
     MemberProfileFactory,
     TopicFactory,
     UserFactory,
 )
-from tests.practice.following_helpers import member_of, post_reply, start_thread
+from tests.practice.following.helpers import member_of, post_reply, start_thread
 from tests.practice.querycounts import queries_to_render
 
 pytestmark = pytest.mark.django_db
@@ -122,11 +123,11 @@ def test_members_are_followed_through_their_public_profile(client, member):
 def test_a_follow_names_exactly_one_thing(member):
     topic = TopicFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Follow.objects.create(follower=member, topic=topic, member=UserFactory())
+        FollowFactory(follower=member, topic=topic, member=UserFactory())
     with pytest.raises(IntegrityError), transaction.atomic():
-        Follow.objects.create(follower=member)
+        FollowFactory(follower=member, topic=None)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Follow.objects.create(follower=member, member=member)
+        FollowFactory(follower=member, member=member)
 
 
 def test_visitors_are_asked_to_sign_in_to_follow(client, communities):

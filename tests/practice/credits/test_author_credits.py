@@ -54,6 +54,13 @@ def ask(place, post):
     return credit_request_create(post=post, member=place["colleague"], by=place["writer"])
 
 
+@pytest.fixture
+def asked(place):
+    """The writer's published post "Storm night", and their request that the colleague be credited on it."""
+    post = published_post(place, "Storm night", authors=[place["writer"]])
+    return post, ask(place, post)
+
+
 def byline(content):
     """Return the text of a post page's byline: the first line of details under its title."""
     return re.search(r'<p class="hub-meta">(.*?)</p>', content.split("<h1", 1)[1], re.S).group(1)
@@ -194,38 +201,32 @@ def test_a_pending_credit_shows_nowhere_public_until_it_is_accepted(
 # Answering: accept, decline, withdraw.
 
 
-def test_accepting_credits_the_member_and_closes_the_notification(client, place):
-    colleague = place["colleague"]
-    post = published_post(place, "Storm night", authors=[place["writer"]])
-    credit_request = ask(place, post)
-    client.force_login(colleague)
+def answer_as_colleague(client, place, credit_request, action):
+    """Answer the request as the colleague asked: either way the request and its notification are gone."""
+    client.force_login(place["colleague"])
 
-    response = client.post(reverse("credit_accept", args=[credit_request.pk]))
+    response = client.post(reverse(action, args=[credit_request.pk]))
 
     assert response.status_code == 302
-    assert credited(post) == {place["writer"].username, colleague.username}
     assert not CreditRequest.objects.exists()
-    assert not Notification.objects.filter(recipient=colleague).exists()
+    assert not Notification.objects.filter(recipient=place["colleague"]).exists()
+
+
+def test_accepting_credits_the_member_and_closes_the_notification(client, place, asked):
+    post, credit_request = asked
+    answer_as_colleague(client, place, credit_request, "credit_accept")
+    assert credited(post) == {place["writer"].username, place["colleague"].username}
     assert "Ivy Insider" in client.get(post.url).content.decode()
 
 
-def test_declining_leaves_the_member_off_the_post(client, place):
-    colleague = place["colleague"]
-    post = published_post(place, "Storm night", authors=[place["writer"]])
-    credit_request = ask(place, post)
-    client.force_login(colleague)
-
-    response = client.post(reverse("credit_decline", args=[credit_request.pk]))
-
-    assert response.status_code == 302
+def test_declining_leaves_the_member_off_the_post(client, place, asked):
+    post, credit_request = asked
+    answer_as_colleague(client, place, credit_request, "credit_decline")
     assert credited(post) == {place["writer"].username}
-    assert not CreditRequest.objects.exists()
-    assert not Notification.objects.filter(recipient=colleague).exists()
 
 
-def test_the_writer_withdraws_a_pending_credit_on_the_site(client, place):
-    post = published_post(place, "Storm night", authors=[place["writer"]])
-    credit_request = ask(place, post)
+def test_the_writer_withdraws_a_pending_credit_on_the_site(client, place, asked):
+    post, credit_request = asked
     client.force_login(place["writer"])
     page = client.get(reverse("author_credits")).content.decode()
     assert "Ivy Insider" in page
@@ -302,9 +303,8 @@ def test_a_credit_for_someone_outside_the_community_or_already_credited_is_refus
 
 
 @pytest.mark.parametrize("action", ["credit_accept", "credit_decline", "credit_withdraw"])
-def test_someone_elses_credit_is_not_found(client, place, action):
-    post = published_post(place, "Storm night", authors=[place["writer"]])
-    credit_request = ask(place, post)
+def test_someone_elses_credit_is_not_found(client, place, asked, action):
+    post, credit_request = asked
     # Nobody but the member asked may answer; nobody but whoever asked, or the writer, may withdraw.
     stranger = {"credit_withdraw": place["colleague"]}.get(action, place["writer"])
     client.force_login(stranger)
@@ -319,9 +319,8 @@ def test_someone_elses_credit_is_not_found(client, place, action):
     assert credited(post) == {place["writer"].username}
 
 
-def test_answers_need_a_signed_in_post(client, place):
-    post = published_post(place, "Storm night", authors=[place["writer"]])
-    credit_request = ask(place, post)
+def test_answers_need_a_signed_in_post(client, place, asked):
+    post, credit_request = asked
     accept_url = reverse("credit_accept", args=[credit_request.pk])
 
     assert client.post(accept_url).status_code == 302  # to sign in
@@ -330,9 +329,8 @@ def test_answers_need_a_signed_in_post(client, place):
     assert CreditRequest.objects.exists()
 
 
-def test_a_member_who_left_the_community_cannot_accept(client, place):
-    post = published_post(place, "Storm night", authors=[place["writer"]])
-    credit_request = ask(place, post)
+def test_a_member_who_left_the_community_cannot_accept(client, place, asked):
+    post, credit_request = asked
     membership_leave(community=place["community"], member=place["colleague"])
     client.force_login(place["colleague"])
 

@@ -5,24 +5,24 @@ import datetime as dt
 import pytest
 from django_comments_xtd.models import XtdComment
 
-from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.utils import timezone
 
-from practice import activity
 from practice.communities.services import membership_join
 from practice.discussions import services
 from practice.following.services import follow_create
-from practice.models import CommentHold, DiscussionThreadPage, Membership, ModerationWord, Notification, Reply
-from practice.models.choices import AccessLevel, SecurityLevel
+from practice.models import CommentHold, DiscussionThreadPage, Membership, Notification, Reply
+from practice.models.choices import AccessLevel
 from practice.moderation.rules import moderation_verdict
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,
-    DiscussionIndexPageFactory,
+    CommentHoldFactory,
     MemberProfileFactory,
+    ModerationWordFactory,
     ReplyFactory,
 )
+from tests.practice.discussions.helpers import fresh, reply_url, start, start_url
 from tests.practice.querycounts import queries_to_render
 
 pytestmark = pytest.mark.django_db
@@ -31,17 +31,11 @@ QUEUE_URL = "/admin/comments/review/"
 
 
 @pytest.fixture
-def place(communities):
+def place(place):
     """Each community with a discussions section and a live thread its facilitator started, keyed by access level."""
-    for level in communities.values():
-        level["index"] = DiscussionIndexPageFactory(parent=level["community"])
+    for level in place.values():
         level["thread"] = start(level, author=level["facilitator"], title=f"Tips from {level['community'].title}")
-    return communities
-
-
-@pytest.fixture
-def open_place(place):
-    return place[AccessLevel.OPEN]
+    return place
 
 
 @pytest.fixture
@@ -55,57 +49,12 @@ def newcomer(open_place):
     return open_place["insider"]
 
 
-@pytest.fixture
-def heard():
-    """Record every activity signal sent while the test runs."""
-    received = []
-
-    def listen(signal_name):
-        def receiver(sender, **kwargs):
-            received.append((signal_name, kwargs))
-
-        return receiver
-
-    receivers = {name: listen(name) for name in ["thread_started", "reply_posted"]}
-    for name, receiver in receivers.items():
-        getattr(activity, name).connect(receiver, weak=False)
-    yield received
-    for name, receiver in receivers.items():
-        getattr(activity, name).disconnect(receiver)
-
-
-def start(level, *, author, title="A question", body="Has anyone tried this?"):
-    return services.thread_start(
-        index=level["index"], author=author, title=title, body=body, security_level=SecurityLevel.PUBLIC
-    )
-
-
-def fresh(thread):
-    return DiscussionThreadPage.objects.get(pk=thread.pk)
-
-
-def reply_url(thread, parent=None):
-    return f"/discussions/{thread.pk}/reply/" + (f"{parent.pk}/" if parent else "")
-
-
-def start_url(level):
-    return f"/discussions/start/{level['community'].pk}/"
-
-
 def held_comment(page, user, text):
     """Put a comment on the page that the moderation rules held back."""
-    comment = XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(page.specific_class),
-        object_pk=str(page.pk),
-        site_id=1,
-        user=user,
-        user_name=user.get_username()[:50],
-        user_email=user.email,
-        comment=text,
-        is_public=False,
+    hold = CommentHoldFactory(
+        comment__page=page, comment__user=user, comment__user_name=user.get_username()[:50], comment__comment=text
     )
-    CommentHold.objects.create(comment=comment, reason="First comment from this member")
-    return comment
+    return hold.comment
 
 
 def queue_html(client):
@@ -146,7 +95,7 @@ def test_a_new_members_first_reply_is_held_uncounted_unannounced_and_shown_only_
 
 def test_link_heavy_and_watched_word_replies_are_held_with_their_reasons(client, thread, newcomer, settings):
     settings.HUB_COMMENT_MAX_LINKS = 1
-    ModerationWord.objects.create(word="crypto giveaway")
+    ModerationWordFactory(word="crypto giveaway")
     ReplyFactory(thread=thread, author=newcomer, body="An earlier, approved reply")
     client.force_login(newcomer)
 
@@ -182,7 +131,7 @@ def test_facilitators_in_their_own_community_meet_only_the_word_list(place):
     facilitator = MemberProfileFactory().user
     community = open_side["community"]
     membership_join(community=community, member=facilitator, role=Membership.Role.FACILITATOR)
-    ModerationWord.objects.create(word="spam")
+    ModerationWordFactory(word="spam")
     links = " ".join(f"[{n}](https://example.org/{n})" for n in range(10))
 
     assert not moderation_verdict(author=facilitator, text=links, community=community).hold
@@ -240,7 +189,7 @@ def test_a_new_members_thread_waits_as_a_draft_with_a_confirmation_only_they_see
 
 
 def test_thread_edits_that_would_be_held_are_refused_and_the_live_message_kept(client, open_place, thread):
-    ModerationWord.objects.create(word="spam")
+    ModerationWordFactory(word="spam")
     client.force_login(open_place["facilitator"])
 
     response = client.post(f"/discussions/{thread.pk}/edit/", {"body": "Now with spam"})
@@ -255,7 +204,7 @@ def test_thread_edits_that_would_be_held_are_refused_and_the_live_message_kept(c
 
 
 def test_reply_edits_that_would_be_held_are_refused_and_held_replies_stay_held(client, thread, newcomer):
-    ModerationWord.objects.create(word="spam")
+    ModerationWordFactory(word="spam")
     published = ReplyFactory(thread=thread, author=newcomer, body="Fine words", created_at=timezone.now())
     held = ReplyFactory(
         thread=thread,

@@ -30,6 +30,7 @@ from tests.factories import (
     CommunityPageFactory,
     DiscussionIndexPageFactory,
     EventIndexPageFactory,
+    MembershipFactory,
     ResourceLibraryPageFactory,
     UserFactory,
 )
@@ -119,7 +120,7 @@ def test_setting_the_role_moves_the_member_in_and_out_of_the_facilitators_group(
 @pytest.mark.django_db
 def test_setting_the_role_of_a_pending_request_grants_nothing(community):
     member = UserFactory()
-    membership = Membership.objects.create(community=community, member=member, status=Membership.Status.REQUESTED)
+    membership = MembershipFactory(community=community, member=member, status=Membership.Status.REQUESTED)
 
     membership_set_role(membership=membership, role=FACILITATOR)
 

@@ -25,6 +25,7 @@ from practice.events.tasks import send_event_reminders_task
 from practice.models import EventBooking, EventPage
 from practice.models.choices import AccessLevel, SecurityLevel
 from tests.factories import (
+    EventBookingFactory,
     EventIndexPageFactory,
     EventPageFactory,
     MemberProfileFactory,
@@ -247,11 +248,11 @@ def test_a_waiting_member_who_left_a_private_community_is_passed_over(
 
 
 def test_one_live_booking_per_member_per_event_is_kept_by_the_database(teacamp, alice):
-    EventBooking.objects.create(event=teacamp, member=alice, status=CANCELLED)
-    EventBooking.objects.create(event=teacamp, member=alice, status=GOING)
+    EventBookingFactory(event=teacamp, member=alice, status=CANCELLED)
+    EventBookingFactory(event=teacamp, member=alice, status=GOING)
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        EventBooking.objects.create(event=teacamp, member=alice, status=WAITING)
+        EventBookingFactory(event=teacamp, member=alice, status=WAITING)
 
 
 # Concurrency: the event's row is locked while its bookings change.
@@ -556,7 +557,7 @@ def add_bookings(event, count, *, status=WAITING):
     organisation = OrganisationFactory(name="Bulk Borough Council")
     for _ in range(count):
         member = MemberProfileFactory(organisation=organisation).user
-        EventBooking.objects.create(event=event, member=member, status=status)
+        EventBookingFactory(event=event, member=member, status=status)
 
 
 def test_the_event_page_takes_the_same_queries_whatever_the_bookings(client, teacamp, organiser, alice):
@@ -607,9 +608,9 @@ def tomorrows_surgery(alice, bob, cara):
         online_url="https://meet.example.org/surgery",
         time_zone="Europe/London",
     )
-    EventBooking.objects.create(event=surgery, member=alice, status=GOING)
-    EventBooking.objects.create(event=surgery, member=bob, status=WAITING)
-    EventBooking.objects.create(event=surgery, member=cara, status=CANCELLED)
+    EventBookingFactory(event=surgery, member=alice, status=GOING)
+    EventBookingFactory(event=surgery, member=bob, status=WAITING)
+    EventBookingFactory(event=surgery, member=cara, status=CANCELLED)
     return surgery
 
 
@@ -618,7 +619,7 @@ def test_reminders_go_once_to_those_going_to_tomorrows_events(tomorrows_surgery,
     sooner = EventPageFactory(start=tomorrow()[0] - dt.timedelta(seconds=1))  # today, at any hour the test runs
     unpublished = event_tomorrow("Draft surgery", live=False)
     for event in (later, sooner, unpublished):
-        EventBooking.objects.create(event=event, member=alice, status=GOING)
+        EventBookingFactory(event=event, member=alice, status=GOING)
     out = io.StringIO()
 
     call_command("send_event_reminders", stdout=out)
@@ -657,7 +658,7 @@ def test_no_reminder_for_a_member_who_may_no_longer_read_the_event(communities, 
     membership_join(community=private["community"], member=leaver)
     surgery = event_tomorrow("Private surgery", parent=EventIndexPageFactory(parent=private["community"]))
     for member in (private["insider"], leaver):
-        EventBooking.objects.create(event=surgery, member=member, status=GOING)
+        EventBookingFactory(event=surgery, member=member, status=GOING)
     membership_leave(community=private["community"], member=leaver)
 
     report = send_event_reminders()

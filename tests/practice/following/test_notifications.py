@@ -1,10 +1,7 @@
 """Notifications: who is told what, never the actor, never about what they may not read; the page and header."""
 
 import pytest
-from django_comments_xtd.models import XtdComment
 
-from django.contrib.contenttypes.models import ContentType
-from django.contrib.sites.models import Site
 from django.test import TestCase
 from django.urls import reverse
 
@@ -13,8 +10,8 @@ from practice.context_processors import notifications
 from practice.following.services import follow_create, notifications_create, readers_among
 from practice.models import Notification
 from practice.models.choices import AccessLevel, SecurityLevel
-from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, TopicFactory, UserFactory
-from tests.practice.following_helpers import accept_answer, member_of, post_reply, start_thread
+from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, CommentFactory, TopicFactory, UserFactory
+from tests.practice.following.helpers import accept_answer, member_of, post_reply, start_thread
 from tests.practice.querycounts import queries_to_render
 
 pytestmark = pytest.mark.django_db
@@ -95,14 +92,7 @@ def test_a_first_publication_is_told_to_followers_but_not_its_authors_and_an_edi
 
 def make_comment(page, user, *, is_public=True):
     with TestCase.captureOnCommitCallbacks(execute=True):
-        return XtdComment.objects.create(
-            content_type=ContentType.objects.get_for_model(page),
-            object_pk=str(page.pk),
-            site=Site.objects.get_current(),
-            user=user,
-            comment="We did the same.",
-            is_public=is_public,
-        )
+        return CommentFactory(page=page, user=user, comment="We did the same.", is_public=is_public)
 
 
 def test_comments_are_told_to_page_followers_once_they_are_public(communities):

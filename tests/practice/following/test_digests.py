@@ -20,8 +20,8 @@ from practice.following.services import follow_create
 from practice.following.tasks import send_due_digests
 from practice.models import Follow, Notification, NotificationSettings
 from practice.models.choices import AccessLevel, SecurityLevel
-from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, TopicFactory
-from tests.practice.following_helpers import member_of, post_reply, start_thread
+from tests.factories import BlogIndexPageFactory, BlogPostPageFactory, NotificationSettingsFactory, TopicFactory
+from tests.practice.following.helpers import member_of, post_reply, start_thread
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +47,12 @@ def links_in(email):
     return re.findall(r"http://\S+/notifications/email/\S+/", email.body)
 
 
+def reply_at(thread, author, body, when):
+    """Post a reply whose notifications are dated `when`."""
+    post_reply(thread, author, body=body)
+    Notification.objects.filter(reply__body=body).update(created_at=when)
+
+
 def test_a_due_member_gets_one_digest_with_text_html_and_quieten_links(communities):
     starter, follower, thread = followed_thread(communities[OPEN]["community"])
     post_reply(thread, starter)
@@ -69,7 +75,7 @@ def test_a_due_member_gets_one_digest_with_text_html_and_quieten_links(communiti
 
 def test_an_empty_digest_is_not_sent(communities):
     _, follower, _ = followed_thread(communities[OPEN]["community"])
-    NotificationSettings.objects.create(member=follower)
+    NotificationSettingsFactory(member=follower)
     output = send_digests()
     assert mail.outbox == []
     assert "nothing new" in output
@@ -84,8 +90,7 @@ def test_daily_and_weekly_digests_come_when_due_with_only_what_is_new(communitie
     digests_send_due(now=start)
     assert len(mail.outbox) == 1
 
-    post_reply(thread, starter, body="later")
-    Notification.objects.filter(reply__body="later").update(created_at=start + dt.timedelta(hours=2))
+    reply_at(thread, starter, "later", start + dt.timedelta(hours=2))
     digests_send_due(now=start + dt.timedelta(hours=12))
     assert len(mail.outbox) == 1, "not a day yet"
     digests_send_due(now=start + dt.timedelta(days=1))
@@ -93,8 +98,7 @@ def test_daily_and_weekly_digests_come_when_due_with_only_what_is_new(communitie
     assert mail.outbox[1].body.count("Starter replied in") == 1, "only what came since the last digest"
 
     NotificationSettings.objects.filter(member=follower).update(digest=Digest.WEEKLY)
-    post_reply(thread, starter, body="even later")
-    Notification.objects.filter(reply__body="even later").update(created_at=start + dt.timedelta(days=2))
+    reply_at(thread, starter, "even later", start + dt.timedelta(days=2))
     digests_send_due(now=start + dt.timedelta(days=3))
     assert len(mail.outbox) == 2, "a week has not passed"
     digests_send_due(now=start + dt.timedelta(days=8))
@@ -182,7 +186,7 @@ def test_a_failed_send_is_tried_again_next_run(communities, monkeypatch):
 
 def test_links_work_signed_out_with_a_confirmation_first(client, communities):
     starter, follower, thread = followed_thread(communities[OPEN]["community"])
-    NotificationSettings.objects.create(member=follower, digest=Digest.DAILY)
+    NotificationSettingsFactory(member=follower, digest=Digest.DAILY)
 
     weekly = email_link_url(follower, Action.WEEKLY)
     page = client.get(weekly)
@@ -215,7 +219,7 @@ def test_digest_links_are_the_working_links(client, communities):
 
 def test_tampered_and_expired_links_are_refused(client, communities, monkeypatch):
     _, follower, thread = followed_thread(communities[OPEN]["community"])
-    NotificationSettings.objects.create(member=follower)
+    NotificationSettingsFactory(member=follower)
     url = email_link_url(follower, Action.UNSUBSCRIBE)
     token = url.rstrip("/").rsplit("/", 1)[1]
 

@@ -8,15 +8,20 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from practice import activity
 from practice.communities.services import membership_join, membership_leave
 from practice.discussions import services
-from practice.models import DiscussionThreadPage, ModerationWord, Reply
+from practice.models import DiscussionThreadPage, Reply
 from practice.models.choices import AccessLevel, SecurityLevel, Visibility
 from practice.moderation import rules as moderation
 from practice.moderation.rules import REPEAT_WINDOW
-from tests.factories import DiscussionIndexPageFactory, MemberProfileFactory, TopicFactory, UserFactory
+from tests.factories import (
+    MemberProfileFactory,
+    ModerationWordFactory,
+    TopicFactory,
+    UserFactory,
+)
 from tests.practice.concurrency import post_at_once, postgresql_only
+from tests.practice.discussions.helpers import fresh, reply_url, start, start_url
 from tests.practice.querycounts import queries_to_render
 
 pytestmark = pytest.mark.django_db
@@ -27,21 +32,9 @@ Status = DiscussionThreadPage.Status
 @pytest.fixture(autouse=True)
 def established_members(monkeypatch):
     """Count every member as having posted before: the first-post rule has its own tests
-    (test_discussion_moderation.py), and would otherwise hold these members' first words back."""
+    (tests/practice/moderation/test_discussion_moderation.py), and would otherwise hold these members' first words
+    back."""
     monkeypatch.setattr(moderation, "has_published_before", lambda author: True)
-
-
-@pytest.fixture
-def place(communities):
-    """Each community with a discussions section, keyed by access level."""
-    for level in communities.values():
-        level["index"] = DiscussionIndexPageFactory(parent=level["community"])
-    return communities
-
-
-@pytest.fixture
-def open_place(place):
-    return place[AccessLevel.OPEN]
 
 
 @pytest.fixture
@@ -51,44 +44,15 @@ def thread(open_place):
 
 
 @pytest.fixture
-def heard():
-    """Record every activity signal sent while the test runs."""
-    received = []
-
-    def listen(signal_name):
-        def receiver(sender, **kwargs):
-            received.append((signal_name, kwargs))
-
-        return receiver
-
-    receivers = {name: listen(name) for name in ["thread_started", "reply_posted", "answer_accepted"]}
-    for name, receiver in receivers.items():
-        getattr(activity, name).connect(receiver, weak=False)
-    yield received
-    for name, receiver in receivers.items():
-        getattr(activity, name).disconnect(receiver)
-
-
-def start(level, *, title="A question", body="Has anyone tried this?", author=None):
-    return services.thread_start(
-        index=level["index"],
-        author=author or level["insider"],
-        title=title,
-        body=body,
-        security_level=SecurityLevel.PUBLIC,
-    )
+def answered(open_place, thread):
+    """The facilitator's reply to the thread, which its starter accepted as the answer."""
+    answer = post_reply(thread, open_place["facilitator"])
+    services.thread_accept_answer(thread=thread, reply=answer, by=open_place["insider"])
+    return answer
 
 
 def post_reply(thread, author, body="We tried it.", parent=None):
     return services.reply_post(thread=thread, author=author, body=body, parent=parent)
-
-
-def start_url(level):
-    return f"/discussions/start/{level['community'].pk}/"
-
-
-def fresh(thread):
-    return DiscussionThreadPage.objects.get(pk=thread.pk)
 
 
 def thread_count():
@@ -290,10 +254,6 @@ def test_the_discussion_list_offers_members_a_way_to_start(client, open_place, m
 
 
 # Replying
-
-
-def reply_url(thread, parent=None):
-    return f"/discussions/{thread.pk}/reply/" + (f"{parent.pk}/" if parent else "")
 
 
 def test_a_member_replies_and_the_thread_counts_it(
@@ -594,9 +554,7 @@ def test_an_answer_from_another_thread_is_not_found(client, open_place, thread):
     assert fresh(thread).accepted_reply is None
 
 
-def test_the_starter_takes_the_answer_back(client, open_place, thread):
-    answer = post_reply(thread, open_place["facilitator"])
-    services.thread_accept_answer(thread=thread, reply=answer, by=open_place["insider"])
+def test_the_starter_takes_the_answer_back(client, open_place, thread, answered):
     client.force_login(open_place["insider"])
 
     response = client.post(f"/discussions/{thread.pk}/answer/clear/")
@@ -618,9 +576,7 @@ def test_no_answer_is_chosen_in_a_closed_thread(client, open_place, thread):
 # Closing and pinning
 
 
-def test_a_facilitator_closes_and_reopens_a_thread(client, open_place, thread):
-    answer = post_reply(thread, open_place["facilitator"])
-    services.thread_accept_answer(thread=thread, reply=answer, by=open_place["insider"])
+def test_a_facilitator_closes_and_reopens_a_thread(client, open_place, thread, answered):
     client.force_login(open_place["facilitator"])
 
     client.post(f"/discussions/{thread.pk}/close/")
@@ -737,7 +693,7 @@ def test_a_hub_editor_outside_the_community_may_reply(client, place, editor):
 @pytest.mark.parametrize("held", [False, True], ids=["published", "held"])
 def test_a_thread_started_twice_is_started_once(client, open_place, held, heard, django_capture_on_commit_callbacks):
     if held:
-        ModerationWord.objects.create(word="captions")
+        ModerationWordFactory(word="captions")
     client.force_login(open_place["insider"])
     data = {"title": "Live captions?", "body": "What works for captions?", "security_level": SecurityLevel.PUBLIC}
 

@@ -8,8 +8,6 @@ from allauth.account.models import EmailAddress
 from django_comments_xtd.models import XtdComment
 
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
-from django.contrib.sites.models import Site
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
@@ -19,7 +17,6 @@ from practice.communities.services import membership_invite, membership_join
 from practice.models import (
     DiscussionThreadPage,
     EventBooking,
-    Follow,
     MemberProfile,
     Membership,
     Notification,
@@ -30,10 +27,14 @@ from practice.models.choices import AccessLevel
 from tests.factories import (
     AudienceRoleFactory,
     BlogPostPageFactory,
+    CommentFactory,
     CommunityPageFactory,
     DiscussionThreadPageFactory,
+    EventBookingFactory,
     EventPageFactory,
+    FollowFactory,
     MemberProfileFactory,
+    NotificationFactory,
     OrganisationFactory,
     RegionFactory,
     ReplyFactory,
@@ -455,17 +456,7 @@ def test_an_account_without_a_profile_gets_one_on_its_profile_page(client):
 
 def comment_on(page, user, text, parent=None):
     """A django-comments-xtd comment on a page, as its comment form would save it."""
-    return XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(page),
-        object_pk=str(page.pk),
-        site=Site.objects.get_current(),
-        user=user,
-        user_name=user.get_full_name(),
-        user_email=user.email,
-        comment=text,
-        ip_address="192.0.2.7",
-        parent_id=parent.pk if parent else 0,
-    )
+    return CommentFactory(page=page, user=user, comment=text, ip_address="192.0.2.7", parent=parent)
 
 
 @pytest.fixture
@@ -541,16 +532,12 @@ def test_your_data_download_holds_everything_of_yours_and_nothing_of_others(clie
 def test_your_data_download_holds_follows_bookings_and_notifications(client, conversation):
     ali, bea, thread = conversation["ali"], conversation["bea"], conversation["thread"]
     event = EventPageFactory(title="Comms camp north")
-    Follow.objects.create(follower=ali, page=thread)
-    Follow.objects.create(follower=ali, topic=TopicFactory(name="Digital inclusion"))
-    Follow.objects.create(follower=ali, member=bea)
-    EventBooking.objects.create(event=event, member=ali, status=EventBooking.Status.GOING)
-    Notification.objects.create(
-        recipient=ali, actor=bea, verb=Notification.Verb.REPLIED, reason=Notification.Reason.PAGE, page=thread
-    )
-    Notification.objects.create(
-        recipient=bea, actor=ali, verb=Notification.Verb.REPLIED, reason=Notification.Reason.PAGE, page=thread
-    )
+    FollowFactory(follower=ali, page=thread)
+    FollowFactory(follower=ali, topic=TopicFactory(name="Digital inclusion"))
+    FollowFactory(follower=ali, member=bea)
+    EventBookingFactory(event=event, member=ali, status=EventBooking.Status.GOING)
+    NotificationFactory(recipient=ali, actor=bea, verb=Notification.Verb.REPLIED, page=thread)
+    NotificationFactory(recipient=bea, actor=ali, verb=Notification.Verb.REPLIED, page=thread)
     client.force_login(ali)
 
     data = client.get("/accounts/your-data/download/").json()
