@@ -8,11 +8,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from practice.access import is_staff_member
+from practice.editorial.menu import MenuItemFor
 from search.analytics import click_through_by_role, top_queries, zero_result_queries
 from search.models import BestBet, SynonymSet
 
@@ -70,11 +70,6 @@ def register_report_urls():
     return [path("search-reports/", search_reports, name="search_reports")]
 
 
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_staff_member(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def register_search_reports_menu_item():
-    return StaffMenuItem("Searches", reverse("search_reports"), icon_name="search", order=900)
+    return MenuItemFor("Searches", reverse("search_reports"), shown_to=is_staff_member, icon_name="search", order=900)

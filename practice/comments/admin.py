@@ -6,6 +6,9 @@ Anything outside a moderator's queue is a 404 to them. Registered by practice.wa
 this module.
 """
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -15,12 +18,12 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_modeladmin.options import modeladmin_register
 
 from practice.comments.services import can_moderate, comment_approve, comment_remove, moderation_queue
 from practice.discussions import services as discussions
+from practice.editorial.menu import MenuItemFor
 from practice.editorial.modeladmin import ModelAdmin
 from practice.models import ModerationWord
 from practice.moderation.review import held_replies, held_threads, review_queue_page
@@ -45,42 +48,26 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-def _approve_comment(comment, by):
-    comment_approve(comment=comment, by=by)
-    return f"The comment by {comment.user_name} is published."
+class Queued(NamedTuple):
+    """One kind of item in the queue: who may act on which, the services that do it, and how to name one."""
+
+    queryset: Callable  # the items in this moderator's queue
+    argument: str  # the keyword the services take the item by
+    approve: Callable
+    remove: Callable
+    name: str  # formatted with the item
 
 
-def _remove_comment(comment, by):
-    comment_remove(comment=comment, by=by)
-    return f"The comment by {comment.user_name} is removed."
-
-
-def _approve_reply(reply, by):
-    discussions.reply_approve(reply=reply, by=by)
-    return f"The reply in “{reply.thread.title}” is published."
-
-
-def _remove_reply(reply, by):
-    discussions.reply_remove(reply=reply, by=by)
-    return f"The reply in “{reply.thread.title}” is removed."
-
-
-def _approve_thread(thread, by):
-    discussions.thread_approve(thread=thread, by=by)
-    return f"The discussion “{thread.title}” is published."
-
-
-def _remove_thread(thread, by):
-    discussions.thread_remove(thread=thread, by=by)
-    return f"The discussion “{thread.title}” is removed."
-
-
-# For each kind in the queue: the moderator's queryset and what approving and removing do.
-ACTIONS = {
-    "comment": (moderation_queue, {"approve": _approve_comment, "remove": _remove_comment}),
-    "reply": (held_replies, {"approve": _approve_reply, "remove": _remove_reply}),
-    "discussion": (held_threads, {"approve": _approve_thread, "remove": _remove_thread}),
+QUEUED = {
+    "comment": Queued(moderation_queue, "comment", comment_approve, comment_remove, "The comment by {item.user_name}"),
+    "reply": Queued(
+        held_replies, "reply", discussions.reply_approve, discussions.reply_remove, "The reply in “{item.thread.title}”"
+    ),
+    "discussion": Queued(
+        held_threads, "thread", discussions.thread_approve, discussions.thread_remove, "The discussion “{item.title}”"
+    ),
 }
+DONE = {"approve": "published", "remove": "removed"}
 
 
 @method_decorator(require_POST, name="dispatch")
@@ -93,14 +80,14 @@ class ModerationActionView(TemplateView):
     def post(self, request, pk):
         if not can_moderate(request.user):
             raise PermissionDenied
-        queryset, actions = ACTIONS[self.kind]
-        item = get_object_or_404(queryset(request.user), pk=pk)
+        queued = QUEUED[self.kind]
+        item = get_object_or_404(queued.queryset(request.user), pk=pk)
         try:
-            done = actions[self.action](item, request.user)
+            getattr(queued, self.action)(**{queued.argument: item, "by": request.user})
         except ValidationError as error:  # another moderator got there first
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, done)
+            messages.success(request, f"{queued.name.format(item=item)} is {DONE[self.action]}.")
         return redirect("comment_moderation_queue")
 
 
@@ -122,14 +109,11 @@ def register_moderation_urls():
     ]
 
 
-class ModerationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_moderate(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_moderation_menu_item():
-    return ModerationMenuItem("Posts to review", reverse("comment_moderation_queue"), icon_name="comment", order=250)
+    return MenuItemFor(
+        "Posts to review", reverse("comment_moderation_queue"), shown_to=can_moderate, icon_name="comment", order=250
+    )
 
 
 class ModerationWordAdmin(ModelAdmin):

@@ -4,13 +4,13 @@ from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import path, reverse
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from practice.access import is_staff_member
+from practice.editorial.menu import MenuItemFor
 from practice.importing import link_health
 from practice.models import ExternalItem, FeedSource
 
@@ -70,11 +70,6 @@ def link_health_urls():
     ]
 
 
-class EditorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_staff_member(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def link_health_menu_item():
-    return EditorsMenuItem("Link health", reverse("link_health"), icon_name="link", order=700)
+    return MenuItemFor("Link health", reverse("link_health"), shown_to=is_staff_member, icon_name="link", order=700)
