@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 
 from wagtail.models import Page
 
-from practice.models import PracticePage
+from practice.models import Membership, PracticePage
 from practice.models.base import pages_named_by, visibility_filter
 
 __all__ = ["pages_named_by", "visibility_filter"]  # the read filter, named here beside the other read decisions
@@ -30,6 +30,18 @@ def is_staff_member(user):
     if user.is_superuser:
         return True
     return any(group.name in settings.HUB_STAFF_GROUPS for group in user.groups.all())
+
+
+def facilitates(user, community_id=None):
+    """Say whether the user runs the community (or any, with none given): its active facilitators, and hub staff."""
+    if not user.is_authenticated:
+        return False
+    if is_staff_member(user):
+        return True
+    facilitators = Membership.objects.active().facilitators().filter(member=user)
+    if community_id is not None:
+        facilitators = facilitators.filter(community_id=community_id)
+    return facilitators.exists()
 
 
 def may_read(user, page):

@@ -14,7 +14,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from hub.db import lock_row
-from practice.access import is_staff_member
+from practice.access import facilitates, is_staff_member
 from practice.activity import comment_posted
 from practice.comments.tasks import notify_comment_followers
 from practice.models import CommentHold, Membership, PracticePage
@@ -100,9 +100,7 @@ def facilitated_pages(user):
 
 def can_moderate(user):
     """Say whether the user has a moderation queue: hub staff, and active facilitators."""
-    if not user.is_authenticated:
-        return False
-    return is_staff_member(user) or Membership.objects.active().facilitators().filter(member=user).exists()
+    return facilitates(user)
 
 
 def moderation_queue(user):

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.urls import reverse
 
-from practice.access import is_staff_member
+from practice.access import facilitates
 from practice.common.addresses import absolute_url
 from practice.common.mail import send_templated_mail
 from practice.common.names import member_name
@@ -260,7 +260,7 @@ def notify_invitation_answered(invitation, *, member, accepted):
     community = invitation.community
     facilitators = Membership.objects.active().facilitators().filter(community=community)
     inviter = invitation.invited_by
-    if inviter is not None and (is_staff_member(inviter) or facilitators.filter(member=inviter).exists()):
+    if inviter is not None and facilitates(inviter, community.pk):
         recipients = [inviter.email]
     else:
         recipients = list(facilitators.values_list("member__email", flat=True))

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from practice.access import is_staff_member
+from practice.access import facilitates
 from practice.common.names import member_name
 from practice.common.refusals import refusal
 from practice.communities.forms import InviteForm
@@ -72,8 +72,7 @@ def community_for(request, community_id):
 def facilitated_community(request, community_id):
     """Return the community if the user facilitates it (or is hub staff); refuse everyone else."""
     community = community_for(request, community_id)
-    facilitates = Membership.objects.active().facilitators().filter(community=community, member=request.user)
-    if not (is_staff_member(request.user) or facilitates.exists()):
+    if not facilitates(request.user, community.pk):
         raise PermissionDenied("Only this community's facilitators can do that.")
     return community
 

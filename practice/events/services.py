@@ -14,10 +14,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from practice.access import is_staff_member, may_read
+from practice.access import facilitates, is_staff_member, may_read
 from practice.common.addresses import absolute_url
 from practice.common.mail import send_templated_mail
-from practice.models import EventBooking, EventPage, Membership
+from practice.models import EventBooking, EventPage
 
 logger = logging.getLogger(__name__)
 
@@ -40,13 +40,9 @@ def member_may_read(event, member):
 
 def may_manage_bookings(event, user):
     """Say whether the user may see who is coming: the page's owner or organiser, its facilitators, hub staff."""
-    if not user.is_authenticated:
-        return False
-    if user.pk in (event.owner_id, event.organiser_id) or is_staff_member(user):
+    if user.is_authenticated and user.pk in (event.owner_id, event.organiser_id):
         return True
-    if event.community_id is None:
-        return False
-    return Membership.objects.active().facilitators().filter(community_id=event.community_id, member=user).exists()
+    return facilitates(user, event.community_id) if event.community_id is not None else is_staff_member(user)
 
 
 def bookings_open(event):
