@@ -61,12 +61,12 @@ SITE_SECTION_MODELS = {
     "events": EventIndexPage,
     "guidance": GuidanceIndexPage,
 }
-# A community's sections, by slug: the section page and the kind of page it holds.
-COMMUNITY_SECTION_MODELS = {
-    "blog": (BlogIndexPage, BlogPostPage),
-    "discussions": (DiscussionIndexPage, DiscussionThreadPage),
-    "resources": (ResourceLibraryPage, ResourceLinkPage),
-    "events": (EventIndexPage, EventPage),
+# The kind of page each of a community's sections (practice.communities.services.SECTIONS) holds.
+SECTION_ITEMS = {
+    BlogIndexPage: BlogPostPage,
+    DiscussionIndexPage: DiscussionThreadPage,
+    ResourceLibraryPage: ResourceLinkPage,
+    EventIndexPage: EventPage,
 }
 # Rows that belong to a page and get their own line in the report: (kind, related name).
 COUNTED_CHILDREN = {DiscussionThreadPage: ("Replies", "replies")}
@@ -307,11 +307,10 @@ class DemoBuilder:
             self.tally.count("Memberships", created=not exists)
             if not exists:
                 membership_join(community=community, member=member, role=role)
-        for _, section in SECTIONS:
-            section_model, item_model = COMMUNITY_SECTION_MODELS[section["slug"]]
+        for section_model, section in SECTIONS:
             section_page = self.page(community, section_model, section)
             for item in data[section["slug"]]:
-                self.page(section_page, item_model, item)
+                self.page(section_page, SECTION_ITEMS[section_model], item)
 
     def thread_activity(self, data):
         """Return a thread's reply count and time of last activity, from its replies."""
