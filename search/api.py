@@ -82,11 +82,17 @@ def search_api(request):
         log_search(request, params.text, found.count, source="api")
     return JsonResponse(
         {
-            "query": params.text,
+            "query": found.query,
             "count": found.count,
             "count_is_exact": not found.more,
             "page": params.page,
             "incomplete": found.incomplete,
+            # When too few results had every word (the first `every_word` of them): the words that carry
+            # meaning, of which the others hold some.
+            "some_of": list(found.partly),
+            "every_word": found.every_word if found.partly else None,
+            # When misspelt words were corrected: the words as typed (`query` is then the correction).
+            "corrected_from": found.corrected_from,
             "results": [as_json(hit, request) for hit in found.hits],
             "facets": {
                 name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]

@@ -43,6 +43,7 @@ from wagtail.search.backends.opensearch3 import (
 from search.backends import RankedResults, SearchEngine, StockResults
 from search.features import FRESHNESS, FRESHNESS_HALF_LIFE_DAYS, HELPFULNESS, PERSONAL
 from search.models import SynonymSet
+from search.word_forms import SPELLINGS
 
 UNREACHABLE = (
     elastic_transport.ConnectionError,
@@ -52,36 +53,50 @@ UNREACHABLE = (
 
 FACET_SIZE = 200
 
+# What the index and the search analyzers both do after splitting words: lower case, accents
+# folded, American spellings made British (search.word_forms: listed words, and -ize/-yze endings),
+# stop words dropped, English stems.
+SPELT_BRITISH = ["lowercase", "asciifolding", "hub_british", "hub_british_ize", "hub_british_yze"]
+STEMMED = ["hub_english_stop", "hub_english_stemmer"]
+
 ANALYSIS = {
     "filter": {
         "hub_english_possessive": {"type": "stemmer", "language": "possessive_english"},
         "hub_english_stop": {"type": "stop", "stopwords": "_english_"},
         "hub_english_stemmer": {"type": "stemmer", "language": "english"},
+        # A hyphenated word is indexed as its parts and joined up: "out-of-hours" also as "outofhours".
+        "hub_compounds": {
+            "type": "word_delimiter_graph",
+            "catenate_all": True,
+            "split_on_case_change": False,
+            "split_on_numerics": False,
+            "stem_english_possessive": True,
+        },
+        "hub_british": {"type": "synonym", "synonyms": [f"{us} => {uk}" for us, uk in SPELLINGS.items()]},
+        "hub_british_ize": {
+            "type": "pattern_replace",
+            "pattern": "^(\\w{3,})iz(e|ed|es|ing|ation|ations)$",
+            "replacement": "$1is$2",
+        },
+        "hub_british_yze": {
+            "type": "pattern_replace",
+            "pattern": "^(\\w{2,})yz(e|ed|es|ing)$",
+            "replacement": "$1ys$2",
+        },
     },
     "analyzer": {
-        # Every text field without its own analyzer is indexed and searched with these.
+        # Every text field without its own analyzer is indexed with this one: split at spaces, so that
+        # hub_compounds sees a hyphenated word whole (and splits it at punctuation itself).
         "default": {
             "type": "custom",
-            "tokenizer": "standard",
-            "filter": [
-                "hub_english_possessive",
-                "lowercase",
-                "asciifolding",
-                "hub_english_stop",
-                "hub_english_stemmer",
-            ],
+            "tokenizer": "whitespace",
+            "filter": ["hub_compounds", "flatten_graph", *SPELT_BRITISH, *STEMMED],
         },
+        # ...and searched with this one, which also swaps in the editors' synonyms.
         "default_search": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": [
-                "hub_english_possessive",
-                "lowercase",
-                "asciifolding",
-                "hub_synonyms",
-                "hub_english_stop",
-                "hub_english_stemmer",
-            ],
+            "filter": ["hub_english_possessive", *SPELT_BRITISH, "hub_synonyms", *STEMMED],
         },
     },
 }

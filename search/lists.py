@@ -32,7 +32,9 @@ def related(page, reader, limit=3):
     text = " ".join(words)[:MAX_QUERY_LENGTH]
     if not text:
         return []
-    ranked = rank(Search(text, reader, per_page=limit + 1, external=False, operator="or", count=False))
+    # A title is no reader's words: the editors' synonyms would only blur what the page is about.
+    asked = Search(text, reader, per_page=limit + 1, external=False, operator="or", count=False, synonyms=False)
+    ranked = rank(asked)
     keys = [pk for pk, _score, _kind in ranked.order if pk != page.pk][:limit]
     # A related page is shown by its title, link and kind, all on the generic page: one query.
     pages = ranked.pages.objects.in_bulk(keys) if keys else {}

@@ -27,6 +27,8 @@ from practice.models import (
 )
 from practice.models.external import ExternalItem
 from search.models import MAX_QUERY_LENGTH, SynonymSet
+from search.relaxing import ANY, AnyWords, meaningful_words
+from search.word_forms import british_text, joined_variants
 
 PER_PAGE = 10
 MAX_PAGE = 100
@@ -50,6 +52,8 @@ TYPE_LABELS = {
     EXTERNAL: "From the wider public sector",
 }
 SORTS = {"relevance": "Relevance", "date": "Newest first"}
+# `spelling=as-typed`: search the words as typed, without correcting them.
+AS_TYPED = "as-typed"
 
 # What no one types into a search box: C0 and C1 control characters and DEL. A NUL ends SQLite FTS5's
 # string early and PostgreSQL refuses it in any text; tabs and line breaks only part words.
@@ -100,6 +104,8 @@ class Search:
     count: bool = True
     external: bool = True
     operator: str = "and"
+    correct: bool = True  # whether misspelt words may be corrected (search.spelling)
+    synonyms: bool = True  # whether the editors' synonyms widen the words (not for a page's own title)
 
     @property
     def start(self):
@@ -117,10 +123,11 @@ class Params(NamedTuple):
     filters: SearchFilters
     page: int
     sort: str
+    correct: bool = True  # False with spelling=as-typed: "search instead for" the words as typed
 
     def search(self, reader, **options):
         """Return the Search these parameters ask for, as `reader`."""
-        return Search(self.text, reader, self.filters, self.page, self.sort, **options)
+        return Search(self.text, reader, self.filters, self.page, self.sort, correct=self.correct, **options)
 
 
 def search_text(raw):
@@ -167,16 +174,29 @@ def parse_params(params, reader):
         errors["sort"] = "Sort by relevance or date."
     if errors:
         raise InvalidSearch(errors)
-    return Params(query, SearchFilters(types, topics, communities, audiences), page, sort)
+    correct = params.get("spelling") != AS_TYPED
+    return Params(query, SearchFilters(types, topics, communities, audiences), page, sort, correct)
 
 
 def _synonym_sets():
     return [synonyms.term_list() for synonyms in SynonymSet.objects.all()]
 
 
+def forms_of(query):
+    """Return the query in British spelling, and with its hyphenated words joined up if it has any.
+
+    See search.word_forms.
+    """
+    spelt = british_text(query).lower()
+    return list(dict.fromkeys([spelt, joined_variants(spelt)]))
+
+
 def expansions(query):
-    """Return the query and its variants with each synonym or acronym the editors keep swapped in."""
-    variants = [query.lower()]
+    """Return the query and its variants with each synonym or acronym the editors keep swapped in.
+
+    American words are read as British, and hyphenated words are also tried joined up (search.word_forms).
+    """
+    variants = forms_of(query)
     for terms in _synonym_sets():
         for variant in list(variants):
             for term in terms:
@@ -189,22 +209,31 @@ def expansions(query):
 
 
 def _parse(text, operator="and"):
-    """One query from the reader's words: quoted phrases as phrases, other words all required (or any, with "or")."""
+    """One query from the reader's words: quoted phrases as phrases, other words all required.
+
+    With "or", any of the other words; with ANY, any of those that carry meaning, ranked by how many
+    a result holds (search.relaxing.AnyWords): a synonym swapped in brings its own little words.
+    """
     phrases = re.findall(r'"([^"]+)"', text)
     words = re.sub(r'"[^"]*"', " ", text).replace('"', " ").split()
     parts = [Phrase(phrase) for phrase in phrases if phrase.strip()]
-    if words:
+    if words and operator == ANY:
+        parts.append(AnyWords(" ".join(meaningful_words(words))))
+    elif words:
         parts.append(PlainText(" ".join(words), operator=operator))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def build_query(text, operator="and"):
-    """Return the engine query for the reader's words, with the editors' synonyms and acronyms swapped in."""
+def build_query(text, operator="and", synonyms=True):
+    """Return the engine query for the reader's words, with the editors' synonyms and acronyms swapped in.
+
+    Without `synonyms`, the words alone, in their British spelling and with compounds joined up too.
+    """
     if not text:
         return MATCH_ALL
-    variants = expansions(text)
+    variants = expansions(text) if synonyms else forms_of(text)
     queries = [query for query in (_parse(variant, operator) for variant in variants) if query is not None]
     if not queries:
         return MATCH_ALL

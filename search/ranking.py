@@ -21,7 +21,7 @@ every page is cut from the same merged order. A search asks each kind a fixed nu
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
@@ -33,7 +33,7 @@ from wagtail.search.query import MATCH_ALL
 from practice.access import pages_named_by
 from practice.models import AudienceRole, CommunityPage, PracticePage, Topic
 from practice.models.external import ExternalItem, FeedSource
-from search import features, personal
+from search import features, personal, relaxing
 from search.backends import IndexKeys, Scope, as_engine
 from search.elastic import UNREACHABLE
 from search.index_keys import EXTERNAL as EXTERNAL_KEY
@@ -59,6 +59,8 @@ COUNT_LIMIT = MAX_PAGE * PER_PAGE
 # boosts (fewer when boosts could not lift a match from further down onto the page: personal.reach).
 RERANK_WINDOW = 200
 FALLBACK_BACKEND = "database"
+# A search whose every word finds fewer results than this is asked again for any of them (search.relaxing).
+ENOUGH = 3
 # An aggregated entry's score against a page's, at the same place in their own lists.
 EXTERNAL_WEIGHT = 0.9
 
@@ -161,6 +163,24 @@ class _Found:
     scored: list = field(default_factory=list)  # (pk, score), best first, from the first result
     features: dict = field(default_factory=dict)  # what re-ranking read of its candidates, by pk
     dates: dict = field(default_factory=dict)  # pk -> date, when sorted by date
+
+    def total(self, counted):
+        """How many were found: the count, if the search counts, else how many were ranked."""
+        return self.count if counted else len(self.scored)
+
+    def after(self, strict):
+        """Return these results (a looser search's) with those a stricter search found first, in its order."""
+        if not strict.scored:
+            return self
+        first = {pk for pk, _score in strict.scored}
+        top = max((score for _pk, score in self.scored), default=0.0)
+        lifted = [(pk, top + score - strict.scored[-1][1] + 1.0) for pk, score in strict.scored]
+        rest = [(pk, score) for pk, score in self.scored if pk not in first]
+        return replace(
+            self,
+            scored=(lifted + rest)[: len(self.scored) or len(lifted)],
+            features={**strict.features, **self.features},
+        )
 
 
 @dataclass(frozen=True)
@@ -274,6 +294,8 @@ class Ranking:
     order: list  # (pk, score, kind) of the page asked for, best first
     signals: personal.ReaderSignals | None
     incomplete: bool  # answered by the database because the search engine was unreachable
+    attempt: relaxing.Attempt  # the step of search.relaxing whose results these are
+    every_word: int = 0  # of a looser step's results, how many (first) had every word
 
     @property
     def count(self):
@@ -287,33 +309,53 @@ class Ranking:
 def rank(search):
     """Rank everything the reader of a Search may open (pages, and unless `search.external` is off, entries).
 
-    See the module docstring for how the two kinds are merged.
+    When fewer than ENOUGH results have every word, the search is asked again for any of the words
+    that carry meaning (search.relaxing); those that had every word stay first, in their order. The
+    Ranking says which step it kept and how many had every word. See the module docstring for how
+    the two kinds are merged.
     """
     signals = personal.reader_signals(search.reader) if search.personalise else None
-    query = build_query(search.text, search.operator)
-    plan = _Plan(
-        query=query,
-        terms=tuple(query_terms(search.text)),
-        stop=search.stop,
-        signals=signals,
-        now=timezone.now(),
-        by_date=_orders_by_date(query, search.sort, signals),
-        facets=search.facets,
-        count=search.count,
-    )
     entries = visible_external_items(search.filters) if search.external else None
+    now = timezone.now()
+    terms = tuple(query_terms(search.text))
+    strict = None
+    for attempt in relaxing.attempts(search.text, search.operator):
+        query = build_query(attempt.text, attempt.operator, synonyms=search.synonyms)
+        plan = _Plan(
+            query=query,
+            terms=terms,
+            stop=search.stop,
+            signals=signals,
+            now=now,
+            by_date=_orders_by_date(query, search.sort, signals),
+            facets=search.facets,
+            count=search.count,
+        )
+        found_pages, found_entries, incomplete = _ask(plan, search, entries)
+        if strict is not None and not plan.by_date:
+            found_pages, found_entries = found_pages.after(strict[0]), found_entries.after(strict[1])
+        found = found_pages.total(plan.count) + found_entries.total(plan.count)
+        if found >= ENOUGH:
+            break
+        strict = (found_pages, found_entries)
+    order = _merged(found_pages, found_entries, plan.by_date)[search.start : search.stop]
+    every_word = strict[0].total(plan.count) + strict[1].total(plan.count) if attempt.relaxed and strict else 0
+    return Ranking(found_pages, found_entries, order, signals, incomplete, attempt, every_word)
+
+
+def _ask(plan, search, entries):
+    """Ask the search backend about both kinds for a plan: (pages found, entries found, incomplete).
+
+    If the search engine cannot be reached, the database answers, and the result is incomplete.
+    """
 
     def ask(backend):
         engine = as_engine(backend)
         pages = visible_pages(search.reader, search.filters, in_sql=engine.filters_in_sql)
         return _engine(engine, plan, pages, PAGES), _engine(engine, plan, entries, ENTRIES)
 
-    incomplete = False
     try:
-        found_pages, found_entries = ask(get_search_backend())
+        return (*ask(get_search_backend()), False)
     except UNREACHABLE as error:
         logger.warning("Search engine unreachable, answering from the database: %s", error)
-        incomplete = True
-        found_pages, found_entries = ask(get_search_backend(FALLBACK_BACKEND))
-    order = _merged(found_pages, found_entries, plan.by_date)[search.start : search.stop]
-    return Ranking(found_pages, found_entries, order, signals, incomplete)
+        return (*ask(get_search_backend(FALLBACK_BACKEND)), True)

@@ -6,10 +6,9 @@ says, no hit is one the reader may not open. Each step reads a fixed number of q
 the number of hits.
 """
 
-import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
@@ -18,7 +17,7 @@ from django.db.models import F, Q
 from practice.models import AudienceRole, CommunityPage, DiscussionThreadPage, PracticePage, Topic
 from practice.models.external import ExternalItem, FeedSource
 from practice.models.threads import prefetch_published_replies
-from search import personal
+from search import personal, spelling
 from search.models import BestBet, normalise_query
 from search.query import EXTERNAL, NO_FILTERS, PAGE_TYPES, TYPE_LABELS, Search
 from search.ranking import ENTRIES, PAGES, rank
@@ -70,6 +69,12 @@ class SearchResults:
     personalised: bool = False
     incomplete: bool = False
     more: bool = False  # more matches than `count` (see search.ranking.COUNT_LIMIT)
+    # When too few results had every word (search.relaxing): the words that carry meaning, of which
+    # the other results hold some, those holding more first; and how many (first) had every word.
+    partly: tuple = ()
+    every_word: int = 0
+    # When misspelt words were corrected (search.spelling): the words as typed; `query` is the correction.
+    corrected_from: str | None = None
 
     @property
     def page_obj(self):
@@ -101,8 +106,21 @@ def search(text, reader, filters=NO_FILTERS, **options):
 
 
 def results_of(asked):
-    """Return the SearchResults of a Search: its ranking (search.ranking.rank) and that page of results read."""
-    ranked = rank(asked)
+    """Return the SearchResults of a Search: its ranking (search.ranking.rank) and that page of results read.
+
+    When no result had every word and a word finds nothing the reader may open, its spelling is
+    corrected (search.spelling): if the corrected search finds results with every word (or the
+    words as typed found nothing at all), those are shown instead, saying so; otherwise the
+    correction is offered.
+    """
+    ranked, typed, offered = rank(asked), None, []
+    fix = spelling.correction(asked) if asked.correct and (ranked.attempt.relaxed or not ranked.order) else None
+    if fix is not None:
+        fixed = rank(replace(asked, text=fix.text))
+        if fixed.order and (not fixed.attempt.relaxed or not ranked.order):
+            asked, ranked, typed = replace(asked, text=fix.text), fixed, asked.text
+        elif fixed.order:
+            offered = [fix.text]
     found_pages, found_entries = ranked.pages, ranked.entries
     return SearchResults(
         query=asked.text,
@@ -118,13 +136,12 @@ def results_of(asked):
             else {}
         ),
         best_bets=_best_bets(asked.text, asked.reader) if asked.page == 1 else [],
-        suggestions=(
-            suggestions(asked.text, asked.reader)
-            if not (found_pages.count or found_entries.count) and asked.text
-            else []
-        ),
+        suggestions=offered + (suggestions(asked.text, asked.reader) if asked.text and not ranked.count else []),
+        corrected_from=typed,
         personalised=ranked.signals is not None and not ranked.signals.empty,
         incomplete=ranked.incomplete,
+        partly=ranked.attempt.meaningful if ranked.attempt.relaxed else (),
+        every_word=ranked.every_word,
     )
 
 
@@ -188,28 +205,15 @@ def _best_bets(text, reader):
 
 
 def suggestions(text, reader, limit=3):
-    """Offer other searches when nothing matched: close spellings from titles and topics the reader may see."""
+    """Offer other searches when nothing matched: topics whose names hold the first word.
+
+    Misspelt words are corrected before this (search.spelling), from the words the reader may find.
+    """
     words = re.findall(r"\w+", text.lower())
     if not words:
         return []
-    vocabulary = set()
-    titles = PracticePage.objects.live().visible_to(reader).order_by("-first_published_at")[:2000]
-    for title in titles.values_list("title", flat=True):
-        vocabulary.update(word for word in re.findall(r"\w+", title.lower()) if len(word) > 2)
-    for name in Topic.objects.values_list("name", flat=True):
-        vocabulary.update(re.findall(r"\w+", name.lower()))
-    corrected = [(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75) or [word])[0] for word in words]
-    offered = []
-    if corrected != words:
-        offered.append(" ".join(corrected))
-    offered += [
-        name
-        for name in Topic.objects.filter(Q(name__icontains=words[0]) | Q(slug__icontains=words[0])).values_list(
-            "name", flat=True
-        )[:limit]
-        if name.lower() != text.lower()
-    ]
-    return offered[:limit]
+    topics = Topic.objects.filter(Q(name__icontains=words[0]) | Q(slug__icontains=words[0]))
+    return [name for name in topics.values_list("name", flat=True)[:limit] if name.lower() != text.lower()]
 
 
 def _features(kind, objects, known):

@@ -27,7 +27,7 @@ def search(request):
         context["errors"] = invalid.errors
         context["query"] = query.search_text(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
         return render(request, "search/search.html", context)
-    context.update(query=params.text, filters=params.filters, sort=params.sort)
+    context.update(query=params.text, filters=params.filters, sort=params.sort, as_typed=not params.correct)
     if params.text or params.filters:
         personalise = wants_personalisation(request.user)
         found = results.results_of(params.search(request.user, personalise=personalise))

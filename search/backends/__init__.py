@@ -118,6 +118,15 @@ class SearchEngine(abc.ABC):
     # Whether the backend runs a queryset's filters as SQL (see practice.access.visibility_filter).
     filters_in_sql = False
 
+    def words_like(self, word, spread):
+        """Return words the index holds that begin with `word`'s first letter, within `spread` letters of its length.
+
+        What search.spelling corrects a misspelt word from; our database backends keep the words
+        of every entry (an engine's are asked of the database backend kept beside it). Words of
+        any page, open or closed: a caller offers one only when the reader's own search finds it.
+        """
+        return []
+
     @abc.abstractmethod
     def ranked_search(self, query, scope, *, order_by_relevance=True):
         """Return RankedResults of the engine query over a Scope's objects (by the keys, if the index holds them)."""

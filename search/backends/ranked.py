@@ -2,7 +2,7 @@
 
 from collections import OrderedDict
 
-from django.db import router
+from django.db import connections, router
 from django.db.models import Count, Exists, IntegerField, OuterRef, TextField
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
@@ -260,6 +260,20 @@ class RankedBackendMixin(SearchEngine):
 
     # Querysets are filtered by the database itself, so filters on any column apply.
     filters_in_sql = True
+    # (table, column) of the index's words as written, each once (migration search 0014).
+    vocabulary = None
+
+    def words_like(self, word, spread):
+        """Read the index's words by range of the first letter (an index on the words, or FTS5's own)."""
+        table, column = self.vocabulary
+        first = word[:1].lower()
+        sql = (
+            f"SELECT {column} FROM {table} WHERE {column} >= %s AND {column} < %s "  # noqa: S608  # nosec
+            f"AND length({column}) BETWEEN %s AND %s"
+        )
+        with connections[router.db_for_read(IndexEntry)].cursor() as cursor:
+            cursor.execute(sql, [first, chr(ord(first) + 1), len(word) - spread, len(word) + spread])
+            return [found for (found,) in cursor.fetchall()]
 
     def ranked_search(self, query, scope, *, order_by_relevance=True):
         results = self._search(

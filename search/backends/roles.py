@@ -2,6 +2,8 @@
 
 from wagtail.search import index
 
+from search.word_forms import index_text
+
 TITLE = "title"
 SUMMARY = "summary"
 BODY = "body"
@@ -25,11 +27,12 @@ def role_texts(prepared):
     """Return searchable text gathered by role, {role: [text, ...]}, from a backend indexer's fields.
 
     `prepared` holds (indexed field, field, value) triples: the field declared in search_fields,
-    the field the value came from (itself, or a sub-field of RelatedFields) and its text.
+    the field the value came from (itself, or a sub-field of RelatedFields) and its text. Each text
+    is followed by the other forms of its words (search.word_forms.index_text).
     """
     texts = {TITLE: [], SUMMARY: [], BODY: []}
     for declared, field, value in prepared:
         if isinstance(field, index.SearchField) and value.strip():
             role = field_role(field, related=isinstance(declared, index.RelatedFields))
-            texts[role].append(value.strip())
+            texts[role].append(index_text(value.strip()))
     return texts

@@ -1,6 +1,7 @@
 import pytest
 
 from practice.models.choices import AccessLevel, SecurityLevel
+from search.models import SynonymSet
 from tests.factories import (
     AudienceRoleFactory,
     BlogIndexPageFactory,
@@ -13,6 +14,12 @@ from tests.factories import (
 )
 
 SECRET = "Quillwort"  # a word that only restricted, private and members-only material uses
+
+
+@pytest.fixture
+def no_thesaurus(db):
+    """Start with no synonyms at all: the thesaurus migration search 0013 loads is removed, as an editor may."""
+    SynonymSet.objects.all().delete()
 
 
 @pytest.fixture

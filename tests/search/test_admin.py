@@ -33,7 +33,7 @@ def test_reports_are_for_staff_only(client, member):
 
 
 @pytest.mark.django_db
-def test_editors_add_synonyms_and_best_bets(client, superuser, library):
+def test_editors_add_synonyms_and_best_bets(client, superuser, library, no_thesaurus):
     client.force_login(superuser)
     response = client.post(
         "/admin/snippets/search/synonymset/add/", {"terms": "LGR\nLocal government  reorganisation", "note": ""}

@@ -47,29 +47,26 @@ def backend():
 
 
 @pytest.mark.django_db
-def test_index_settings_add_english_analysis_and_the_editors_synonyms(sent, backend):
+def test_index_settings_add_english_analysis_and_the_editors_synonyms(sent, backend, no_thesaurus):
     SynonymSet.objects.create(terms="LGR\nlocal government reorganisation")
     backend.get_index_for_model(BlogPostPage).put()
     (request,) = sent
     assert (request["method"], request["path"]) == ("PUT", "/t_wagtailcore_page")
     analysis = request["body"]["settings"]["analysis"]
+    british = ["lowercase", "asciifolding", "hub_british", "hub_british_ize", "hub_british_yze"]
     assert analysis["analyzer"]["default"] == {
         "type": "custom",
-        "tokenizer": "standard",
-        "filter": ["hub_english_possessive", "lowercase", "asciifolding", "hub_english_stop", "hub_english_stemmer"],
+        "tokenizer": "whitespace",
+        "filter": ["hub_compounds", "flatten_graph", *british, "hub_english_stop", "hub_english_stemmer"],
     }
     assert analysis["analyzer"]["default_search"] == {
         "type": "custom",
         "tokenizer": "standard",
-        "filter": [
-            "hub_english_possessive",
-            "lowercase",
-            "asciifolding",
-            "hub_synonyms",
-            "hub_english_stop",
-            "hub_english_stemmer",
-        ],
+        "filter": ["hub_english_possessive", *british, "hub_synonyms", "hub_english_stop", "hub_english_stemmer"],
     }
+    assert analysis["filter"]["hub_compounds"]["catenate_all"] is True
+    assert "rumor => rumour" in analysis["filter"]["hub_british"]["synonyms"]
+    assert analysis["filter"]["hub_british_ize"]["replacement"] == "$1is$2"
     assert analysis["filter"]["hub_synonyms"] == {
         "type": "synonym_graph",
         "synonyms": ["lgr, local government reorganisation"],
@@ -111,7 +108,7 @@ def test_mapping_boosts_title_over_summary_over_body_and_keeps_every_filter(sent
 
 
 @pytest.mark.django_db
-def test_personalised_query_body(sent, backend):
+def test_personalised_query_body(no_thesaurus, sent, backend):
     signals = personal.ReaderSignals(
         interests={3: "Digital inclusion"},
         role=(2, "Comms officer"),
@@ -218,7 +215,7 @@ def test_facets_ask_for_every_value(sent, backend):
 
 
 @pytest.mark.django_db
-def test_queries_are_expanded_with_the_current_synonyms():
+def test_queries_are_expanded_with_the_current_synonyms(no_thesaurus):
     SynonymSet.objects.create(terms="LGR\nlocal government reorganisation")
     assert repr(build_query("lgr plans")) == repr(
         Or(

@@ -109,7 +109,8 @@ def test_an_interest_decides_between_equal_text_matches(
         matching.topics.add(vocabulary["inclusion"])
         matching.save_revision().publish()
     personal = search("drop-in sessions", interested_member)
-    assert [hit.page.pk for hit in personal.hits] == [matching.pk, plain.pk]
+    # Pages with some of the words may follow the two with all of them (search.relaxing).
+    assert [hit.page.pk for hit in personal.hits][:2] == [matching.pk, plain.pk]
     assert personal.hits[0].why == ["Matches your interest: Digital inclusion"]
     assert personal.hits[0].score > personal.hits[1].score
 
@@ -142,10 +143,12 @@ def test_phrases_in_quotes_must_appear_together(library):
 
 
 @pytest.mark.django_db
-def test_nothing_found_offers_a_spelling(library):
+def test_a_misspelt_word_is_searched_corrected_at_once(library):
     results = search("libaries", AnonymousUser())
-    assert results.count == 0
-    assert "libraries" in results.suggestions
+    assert (results.query, results.corrected_from) == ("libraries", "libaries")
+    assert "Libraries helping people online" in titles(results)
+    as_typed = search("libaries", AnonymousUser(), correct=False)
+    assert (as_typed.count, as_typed.corrected_from) == (0, None)
 
 
 @pytest.mark.django_db

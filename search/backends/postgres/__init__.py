@@ -35,7 +35,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase
 
-from search.backends.postgres.index import PostgresWeightedIndex
+from search.backends.postgres.index import WORDS, PostgresWeightedIndex
 from search.backends.postgres.tsearch import (
     DEFAULT_SEARCH_CONFIG,
     DOCUMENT_PARTS,
@@ -54,6 +54,7 @@ from search.backends.postgres.tsearch import (
     tsquery,
 )
 from search.backends.ranked import IndexEntry, RankedBackendMixin, RankedCompilerMixin, RankedResultsMixin
+from search.relaxing import by_coverage
 
 
 class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompiler):
@@ -132,7 +133,8 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         the title column (which holds both); both ranked on that column alone, so that even a word
         most documents contain is ranked in milliseconds, with weights that put the title above the
         summary. The remaining matches follow, ranked on the whole document: found through its
-        index, or for a phrase through its pairs' index and then checked (see _matching).
+        index, or for a phrase through its pairs' index and then checked (see _matching). A search
+        of any of its words (search.relaxing.AnyWords) is that last tier alone.
         """
         words, words_params = self._expression_sql(self.search_query)
         match, match_params = self._expression_sql(self.match_query)
@@ -147,6 +149,9 @@ class PostgresRankedQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompil
         def rank(vector, bonus):
             return f"ts_rank(%s::float4[], {vector}, ({words})) + {bonus}", [RANK_WEIGHTS, *words_params]
 
+        if by_coverage(self.query):
+            # Any of the words (search.relaxing): one tier, the whole document ranked by how much it holds.
+            return [((in_document, document_params), rank(whole, 0.0))]
         return [
             ((f"search_title_words(e.title) @@ ({match})", match_params), rank("e.title", 2 * TIER_STEP)),
             (
@@ -284,6 +289,8 @@ class PostgresRankedSearchBackend(RankedBackendMixin, PostgresSearchBackend):
     query_compiler_class = PostgresRankedQueryCompiler
     index_class = PostgresWeightedIndex
     results_class = PostgresRankedResults
+    # The table of the entries' words (migration search 0014).
+    vocabulary = (WORDS, "word")
 
     def __init__(self, params):
         super().__init__({"SEARCH_CONFIG": DEFAULT_SEARCH_CONFIG, **params})

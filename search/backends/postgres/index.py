@@ -12,6 +12,10 @@ from search import index_keys
 from search.backends.postgres.tsearch import KEY_PREFIX, ROLE_WEIGHTS, escape_lexeme
 from search.backends.ranked import IndexEntry, RankingFeaturesIndexMixin
 from search.backends.roles import BODY, SUMMARY, TITLE, role_texts
+from search.word_forms import words
+
+# The words of every entry, as written (migration search 0014; search.spelling).
+WORDS = "search_word"
 
 
 class WeightedIndexer(ObjectIndexer):
@@ -97,7 +101,16 @@ class PostgresWeightedIndex(RankingFeaturesIndexMixin, PostgresIndex):
                 "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
                 params,
             )
+            cursor.execute(
+                f"INSERT INTO {WORDS} (word) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",  # noqa: S608  # nosec
+                [sorted(set().union(*(words(indexer.title_text + " " + indexer.body_text) for indexer in indexers)))],
+            )
             self.write_features(model, objs, content_type_pk)
+
+    def reset(self):
+        super().reset()
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {WORDS}")
 
     def _refresh_title_norms(self, full=False):
         """Do nothing: our ranking does not use title norms, and refreshing them reads the whole table."""

@@ -44,12 +44,14 @@ from search.backends.sqlite.fts import (
     MIN_CANDIDATES,
     TIER_STEP,
     TITLES,
+    VOCABULARY,
     WAGTAIL_FTS,
     UnsupportedQuery,
     fts_expression,
     keys_expression,
 )
 from search.backends.sqlite.index import SQLiteDocumentIndex
+from search.relaxing import by_coverage
 
 
 class FTSQueryCompilerMixin(RankedCompilerMixin):
@@ -66,8 +68,14 @@ class FTSQueryCompilerMixin(RankedCompilerMixin):
 
     table = DOCUMENTS  # what counts and the matching entries are found in
     tier_tables = (TITLES, DOCUMENTS)
-    tiers = ((TITLE,), (TITLE, SUMMARY), DOCUMENTS.columns)
     prefix_last = False
+
+    @property
+    def tiers(self):
+        """Title, then title and summary, then anywhere; one tier for a search of any words (search.relaxing)."""
+        if by_coverage(self.query):
+            return (DOCUMENTS.columns,)
+        return ((TITLE,), (TITLE, SUMMARY), DOCUMENTS.columns)
 
     @cached_property
     def expression(self):
@@ -327,6 +335,8 @@ class SQLiteRankedSearchBackend(RankedBackendMixin, SQLiteSearchBackend):
     autocomplete_query_compiler_class = SQLiteRankedAutocompleteCompiler
     index_class = SQLiteDocumentIndex
     results_class = SQLiteRankedResults
+    # FTS5's own list of the words in Wagtail's table, unstemmed (migration search 0014).
+    vocabulary = (VOCABULARY, "term")
 
 
 SearchBackend = SQLiteRankedSearchBackend

@@ -43,6 +43,9 @@ TITLES = FTSTable("search_title_fts", {TITLE: 10.0, SUMMARY: 4.0})
 # Wagtail's FTS table, as its migration creates it; we use its autocomplete column.
 WAGTAIL_FTS = FTSTable(SQLiteFTSIndexEntry._meta.db_table, {"autocomplete": 1.0, "body": 0.0, "title": 0.0})
 
+# FTS5's list of the words in WAGTAIL_FTS, as written (migration search 0014; search.spelling).
+VOCABULARY = "search_vocabulary"
+
 # Ranked candidates taken from FTS5 per result wanted before the queryset's filters are applied;
 # if filters leave too few, the query is run again over every match.
 CANDIDATES_PER_RESULT = 5
