@@ -18,11 +18,13 @@ import os
 import random
 import re
 import uuid
+from collections.abc import Callable
 from http.cookiejar import DefaultCookiePolicy
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlencode
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from locust import FastHttpUser, between, events, task
 
 RUN_DIR = Path(os.environ["LOADTEST_RUN_DIR"])
@@ -32,9 +34,6 @@ MEMBERS = itertools.cycle(PLAN["members"])
 CLIENT_ADDRESSES = itertools.count(1)
 POSTS = open(RUN_DIR / "posts.jsonl", "a")  # noqa: SIM115 - kept open for the whole run, closed on quit
 
-COMMENT_POSTED = re.compile(r"#c(\d+)$")
-REPLY_POSTED = re.compile(r"#reply-(\d+)$")
-REPLY_ACTION = re.compile(r"^/discussions/\d+/reply/$")
 THINK_TIME = (1, 3)  # seconds each simulated user waits between actions, at random in this range
 
 
@@ -60,6 +59,35 @@ def form_data(html, select):
         if select(form, fields):
             return form.get("action"), fields
     return None, None
+
+
+class MessageKind(NamedTuple):
+    """A kind of message members post: the pages they post it on, how to find its form and read the hub's answer."""
+
+    name: str
+    pages: str  # the member's list of page addresses in plan.json
+    page_name: str  # how Locust names the page in its figures
+    form_matches: Callable[[Tag, dict], bool]
+    field: str  # the form field the text goes in
+    posted: re.Pattern  # the address the hub redirects to, holding the new message's id
+
+
+COMMENT = MessageKind(
+    "comment",
+    pages="comment_on",
+    page_name="post (member)",
+    form_matches=lambda form, fields: "hub-comment-form" in form.get("class", []) and fields.get("reply_to") == "0",
+    field="comment",
+    posted=re.compile(r"#c(\d+)$"),
+)
+REPLY = MessageKind(
+    "reply",
+    pages="reply_in",
+    page_name="thread (member)",
+    form_matches=lambda form, fields: bool(re.match(r"^/discussions/\d+/reply/$", form.get("action", ""))),
+    field="body",
+    posted=re.compile(r"#reply-(\d+)$"),
+)
 
 
 class HubUser(FastHttpUser):
@@ -208,54 +236,34 @@ class Member(HubUser):
 
     @task(2)
     def comment(self):
-        if not self.signed_in:
-            self.sign_in()
-            return
-        url = random.choice(self.account["comment_on"])
-        self.post_marked(
-            "comment",
-            url,
-            page_name="post (member)",
-            form_matches=lambda form, fields: (
-                "hub-comment-form" in form.get("class", []) and fields.get("reply_to") == "0"
-            ),
-            field="comment",
-            posted=COMMENT_POSTED,
-        )
+        self.post_marked(COMMENT)
 
     @task(2)
     def reply(self):
+        self.post_marked(REPLY)
+
+    def post_marked(self, kind):
+        """Post a message of this kind carrying a unique marker through a page's own form, and record it."""
         if not self.signed_in:
             self.sign_in()
             return
-        url = random.choice(self.account["reply_in"])
-        self.post_marked(
-            "reply",
-            url,
-            page_name="thread (member)",
-            form_matches=lambda form, fields: bool(REPLY_ACTION.match(form.get("action", ""))),
-            field="body",
-            posted=REPLY_POSTED,
-        )
-
-    def post_marked(self, kind, url, *, page_name, form_matches, field, posted):
-        """Post a comment or reply carrying a unique marker through the page's own form, and record it."""
-        html = self.signed_in_page(url, page_name)
+        url = random.choice(self.account[kind.pages])
+        html = self.signed_in_page(url, kind.page_name)
         if html is None:
             return
-        action, fields = form_data(html, form_matches)
+        action, fields = form_data(html, kind.form_matches)
         if action is None:
-            self.missing(f"{kind} form", f"No {kind} form on {url}")
+            self.missing(f"{kind.name} form", f"No {kind.name} form on {url}")
             return
-        marker, text = marked_text(kind)
-        fields[field] = text
-        record("attempt", kind, marker, page=url, member=self.account["email"])
-        with self.post_form(action, fields, referer=url, name=f"post a {kind}") as response:
-            created = posted.search(response.headers.get("Location", ""))
+        marker, text = marked_text(kind.name)
+        fields[kind.field] = text
+        record("attempt", kind.name, marker, page=url, member=self.account["email"])
+        with self.post_form(action, fields, referer=url, name=f"post a {kind.name}") as response:
+            created = kind.posted.search(response.headers.get("Location", ""))
             if response.status_code != 302 or not created:
-                response.failure(f"Posting a {kind} answered {response.status_code}")
+                response.failure(f"Posting a {kind.name} answered {response.status_code}")
                 return
-            record("posted", kind, marker, pk=int(created.group(1)))
+            record("posted", kind.name, marker, pk=int(created.group(1)))
 
 
 def figures(entry):

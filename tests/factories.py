@@ -29,6 +29,11 @@ def home_page():
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
+def model_factory(model, **fields):
+    """Return the factory of a row of the model with these defaults."""
+    return factory.make_factory(model, FACTORY_CLASS=DjangoModelFactory, **fields)
+
+
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -48,47 +53,37 @@ class UserFactory(DjangoModelFactory):
             user.groups.add(*(Group.objects.get(name=name) for name in names))
 
 
-class TopicFactory(DjangoModelFactory):
+class NamedFactory(DjangoModelFactory):
+    """A row found again by its name: asking twice for the same name gives the same row."""
+
     class Meta:
-        model = models.Topic
+        abstract = True
         django_get_or_create = ["name"]
 
-    name = factory.Sequence(lambda n: f"Topic {n}")
+
+def named_factory(model, numbered, **fields):
+    """Return the factory of a row found again by its name, named `numbered` and a number unless given one."""
+    name = factory.Sequence(lambda n: f"{numbered} {n}")
+    return factory.make_factory(model, FACTORY_CLASS=NamedFactory, name=name, **fields)
 
 
-class AudienceRoleFactory(DjangoModelFactory):
-    class Meta:
-        model = models.AudienceRole
-        django_get_or_create = ["name"]
-
-    name = factory.Sequence(lambda n: f"Role {n}")
-
-
-class RegionFactory(DjangoModelFactory):
-    class Meta:
-        model = models.Region
-        django_get_or_create = ["name"]
-
-    name = factory.Sequence(lambda n: f"Region {n}")
+TopicFactory = named_factory(models.Topic, "Topic")
+AudienceRoleFactory = named_factory(models.AudienceRole, "Role")
+RegionFactory = named_factory(models.Region, "Region")
+OrganisationFactory = named_factory(
+    models.Organisation,
+    "Testshire Council",
+    kind=models.Organisation.Kind.DISTRICT,
+    region=factory.SubFactory(RegionFactory),
+)
 
 
-class OrganisationFactory(DjangoModelFactory):
-    class Meta:
-        model = models.Organisation
-        django_get_or_create = ["name"]
-
-    name = factory.Sequence(lambda n: f"Testshire Council {n}")
-    kind = models.Organisation.Kind.DISTRICT
-    region = factory.SubFactory(RegionFactory)
-
-
-class MemberProfileFactory(DjangoModelFactory):
-    class Meta:
-        model = models.MemberProfile
-
-    user = factory.SubFactory(UserFactory)
-    slug = factory.Sequence(lambda n: f"member-{n}")
-    display_name = factory.LazyAttribute(lambda o: f"{o.user.first_name} {o.user.last_name}")
+MemberProfileFactory = model_factory(
+    models.MemberProfile,
+    user=factory.SubFactory(UserFactory),
+    slug=factory.Sequence(lambda n: f"member-{n}"),
+    display_name=factory.LazyAttribute(lambda o: f"{o.user.first_name} {o.user.last_name}"),
+)
 
 
 class PageFactory(wagtail_factories.PageFactory):
@@ -117,13 +112,17 @@ class CommunityIndexPageFactory(SectionFactory):
     slug = "communities"
 
 
-class CommunityPageFactory(PageFactory):
-    class Meta:
-        model = models.CommunityPage
+def page_factory(model, parent, **fields):
+    """Return the factory of a page placed under a page from the `parent` factory."""
+    return factory.make_factory(model, FACTORY_CLASS=PageFactory, parent=factory.SubFactory(parent), **fields)
 
-    parent = factory.SubFactory(CommunityIndexPageFactory)
-    access_level = AccessLevel.OPEN
-    summary = "A community of practice."
+
+CommunityPageFactory = page_factory(
+    models.CommunityPage,
+    CommunityIndexPageFactory,
+    access_level=AccessLevel.OPEN,
+    summary="A community of practice.",
+)
 
 
 class CommunitySectionFactory(PageFactory):
@@ -148,121 +147,75 @@ GuidanceIndexPageFactory = section_factory(
 )
 
 
-class BlogPostPageFactory(PageFactory):
-    class Meta:
-        model = models.BlogPostPage
-
-    parent = factory.SubFactory(BlogIndexPageFactory)
-    summary = "What we learned."
-    security_level = SecurityLevel.PUBLIC
-    date = factory.LazyFunction(timezone.now)
-
-
-class DiscussionThreadPageFactory(PageFactory):
-    class Meta:
-        model = models.DiscussionThreadPage
-
-    parent = factory.SubFactory(DiscussionIndexPageFactory)
-    body = "Has anyone tried this?"
-    starter = factory.SubFactory(UserFactory)
-
-
-class ReplyFactory(DjangoModelFactory):
-    class Meta:
-        model = models.Reply
-
-    thread = factory.SubFactory(DiscussionThreadPageFactory)
-    author = factory.SubFactory(UserFactory)
-    body = "We did, and it worked."
-
-
-class ResourceLinkPageFactory(PageFactory):
-    class Meta:
-        model = models.ResourceLinkPage
-
-    parent = factory.SubFactory(ResourceLibraryPageFactory)
-    link_url = "https://www.gov.uk/guidance/example"
-    summary = "Useful guidance."
+BlogPostPageFactory = page_factory(
+    models.BlogPostPage,
+    BlogIndexPageFactory,
+    summary="What we learned.",
+    security_level=SecurityLevel.PUBLIC,
+    date=factory.LazyFunction(timezone.now),
+)
+DiscussionThreadPageFactory = page_factory(
+    models.DiscussionThreadPage,
+    DiscussionIndexPageFactory,
+    body="Has anyone tried this?",
+    starter=factory.SubFactory(UserFactory),
+)
+ResourceLinkPageFactory = page_factory(
+    models.ResourceLinkPage,
+    ResourceLibraryPageFactory,
+    link_url="https://www.gov.uk/guidance/example",
+    summary="Useful guidance.",
+)
+CollectionPageFactory = page_factory(models.CollectionPage, ResourceLibraryPageFactory)
+EventPageFactory = page_factory(
+    models.EventPage,
+    EventIndexPageFactory,
+    start=factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=7)),
+    end=factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=2)),
+    online_url="https://meet.example.org/hub",
+)
+GuidancePageFactory = page_factory(models.GuidancePage, GuidanceIndexPageFactory)
+CaseStudyPageFactory = page_factory(models.CaseStudyPage, GuidanceIndexPageFactory)
 
 
-class CollectionPageFactory(PageFactory):
-    class Meta:
-        model = models.CollectionPage
-
-    parent = factory.SubFactory(ResourceLibraryPageFactory)
-
-
-class EventPageFactory(PageFactory):
-    class Meta:
-        model = models.EventPage
-
-    parent = factory.SubFactory(EventIndexPageFactory)
-    start = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=7))
-    end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=2))
-    online_url = "https://meet.example.org/hub"
-
-
-class GuidancePageFactory(PageFactory):
-    class Meta:
-        model = models.GuidancePage
-
-    parent = factory.SubFactory(GuidanceIndexPageFactory)
-
-
-class CaseStudyPageFactory(PageFactory):
-    class Meta:
-        model = models.CaseStudyPage
-
-    parent = factory.SubFactory(GuidanceIndexPageFactory)
-
-
-class CollectionItemFactory(DjangoModelFactory):
-    """An entry from the wider public sector in a collection; pass `page=` and `external_item=None` for a page."""
-
-    class Meta:
-        model = models.CollectionItem
-
-    collection = factory.SubFactory(CollectionPageFactory)
-    page = None
-    external_item = factory.SubFactory("tests.factories.ExternalItemFactory")
-    sort_order = 0
-
-
-class MembershipFactory(DjangoModelFactory):
-    """A bare membership row: `membership_join` is what keeps the community's groups in step."""
-
-    class Meta:
-        model = models.Membership
-
-    community = factory.SubFactory(CommunityPageFactory)
-    member = factory.SubFactory(UserFactory)
-
-
-class InvitationFactory(DjangoModelFactory):
-    class Meta:
-        model = models.Invitation
-
-    community = factory.SubFactory(CommunityPageFactory)
-    email = factory.Sequence(lambda n: f"invited{n}@example.gov.uk")
-    invited_by = factory.SubFactory(UserFactory)
-
-
-class EventBookingFactory(DjangoModelFactory):
-    class Meta:
-        model = models.EventBooking
-
-    event = factory.SubFactory(EventPageFactory)
-    member = factory.SubFactory(UserFactory)
-    status = models.EventBooking.Status.GOING
-
-
-class CreditRequestFactory(DjangoModelFactory):
-    class Meta:
-        model = models.CreditRequest
-
-    post = factory.SubFactory(BlogPostPageFactory)
-    member = factory.SubFactory(UserFactory)
-    requested_by = factory.SubFactory(UserFactory)
+ReplyFactory = model_factory(
+    models.Reply,
+    thread=factory.SubFactory(DiscussionThreadPageFactory),
+    author=factory.SubFactory(UserFactory),
+    body="We did, and it worked.",
+)
+# An entry from the wider public sector in a collection; pass `page=` and `external_item=None` for a page.
+CollectionItemFactory = model_factory(
+    models.CollectionItem,
+    collection=factory.SubFactory(CollectionPageFactory),
+    page=None,
+    external_item=factory.SubFactory("tests.factories.ExternalItemFactory"),
+    sort_order=0,
+)
+# A bare membership row: `membership_join` is what keeps the community's groups in step.
+MembershipFactory = model_factory(
+    models.Membership,
+    community=factory.SubFactory(CommunityPageFactory),
+    member=factory.SubFactory(UserFactory),
+)
+InvitationFactory = model_factory(
+    models.Invitation,
+    community=factory.SubFactory(CommunityPageFactory),
+    email=factory.Sequence(lambda n: f"invited{n}@example.gov.uk"),
+    invited_by=factory.SubFactory(UserFactory),
+)
+EventBookingFactory = model_factory(
+    models.EventBooking,
+    event=factory.SubFactory(EventPageFactory),
+    member=factory.SubFactory(UserFactory),
+    status=models.EventBooking.Status.GOING,
+)
+CreditRequestFactory = model_factory(
+    models.CreditRequest,
+    post=factory.SubFactory(BlogPostPageFactory),
+    member=factory.SubFactory(UserFactory),
+    requested_by=factory.SubFactory(UserFactory),
+)
 
 
 class CommentFactory(DjangoModelFactory):
@@ -285,144 +238,80 @@ class CommentFactory(DjangoModelFactory):
     parent_id = factory.LazyAttribute(lambda o: o.parent.pk if o.parent else 0)
 
 
-class CommentHoldFactory(DjangoModelFactory):
-    """A comment the moderation rules held back."""
-
-    class Meta:
-        model = models.CommentHold
-
-    comment = factory.SubFactory(CommentFactory, is_public=False)
-    reason = "First comment from this member"
-
-
-class CommentSettingsFactory(DjangoModelFactory):
-    class Meta:
-        model = models.CommentSettings
-
-    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
-
-
-class ModerationWordFactory(DjangoModelFactory):
-    class Meta:
-        model = models.ModerationWord
-
-    word = factory.Sequence(lambda n: f"watched{n}")
-
-
-class FollowFactory(DjangoModelFactory):
-    """A member following a topic, or the page or member given instead."""
-
-    class Meta:
-        model = models.Follow
-
-    follower = factory.SubFactory(UserFactory)
-    page = None
-    member = None
-    topic = factory.Maybe(
+# A comment the moderation rules held back.
+CommentHoldFactory = model_factory(
+    models.CommentHold,
+    comment=factory.SubFactory(CommentFactory, is_public=False),
+    reason="First comment from this member",
+)
+CommentSettingsFactory = model_factory(
+    models.CommentSettings, site=factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
+)
+ModerationWordFactory = model_factory(models.ModerationWord, word=factory.Sequence(lambda n: f"watched{n}"))
+# A member following a topic, or the page or member given instead.
+FollowFactory = model_factory(
+    models.Follow,
+    follower=factory.SubFactory(UserFactory),
+    page=None,
+    member=None,
+    topic=factory.Maybe(
         factory.LazyAttribute(lambda o: o.page is None and o.member is None),
         yes_declaration=factory.SubFactory(TopicFactory),
         no_declaration=None,
-    )
-
-
-class NotificationFactory(DjangoModelFactory):
-    class Meta:
-        model = models.Notification
-
-    recipient = factory.SubFactory(UserFactory)
-    actor = factory.SubFactory(UserFactory)
-    verb = models.Notification.Verb.REPLIED
-    reason = models.Notification.Reason.PAGE
-    page = factory.SubFactory(DiscussionThreadPageFactory)
-
-
-class NotificationSettingsFactory(DjangoModelFactory):
-    class Meta:
-        model = models.NotificationSettings
-
-    member = factory.SubFactory(UserFactory)
-
-
-class FeedSourceFactory(DjangoModelFactory):
-    class Meta:
-        model = models.FeedSource
-
-    title = factory.Sequence(lambda n: f"Council blog {n}")
-    site_url = factory.Sequence(lambda n: f"https://blog{n}.example/")
-    feed_url = factory.LazyAttribute(lambda o: f"{o.site_url}feed")
-
-
-class ExternalItemFactory(DjangoModelFactory):
-    class Meta:
-        model = models.ExternalItem
-
-    source = factory.SubFactory(FeedSourceFactory)
-    guid = factory.Sequence(str)
-    link = factory.Sequence(lambda n: f"https://example.org/{n}")
-    title = factory.Sequence(lambda n: f"Entry {n}")
-    published = factory.LazyFunction(timezone.now)
-
-
-class ImportedItemFactory(DjangoModelFactory):
-    """The record that a WordPress item was imported into a community as the given page."""
-
-    class Meta:
-        model = models.ImportedItem
-
-    community = factory.SubFactory(CommunityPageFactory)
-    key = factory.Sequence(lambda n: f"post:{n}")
-    target = factory.SubFactory(BlogPostPageFactory)
-
+    ),
+)
+NotificationFactory = model_factory(
+    models.Notification,
+    recipient=factory.SubFactory(UserFactory),
+    actor=factory.SubFactory(UserFactory),
+    verb=models.Notification.Verb.REPLIED,
+    reason=models.Notification.Reason.PAGE,
+    page=factory.SubFactory(DiscussionThreadPageFactory),
+)
+NotificationSettingsFactory = model_factory(models.NotificationSettings, member=factory.SubFactory(UserFactory))
+FeedSourceFactory = model_factory(
+    models.FeedSource,
+    title=factory.Sequence(lambda n: f"Council blog {n}"),
+    site_url=factory.Sequence(lambda n: f"https://blog{n}.example/"),
+    feed_url=factory.LazyAttribute(lambda o: f"{o.site_url}feed"),
+)
+ExternalItemFactory = model_factory(
+    models.ExternalItem,
+    source=factory.SubFactory(FeedSourceFactory),
+    guid=factory.Sequence(str),
+    link=factory.Sequence(lambda n: f"https://example.org/{n}"),
+    title=factory.Sequence(lambda n: f"Entry {n}"),
+    published=factory.LazyFunction(timezone.now),
+)
+# The record that a WordPress item was imported into a community as the given page.
+ImportedItemFactory = model_factory(
+    models.ImportedItem,
+    community=factory.SubFactory(CommunityPageFactory),
+    key=factory.Sequence(lambda n: f"post:{n}"),
+    target=factory.SubFactory(BlogPostPageFactory),
+)
 
 # Search
 
-
-class BestBetFactory(DjangoModelFactory):
-    class Meta:
-        model = search_models.BestBet
-
-    query = factory.Sequence(lambda n: f"query {n}")
-    page = factory.SubFactory(BlogPostPageFactory)
-    ends_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=30))
-
-
-class SynonymSetFactory(DjangoModelFactory):
-    class Meta:
-        model = search_models.SynonymSet
-
-    terms = "gritting\nsalting"
-
-
-class SearchPreferenceFactory(DjangoModelFactory):
-    class Meta:
-        model = search_models.SearchPreference
-
-    user = factory.SubFactory(UserFactory)
-
-
-class QueryLogFactory(DjangoModelFactory):
-    class Meta:
-        model = search_models.QueryLog
-
-    query = "gritting"
-    result_count = 1
-
-
-class ResultClickFactory(DjangoModelFactory):
-    class Meta:
-        model = search_models.ResultClick
-
-    search = factory.SubFactory(QueryLogFactory)
-    page = factory.SubFactory(BlogPostPageFactory)
-    position = 1
-
-
-class ApiTokenFactory(DjangoModelFactory):
-    """A search API token; its key is unknown, so use `ApiToken.issue` where a test must present one."""
-
-    class Meta:
-        model = search_models.ApiToken
-
-    user = factory.SubFactory(UserFactory)
-    name = "Intranet search"
-    key_hash = factory.LazyFunction(lambda: search_models.hash_token(secrets.token_urlsafe(32)))
+SynonymSetFactory = model_factory(search_models.SynonymSet, terms="gritting\nsalting")
+SearchPreferenceFactory = model_factory(search_models.SearchPreference, user=factory.SubFactory(UserFactory))
+QueryLogFactory = model_factory(search_models.QueryLog, query="gritting", result_count=1)
+BestBetFactory = model_factory(
+    search_models.BestBet,
+    query=factory.Sequence(lambda n: f"query {n}"),
+    page=factory.SubFactory(BlogPostPageFactory),
+    ends_at=factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=30)),
+)
+ResultClickFactory = model_factory(
+    search_models.ResultClick,
+    search=factory.SubFactory(QueryLogFactory),
+    page=factory.SubFactory(BlogPostPageFactory),
+    position=1,
+)
+# A search API token; its key is unknown, so use `ApiToken.issue` where a test must present one.
+ApiTokenFactory = model_factory(
+    search_models.ApiToken,
+    user=factory.SubFactory(UserFactory),
+    name="Intranet search",
+    key_hash=factory.LazyFunction(lambda: search_models.hash_token(secrets.token_urlsafe(32))),
+)

@@ -11,3 +11,11 @@ def queries_to_render(client, url):
         response = client.get(url)
     assert response.status_code == 200
     return len(captured)
+
+
+def queries_before_and_after(client, url, add, times):
+    """Return how many queries the page at url takes, then again once `add(number)` has run for `times` numbers."""
+    before = queries_to_render(client, url)
+    for number in range(times):
+        add(number)
+    return before, queries_to_render(client, url)

@@ -254,31 +254,17 @@ class CreateInAdminTests(WagtailPageTestCase):
     def test_guidance_and_case_study(self):
         index = self.create(self.home, GuidanceIndexPage, page_form("Guidance", slug="guidance", intro="How to."))
         body = streamfield([("paragraph", rich_text("<p>Write for the reader.</p>"))])
-        self.create(
-            index,
-            GuidancePage,
-            page_form(
-                "Writing for the web",
-                slug="writing-for-the-web",
-                summary="Short words.",
-                body=body,
-                tags="",
-                security_level=SecurityLevel.PUBLIC,
-            ),
-        )
-        self.create(
-            index,
-            CaseStudyPage,
-            page_form(
+        for model, title, slug, fields in [
+            (GuidancePage, "Writing for the web", "writing-for-the-web", {"summary": "Short words."}),
+            (
+                CaseStudyPage,
                 "Flickr and civic pride",
-                slug="flickr",
-                summary="Photos residents shared.",
-                organisation=str(self.organisation.pk),
-                body=body,
-                tags="",
-                security_level=SecurityLevel.PUBLIC,
+                "flickr",
+                {"summary": "Photos residents shared.", "organisation": str(self.organisation.pk)},
             ),
-        )
+        ]:
+            data = page_form(title, slug=slug, **fields, body=body, tags="", security_level=SecurityLevel.PUBLIC)
+            self.create(index, model, data)
 
     def test_home_page_renders(self):
         self.assertPageIsRenderable(self.home.specific)

@@ -1,7 +1,6 @@
 """Discussion listings: status filter and paging, within what a reader may see."""
 
 import datetime as dt
-import re
 
 import pytest
 
@@ -10,7 +9,8 @@ from django.utils import timezone
 from practice.models import DiscussionThreadPage
 from practice.models.choices import SecurityLevel
 from tests.factories import DiscussionIndexPageFactory, DiscussionThreadPageFactory, MemberProfileFactory
-from tests.practice.querycounts import queries_to_render
+from tests.practice.listings import anonymous_then_member, card_titles, listed
+from tests.practice.querycounts import queries_before_and_after, queries_to_render
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +21,6 @@ def thread(discussions, title, *, hours_ago=0, **kwargs):
     return DiscussionThreadPageFactory(
         parent=discussions, title=title, last_activity_at=timezone.now() - dt.timedelta(hours=hours_ago), **kwargs
     )
-
-
-def titles(response):
-    return re.findall(r'hub-card__title"><a class="govuk-link" href="[^"]*">([^<]*)</a>', response.content.decode())
 
 
 @pytest.fixture
@@ -53,39 +49,33 @@ def threads(discussions):
     ],
 )
 def test_status_filter_narrows_the_threads(client, discussions, threads, query, expected):
-    response = client.get(f"{discussions.url}?{query}")
-
-    assert response.status_code == 200
-    assert titles(response) == expected
+    assert listed(client, f"{discussions.url}?{query}") == (200, expected)
 
 
 def test_pinned_threads_come_first(client, discussions, threads):
     thread(discussions, "Read this first", hours_ago=48, pinned=True)
 
-    assert titles(client.get(discussions.url))[0] == "Read this first"
+    assert card_titles(client.get(discussions.url))[0] == "Read this first"
 
 
 def test_status_options_count_only_threads_the_reader_may_see(client, discussions, threads, member):
     thread(discussions, "Members-only rota question", security_level=SecurityLevel.MEMBERS)
 
-    content = client.get(discussions.url).content.decode()
-    assert "Members-only rota question" not in content
-    assert "Open (2)" in content
-    assert "Open with no replies (1)" in content
-    assert "4 discussions" in content
-
-    client.force_login(member)
-    content = client.get(discussions.url).content.decode()
-    assert "Members-only rota question" in content
-    assert "Open (3)" in content
+    anonymous, signed_in = anonymous_then_member(client, discussions.url, member)
+    assert "Members-only rota question" not in anonymous
+    assert "Open (2)" in anonymous
+    assert "Open with no replies (1)" in anonymous
+    assert "4 discussions" in anonymous
+    assert "Members-only rota question" in signed_in
+    assert "Open (3)" in signed_in
 
 
 @pytest.mark.parametrize("query", ["status=lost", "status=", "page=abc", "page=999", "status=%00"])
 def test_bad_parameters_are_ignored_not_errors(client, discussions, threads, query):
-    response = client.get(f"{discussions.url}?{query}")
+    status, titles = listed(client, f"{discussions.url}?{query}")
 
-    assert response.status_code == 200
-    assert len(titles(response)) == 4
+    assert status == 200
+    assert len(titles) == 4
 
 
 def test_an_unknown_status_is_reported(client, discussions, threads):
@@ -98,9 +88,9 @@ def test_threads_come_twelve_to_a_page_and_paging_keeps_the_filter(client, discu
     thread(discussions, "Closed question", status=Status.CLOSED)
 
     first = client.get(f"{discussions.url}?status=open")
-    assert titles(first) == [f"Question {hour:02}" for hour in range(12)]
+    assert card_titles(first) == [f"Question {hour:02}" for hour in range(12)]
     assert 'href="?page=2&amp;status=open"' in first.content.decode()
-    assert titles(client.get(f"{discussions.url}?status=open&page=2")) == ["Question 12"]
+    assert card_titles(client.get(f"{discussions.url}?status=open&page=2")) == ["Question 12"]
 
 
 def test_empty_filter_results_say_so(client, discussions, threads):
@@ -111,13 +101,12 @@ def test_empty_filter_results_say_so(client, discussions, threads):
 
 
 def test_discussion_listing_queries_do_not_grow_with_the_threads(client, discussions, member):
+    def answered(number):
+        thread(discussions, f"More {number}", starter=MemberProfileFactory().user, status=Status.ANSWERED)
+
     thread(discussions, "First")
     client.force_login(member)
-    few = queries_to_render(client, discussions.url)
-
-    for number in range(20):
-        thread(discussions, f"More {number}", starter=MemberProfileFactory().user, status=Status.ANSWERED)
-    many = queries_to_render(client, discussions.url)
+    few, many = queries_before_and_after(client, discussions.url, answered, times=20)
 
     assert few == many
     assert queries_to_render(client, f"{discussions.url}?status=answered&page=2") == many

@@ -9,10 +9,7 @@ import os
 
 import pytest
 
-from wagtail.search.backends import get_search_backend
-from wagtail.search.index import get_indexed_models
-
-from search import ranking
+from tests.search import clusters
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -21,32 +18,21 @@ pytestmark = pytest.mark.skipif(not ELASTICSEARCH_URL, reason="ELASTICSEARCH_URL
 
 @pytest.fixture(autouse=True)
 def elasticsearch(settings, db):
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.elastic.Elasticsearch9Backend",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": "practicehub_test_",
-        },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
-    }
-    backend = get_search_backend()
+    backend = clusters.search_on_cluster(
+        settings,
+        "search.elastic.Elasticsearch9Backend",
+        ELASTICSEARCH_URL,
+        index_prefix="practicehub_test_",
+        database="wagtail.search.backends.database",
+    )
     assert backend.es.ping(), f"Elasticsearch at {ELASTICSEARCH_URL} does not answer"
-    for index in backend.all_indexes():
-        index.reset()
-    for model in get_indexed_models():
-        backend.get_index_for_model(model).add_model(model)
+    clusters.reset_indexes(backend)
     return backend
 
 
 @pytest.fixture(autouse=True)
 def refreshed(elasticsearch, monkeypatch):
-    real_engine = ranking._engine
-
-    def engine(backend, *args, **kwargs):
-        backend.refresh_indexes()
-        return real_engine(backend, *args, **kwargs)
-
-    monkeypatch.setattr(ranking, "_engine", engine)
+    clusters.refresh_before_each_search(monkeypatch)
 
 
 from tests.search.test_api import *  # noqa: E402, F403

@@ -90,17 +90,20 @@ def test_mapping_boosts_title_over_summary_over_body_and_keeps_every_filter(sent
     }
     assert properties["practice_blogpostpage__body"] == {"type": "text", "copy_to": "_all_text"}
     assert properties["title_edgengrams"]["analyzer"] == "edgengram_analyzer"
+    page_filters = {
+        "topics": "long",
+        "audiences": "long",
+        "community_id": "integer",
+        "visibility": "keyword",
+        "view_groups": "integer",
+        "security_level": "keyword",
+        "search_organisation": "integer",
+        "search_region": "integer",
+        "search_date": "date",
+        "search_helpfulness": "integer",
+    }
     expected_filters = {
-        "practice_practicepage__topics_filter": {"type": "long"},
-        "practice_practicepage__audiences_filter": {"type": "long"},
-        "practice_practicepage__community_id_filter": {"type": "integer"},
-        "practice_practicepage__visibility_filter": {"type": "keyword"},
-        "practice_practicepage__view_groups_filter": {"type": "integer"},
-        "practice_practicepage__security_level_filter": {"type": "keyword"},
-        "practice_practicepage__search_organisation_filter": {"type": "integer"},
-        "practice_practicepage__search_region_filter": {"type": "integer"},
-        "practice_practicepage__search_date_filter": {"type": "date"},
-        "practice_practicepage__search_helpfulness_filter": {"type": "integer"},
+        **{f"practice_practicepage__{name}_filter": {"type": kind} for name, kind in page_filters.items()},
         "content_type_id_filter": {"type": "integer"},
         "path_filter": {"type": "keyword"},
     }

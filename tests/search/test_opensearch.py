@@ -8,37 +8,26 @@ every page is indexed into OpenSearch as it is saved.
 
 import pytest
 
-from wagtail.search.backends import get_search_backend
-from wagtail.search.index import get_indexed_models
-
-from search import ranking
+from tests.search import clusters
 
 
 @pytest.fixture(autouse=True)
 def opensearch(osmem_clone, settings, db):
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.elastic.OpenSearch3Backend", "URLS": [osmem_clone.url], "INDEX_PREFIX": "t_"},
-        "database": {"BACKEND": "search.backends.database"},  # as in production (hub.settings)
-    }
-    backend = get_search_backend()
-    for index in backend.all_indexes():
-        index.reset()
-    # What `manage.py update_index` does before it adds documents: put each model's mapping.
-    for model in get_indexed_models():
-        backend.get_index_for_model(model).add_model(model)
+    # The database backend as in production (hub.settings).
+    backend = clusters.search_on_cluster(
+        settings,
+        "search.elastic.OpenSearch3Backend",
+        osmem_clone.url,
+        index_prefix="t_",
+        database="search.backends.database",
+    )
+    clusters.reset_indexes(backend)
     return backend
 
 
 @pytest.fixture(autouse=True)
 def refreshed(opensearch, monkeypatch):
-    """Make every search see what was indexed just before it (OpenSearch refreshes on a schedule)."""
-    real_search = ranking._engine
-
-    def engine(backend, *args, **kwargs):
-        backend.refresh_indexes()
-        return real_search(backend, *args, **kwargs)
-
-    monkeypatch.setattr(ranking, "_engine", engine)
+    clusters.refresh_before_each_search(monkeypatch)
 
 
 def test_the_backend_in_use_is_opensearch(opensearch):

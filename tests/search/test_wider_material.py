@@ -75,6 +75,13 @@ def comment(page, text, *, user=None, public=True):
     )
 
 
+def reply(to, text):
+    """Post a published reply to a comment, by a visitor without an account."""
+    return XtdComment.objects.create(
+        content_type=to.content_type, object_pk=to.object_pk, site_id=1, user_name="Jo", comment=text, parent_id=to.pk
+    )
+
+
 @pytest.fixture
 def private_post(communities, django_capture_on_commit_callbacks):
     """A post in the private community whose only mention of WORD is in a published comment."""
@@ -245,14 +252,7 @@ def test_held_and_removed_comments_are_never_searchable(communities, library, dj
         held = comment(post, "Try the Sphagnum moss workshop.", public=False)
         CommentHold.objects.create(comment=held, reason="first comment")
         published = comment(post, "The Bracken group met on Tuesday.")
-        XtdComment.objects.create(
-            content_type=published.content_type,
-            object_pk=published.object_pk,
-            site_id=1,
-            user_name="Jo",
-            comment="Bracken again next month, and Heather too.",
-            parent_id=published.pk,
-        )
+        reply(published, "Bracken again next month, and Heather too.")
     assert search("Sphagnum", AnonymousUser()).count == 0
     assert search("Heather", AnonymousUser()).count == 1
 
@@ -295,14 +295,7 @@ def test_a_deleted_members_answered_comment_stops_finding_its_page(library, djan
     post = library["inclusion"]
     with django_capture_on_commit_callbacks(execute=True):
         theirs = comment(post, "Our Samphire pilot ran all summer.", user=leaving)
-        XtdComment.objects.create(
-            content_type=theirs.content_type,
-            object_pk=theirs.object_pk,
-            site_id=1,
-            user_name="Jo",
-            comment="Thanks for this.",
-            parent_id=theirs.pk,
-        )
+        reply(theirs, "Thanks for this.")
     assert search("Samphire", AnonymousUser()).count == 1
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -39,20 +39,9 @@ pytestmark = pytest.mark.django_db
 GOING, WAITING, CANCELLED = EventBooking.Status.GOING, EventBooking.Status.WAITING, EventBooking.Status.CANCELLED
 
 
-def rsvp_url(event):
-    return f"/bookings/events/{event.pk}/rsvp/"
-
-
-def cancel_url(event):
-    return f"/bookings/events/{event.pk}/cancel/"
-
-
-def attendees_url(event):
-    return f"/bookings/events/{event.pk}/attendees/"
-
-
-def csv_url(event):
-    return f"/bookings/events/{event.pk}/attendees.csv"
+def booking_url(event, page):
+    """Return the address of one of the event's booking pages: "rsvp/", "cancel/", "attendees/" or "attendees.csv"."""
+    return f"/bookings/events/{event.pk}/{page}"
 
 
 def person(name, organisation=None):
@@ -112,23 +101,23 @@ def cara(db):
 
 
 def test_member_books_a_place_and_the_page_says_so(client, teacamp, alice):
-    response = as_member(client, alice).post(rsvp_url(teacamp), follow=True)
+    response = as_member(client, alice).post(booking_url(teacamp, "rsvp/"), follow=True)
 
     assert response.redirect_chain == [(teacamp.url, 302)]
     content = response.content.decode()
     assert "You have a place at Northmoor teacamp." in content
     assert "You have a place at this event." in content
     assert "1 of 2 places left." in content
-    assert f'action="{cancel_url(teacamp)}"' in content
+    assert f'action="{booking_url(teacamp, "cancel/")}"' in content
     assert statuses(teacamp) == {alice.username: GOING}
 
 
 def test_a_full_event_puts_members_on_the_waiting_list_and_tells_them_their_place(client, teacamp, alice, bob, cara):
     dan, eve = person("Dan Evans"), person("Eve Ford")
     for member in (alice, bob, cara):
-        as_member(client, member).post(rsvp_url(teacamp))
+        as_member(client, member).post(booking_url(teacamp, "rsvp/"))
 
-    response = as_member(client, dan).post(rsvp_url(teacamp), follow=True)
+    response = as_member(client, dan).post(booking_url(teacamp, "rsvp/"), follow=True)
 
     content = response.content.decode()
     assert "Northmoor teacamp is fully booked. You are number 2 on the waiting list" in content
@@ -155,7 +144,7 @@ def test_cancelling_gives_the_place_to_the_first_in_line_who_is_emailed_after_co
         booking_create(event=teacamp, member=member)
 
     with django_capture_on_commit_callbacks() as callbacks:
-        response = as_member(client, alice).post(cancel_url(teacamp), follow=True)
+        response = as_member(client, alice).post(booking_url(teacamp, "cancel/"), follow=True)
         assert mailoutbox == []  # nothing is sent until the booking is saved for good
 
     assert "You have cancelled your booking for Northmoor teacamp." in response.content.decode()
@@ -370,7 +359,7 @@ def test_a_past_or_started_event_takes_no_bookings(client, alice):
     as_member(client, alice)
 
     for event in (past, started):
-        response = client.post(rsvp_url(event))
+        response = client.post(booking_url(event, "rsvp/"))
         assert response.status_code == 400
         assert "Booking has closed" in response.content.decode()
     assert not EventBooking.objects.exists()
@@ -386,7 +375,7 @@ def test_a_place_cannot_be_cancelled_once_the_event_has_started(client, alice):
     booking = booking_create(event=event, member=alice)
     type(event).objects.filter(pk=event.pk).update(start=timezone.now() - dt.timedelta(minutes=5))
 
-    response = as_member(client, alice).post(cancel_url(event))
+    response = as_member(client, alice).post(booking_url(event, "cancel/"))
 
     assert response.status_code == 400
     booking.refresh_from_db()
@@ -394,9 +383,9 @@ def test_a_place_cannot_be_cancelled_once_the_event_has_started(client, alice):
 
 
 def test_booking_twice_is_refused(client, teacamp, alice):
-    as_member(client, alice).post(rsvp_url(teacamp))
+    as_member(client, alice).post(booking_url(teacamp, "rsvp/"))
 
-    response = client.post(rsvp_url(teacamp))
+    response = client.post(booking_url(teacamp, "rsvp/"))
 
     assert response.status_code == 409
     assert "You have already booked for this event." in response.content.decode()
@@ -406,7 +395,7 @@ def test_booking_twice_is_refused(client, teacamp, alice):
 def test_no_one_can_cancel_a_booking_that_is_not_theirs(client, teacamp, alice, bob):
     booking = booking_create(event=teacamp, member=alice)
 
-    response = as_member(client, bob).post(cancel_url(teacamp), {"booking": booking.pk, "member": alice.pk})
+    response = as_member(client, bob).post(booking_url(teacamp, "cancel/"), {"booking": booking.pk, "member": alice.pk})
 
     assert response.status_code == 409
     assert "You have no place or waiting-list turn at this event to cancel." in response.content.decode()
@@ -414,11 +403,11 @@ def test_no_one_can_cancel_a_booking_that_is_not_theirs(client, teacamp, alice, 
     assert booking.status == GOING
 
 
-@pytest.mark.parametrize("url", [rsvp_url, cancel_url])
-def test_the_booking_endpoints_take_only_post(client, teacamp, alice, url):
+@pytest.mark.parametrize("page", ["rsvp/", "cancel/"])
+def test_the_booking_endpoints_take_only_post(client, teacamp, alice, page):
     booking_create(event=teacamp, member=alice)
 
-    response = as_member(client, alice).get(url(teacamp))
+    response = as_member(client, alice).get(booking_url(teacamp, page))
 
     assert response.status_code == 405
     assert response["Allow"] == "POST"
@@ -438,7 +427,7 @@ def test_forged_event_ids_are_not_found(client, teacamp, alice):
 
 
 def test_signing_in_comes_before_booking(client, teacamp):
-    response = client.post(rsvp_url(teacamp))
+    response = client.post(booking_url(teacamp, "rsvp/"))
 
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/sign-in/")
@@ -454,13 +443,13 @@ def test_only_readers_of_the_event_may_book_it(client, communities, member):
     members_only = EventPageFactory(security_level=SecurityLevel.MEMBERS)
     as_member(client, member)
 
-    assert client.post(rsvp_url(restricted)).status_code == 403
-    assert client.post(rsvp_url(private)).status_code == 404
+    assert client.post(booking_url(restricted, "rsvp/")).status_code == 403
+    assert client.post(booking_url(private, "rsvp/")).status_code == 404
     assert not EventBooking.objects.exists()
 
-    assert client.post(rsvp_url(members_only)).status_code == 302
+    assert client.post(booking_url(members_only, "rsvp/")).status_code == 302
     insider = communities[AccessLevel.PRIVATE]["insider"]
-    assert as_member(client, insider).post(rsvp_url(private)).status_code == 302
+    assert as_member(client, insider).post(booking_url(private, "rsvp/")).status_code == 302
     assert EventBooking.objects.going().count() == 2
 
 
@@ -477,7 +466,7 @@ def booked_teacamp(teacamp, alice, bob, cara):
 
 
 def test_the_organiser_sees_who_is_going_and_who_is_waiting(client, booked_teacamp, organiser):
-    response = as_member(client, organiser).get(attendees_url(booked_teacamp))
+    response = as_member(client, organiser).get(booking_url(booked_teacamp, "attendees/"))
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -492,7 +481,7 @@ def test_the_organiser_sees_who_is_going_and_who_is_waiting(client, booked_teaca
 
 
 def test_the_attendee_list_downloads_as_csv(client, booked_teacamp, organiser):
-    response = as_member(client, organiser).get(csv_url(booked_teacamp))
+    response = as_member(client, organiser).get(booking_url(booked_teacamp, "attendees.csv"))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -514,29 +503,27 @@ def test_facilitators_editors_and_the_named_organiser_may_see_the_attendee_list(
     event = event_in(level["community"], capacity=5, organiser=named_organiser)
 
     for user in (level["facilitator"], editor, named_organiser):
-        assert as_member(client, user).get(attendees_url(event)).status_code == 200
-        assert client.get(csv_url(event)).status_code == 200
+        assert as_member(client, user).get(booking_url(event, "attendees/")).status_code == 200
+        assert client.get(booking_url(event, "attendees.csv")).status_code == 200
 
     content = as_member(client, level["facilitator"]).get(event.url).content.decode()
-    assert f'href="{attendees_url(event)}"' in content
+    assert f'href="{booking_url(event, "attendees/")}"' in content
 
 
 def test_others_may_not_see_the_attendee_list(client, communities, booked_teacamp, alice):
     private_event = event_in(communities[AccessLevel.PRIVATE]["community"], capacity=5)
     as_member(client, alice)
 
-    assert client.get(attendees_url(booked_teacamp)).status_code == 403
-    assert client.get(csv_url(booked_teacamp)).status_code == 403
-    assert f'href="{attendees_url(booked_teacamp)}"' not in client.get(booked_teacamp.url).content.decode()
-    assert client.get(attendees_url(private_event)).status_code == 404
-    assert client.get(csv_url(private_event)).status_code == 404
-    assert (
-        as_member(client, communities[AccessLevel.PRIVATE]["insider"]).get(attendees_url(private_event)).status_code
-        == 403
-    )
+    assert client.get(booking_url(booked_teacamp, "attendees/")).status_code == 403
+    assert client.get(booking_url(booked_teacamp, "attendees.csv")).status_code == 403
+    assert f'href="{booking_url(booked_teacamp, "attendees/")}"' not in client.get(booked_teacamp.url).content.decode()
+    assert client.get(booking_url(private_event, "attendees/")).status_code == 404
+    assert client.get(booking_url(private_event, "attendees.csv")).status_code == 404
+    insider = communities[AccessLevel.PRIVATE]["insider"]
+    assert as_member(client, insider).get(booking_url(private_event, "attendees/")).status_code == 403
 
     client.logout()
-    response = client.get(attendees_url(booked_teacamp))
+    response = client.get(booking_url(booked_teacamp, "attendees/"))
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/sign-in/")
 
@@ -579,15 +566,15 @@ def test_the_event_page_takes_the_same_queries_whatever_the_bookings(client, tea
     assert "You are number 1 on the waiting list" in as_member(client, alice).get(teacamp.url).content.decode()
 
 
-@pytest.mark.parametrize("url", [attendees_url, csv_url])
-def test_the_attendee_list_takes_the_same_queries_whatever_the_bookings(client, teacamp, organiser, url):
+@pytest.mark.parametrize("page", ["attendees/", "attendees.csv"])
+def test_the_attendee_list_takes_the_same_queries_whatever_the_bookings(client, teacamp, organiser, page):
     booking_create(event=teacamp, member=person("First Comer", "Firstshire Council"))
     as_member(client, organiser)
-    with_one = queries_to_render(client, url(teacamp))
+    with_one = queries_to_render(client, booking_url(teacamp, page))
 
     add_bookings(teacamp, 49)
 
-    assert queries_to_render(client, url(teacamp)) == with_one
+    assert queries_to_render(client, booking_url(teacamp, page)) == with_one
 
 
 # The day-before reminders
