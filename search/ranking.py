@@ -337,7 +337,8 @@ def rank(search):
         found = found_pages.total(plan.count) + found_entries.total(plan.count)
         if found >= ENOUGH:
             break
-        strict = (found_pages, found_entries)
+        if not attempt.relaxed:
+            strict = (found_pages, found_entries)
     order = _merged(found_pages, found_entries, plan.by_date)[search.start : search.stop]
     every_word = strict[0].total(plan.count) + strict[1].total(plan.count) if attempt.relaxed and strict else 0
     return Ranking(found_pages, found_entries, order, signals, incomplete, attempt, every_word)

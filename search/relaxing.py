@@ -207,6 +207,8 @@ MAX_MEANINGFUL = 8
 ANY = "any"
 
 PHRASE = re.compile(r'"([^"]+)"')
+# What may stand around a word as typed ("online?", "(FOI)").
+PUNCTUATION = "?!.,;:'()[]"
 WORD = re.compile(r"\w")
 
 
@@ -252,9 +254,14 @@ def split(text):
 
 
 def meaningful_words(words):
-    """Return the words that carry meaning, each once, in the order typed: all of them if none do."""
-    kept = list(dict.fromkeys(word for word in words if word.lower().strip("?!.,;:'") not in STOP_WORDS))
-    return (kept or list(dict.fromkeys(words)))[:MAX_MEANINGFUL]
+    """Return the words that carry meaning, each once, in the order typed, without punctuation around them.
+
+    If none carries meaning, all of them count.
+    """
+    bare = [word.strip(PUNCTUATION) for word in words]
+    bare = [word for word in bare if WORD.search(word)]
+    kept = list(dict.fromkeys(word for word in bare if word.lower() not in STOP_WORDS))
+    return (kept or list(dict.fromkeys(bare)))[:MAX_MEANINGFUL]
 
 
 def _text(phrases, words):

@@ -1,4 +1,4 @@
-"""The relevance set over the demo hub: every query's best item comes in the top three."""
+"""The relevance sets over the demo hub: in the pages' own words, and as people type (bench/natural_queries.py)."""
 
 import io
 
@@ -6,6 +6,7 @@ import pytest
 
 from django.core.management import call_command
 
+from bench.natural_queries import NATURAL_SET
 from search.results import search
 from tests.search.relevance_set import RELEVANCE_SET
 
@@ -19,3 +20,16 @@ def test_every_querys_best_item_is_in_the_top_three(superuser):
         if wanted[0] not in found[:3]:
             misses[query] = found[:3]
     assert misses == {}
+
+    # As people type: questions, other words, acronyms, misspellings, other spellings. Issue 22 asks
+    # for the best page in the top three for nine in ten, and nothing found for one in twenty at most.
+    natural_misses, nothing = {}, []
+    for query in NATURAL_SET:
+        results = search(query.text, superuser, personalise=False)
+        found = [hit.title for hit in results.hits]
+        if query.wanted[0] not in found[:3]:
+            natural_misses[query.text] = found[:3]
+        if not results.count:
+            nothing.append(query.text)
+    assert len(natural_misses) <= len(NATURAL_SET) // 10, natural_misses
+    assert len(nothing) <= len(NATURAL_SET) // 20, nothing
