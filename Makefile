@@ -12,7 +12,7 @@ PG_DIR ?= var/postgres
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install assets browser db demo run run-postgres lint check audit test test-postgres test-python format clean loadtest bench
+.PHONY: help install assets browser db demo run run-postgres lint check audit test test-postgres test-python format clean loadtest bench relevance
 
 help:
 	@echo "make run            install, prepare the database, load demo content, serve http://$(HOST):$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make test-postgres  the pytest suite on a throwaway PostgreSQL 15 cluster"
 	@echo "make loadtest       Locust against gunicorn + PostgreSQL; checks every post is stored once"
 	@echo "make bench          page timings and queries on SQLite and PostgreSQL; BENCH_SIZES=\"10000 100000\" for both"
+	@echo "make relevance      search relevance over the demo hub on SQLite and PostgreSQL; STEP=\"...\" keeps the figures"
 
 var/tools/bin/uv:
 	$(PYTHON) -m venv var/tools
@@ -120,6 +121,21 @@ bench: install assets
 		done; \
 	done; \
 	$(PY) bench/report.py --sizes "$(BENCH_SIZES)"
+	$(MAKE) relevance
+
+# Relevance: the demo hub on SQLite and on the bench's PostgreSQL cluster (database `relevance`), each
+# searched with both relevance sets (bench/relevance.py); with STEP, the figures are kept under that
+# name in bench/results/relevance.{json,md}, beside the steps before.
+STEP ?=
+
+relevance: install assets
+	@trap '.ci/postgres stop $(CURDIR)/var/bench/postgres' EXIT; \
+	postgres_url=$$(.ci/postgres start $(CURDIR)/var/bench/postgres relevance); \
+	for url in sqlite:///$(CURDIR)/var/bench/relevance.sqlite3 $$postgres_url; do \
+		DATABASE_URL=$$url $(MANAGE) migrate --noinput >/dev/null && \
+		DATABASE_URL=$$url $(MANAGE) load_demo >/dev/null && \
+		DATABASE_URL=$$url $(PY) bench/relevance.py $(if $(STEP),--step "$(STEP)") || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) node_modules var/frontend var/static var/tools

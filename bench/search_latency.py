@@ -315,6 +315,10 @@ def entry_point_queries():
         ("two words, personalised", "social media", {}),
         ("two words, not personalised", "social media", {"personalise": False}),
         ("rare word, personalised", RARE_WORD, {}),
+        # Too few with every word: asked again for any of the words that carry meaning (search.relaxing).
+        ("question, relaxed, personalised", f"how should we plan {RARE_WORD} for social media", {}),
+        # A word that finds nothing, corrected (search.spelling; the entry point only).
+        ("misspelt word, personalised", "councl", {}),
     ]
     return [
         *[(f"ranked: {label}", ranked(text, **options)) for label, text, options in searches],

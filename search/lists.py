@@ -8,7 +8,7 @@ from practice.models import PracticePage
 from search import personal
 from search.elastic import UNREACHABLE
 from search.models import MAX_QUERY_LENGTH
-from search.query import Search
+from search.query import Search, expansions
 from search.ranking import FALLBACK_BACKEND, rank
 from search.results import search
 
@@ -51,11 +51,25 @@ def for_you(reader, limit=5):
 
 
 def autocomplete(text, reader, limit=8):
-    """Return pages the reader may open whose titles start with what they have typed."""
+    """Return pages the reader may open whose titles start with what they have typed, or with a synonym of it.
+
+    What was typed comes first (in British spelling, search.word_forms); if it fills fewer than
+    `limit`, each of the editors' synonyms for it (search.query.expansions) is asked in turn.
+    """
     pages = PracticePage.objects.live().visible_to(reader, in_sql=False)
+    found = {}
+    for variant in expansions(text):
+        if len(found) >= limit:
+            break
+        for page in _titles_starting(variant, pages, limit):
+            found.setdefault(page.pk, page)
+    keys = list(found)[:limit]
+    specific = {page.pk: page for page in PracticePage.objects.filter(pk__in=keys).specific()}
+    return [specific[pk] for pk in keys if pk in specific]
+
+
+def _titles_starting(text, pages, limit):
     try:
-        found = list(get_search_backend().autocomplete(text, pages)[:limit])
+        return list(get_search_backend().autocomplete(text, pages)[:limit])
     except UNREACHABLE:
-        found = list(get_search_backend(FALLBACK_BACKEND).autocomplete(text, pages)[:limit])
-    specific = {p.pk: p for p in PracticePage.objects.filter(pk__in=[p.pk for p in found]).specific()}
-    return [specific[p.pk] for p in found if p.pk in specific]
+        return list(get_search_backend(FALLBACK_BACKEND).autocomplete(text, pages)[:limit])

@@ -1,3 +1,4 @@
+import elastic_transport
 import pytest
 
 from practice.models.choices import AccessLevel, SecurityLevel
@@ -14,6 +15,19 @@ from tests.factories import (
 )
 
 SECRET = "Quillwort"  # a word that only restricted, private and members-only material uses
+
+
+def make_engine_unreachable(monkeypatch, module):
+    """Have `module` find its default search backend down, as a cluster that cannot be reached; others answer."""
+    real = module.get_search_backend
+
+    class Unreachable:
+        def search(self, *args, **kwargs):
+            raise elastic_transport.ConnectionError("connection refused")
+
+    monkeypatch.setattr(
+        module, "get_search_backend", lambda alias="default": Unreachable() if alias == "default" else real()
+    )
 
 
 @pytest.fixture

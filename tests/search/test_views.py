@@ -2,7 +2,6 @@
 
 import re
 
-import elastic_transport
 import pytest
 
 from practice.models.choices import AccessLevel, SecurityLevel
@@ -16,6 +15,7 @@ from tests.factories import (
     ReplyFactory,
 )
 from tests.practice.querycounts import queries_to_render
+from tests.search.conftest import make_engine_unreachable
 
 
 @pytest.fixture
@@ -179,15 +179,7 @@ def test_autocomplete_offers_titles(client, library):
 
 @pytest.mark.django_db
 def test_an_unreachable_cluster_falls_back_to_the_database(client, library, monkeypatch):
-    real = ranking.get_search_backend
-
-    class Unreachable:
-        def search(self, *args, **kwargs):
-            raise elastic_transport.ConnectionError("connection refused")
-
-    monkeypatch.setattr(
-        ranking, "get_search_backend", lambda alias="default": Unreachable() if alias == "default" else real()
-    )
+    make_engine_unreachable(monkeypatch, ranking)
     content = client.get("/search/", {"q": "libraries"}).content.decode()
     assert "results may be incomplete" in content
     assert "Libraries on social media" in content
