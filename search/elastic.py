@@ -38,38 +38,24 @@ UNREACHABLE = (
 
 FACET_SIZE = 200
 
+
+def english_analyzer(*, synonyms=False):
+    """Return an English analyzer: possessives, case, accents, stop words and stems, and the synonyms if asked."""
+    filters = ["hub_english_possessive", "lowercase", "asciifolding"]
+    if synonyms:
+        filters.append("hub_synonyms")
+    filters += ["hub_english_stop", "hub_english_stemmer"]
+    return {"type": "custom", "tokenizer": "standard", "filter": filters}
+
+
 ANALYSIS = {
     "filter": {
         "hub_english_possessive": {"type": "stemmer", "language": "possessive_english"},
         "hub_english_stop": {"type": "stop", "stopwords": "_english_"},
         "hub_english_stemmer": {"type": "stemmer", "language": "english"},
     },
-    "analyzer": {
-        # Every text field without its own analyzer is indexed and searched with these.
-        "default": {
-            "type": "custom",
-            "tokenizer": "standard",
-            "filter": [
-                "hub_english_possessive",
-                "lowercase",
-                "asciifolding",
-                "hub_english_stop",
-                "hub_english_stemmer",
-            ],
-        },
-        "default_search": {
-            "type": "custom",
-            "tokenizer": "standard",
-            "filter": [
-                "hub_english_possessive",
-                "lowercase",
-                "asciifolding",
-                "hub_synonyms",
-                "hub_english_stop",
-                "hub_english_stemmer",
-            ],
-        },
-    },
+    # Every text field without its own analyzer is indexed and searched with these.
+    "analyzer": {"default": english_analyzer(), "default_search": english_analyzer(synonyms=True)},
 }
 
 
