@@ -23,22 +23,8 @@ from collections import OrderedDict
 import elastic_transport
 import opensearchpy
 
-from wagtail.search.backends.elasticsearch9 import (
-    Elasticsearch9AutocompleteQueryCompiler,
-    Elasticsearch9Index,
-    Elasticsearch9Mapping,
-    Elasticsearch9SearchBackend,
-    Elasticsearch9SearchQueryCompiler,
-    Elasticsearch9SearchResults,
-)
-from wagtail.search.backends.opensearch3 import (
-    OpenSearch3AutocompleteQueryCompiler,
-    OpenSearch3Index,
-    OpenSearch3Mapping,
-    OpenSearch3SearchBackend,
-    OpenSearch3SearchQueryCompiler,
-    OpenSearch3SearchResults,
-)
+from wagtail.search.backends.elasticsearch9 import Elasticsearch9SearchBackend
+from wagtail.search.backends.opensearch3 import OpenSearch3SearchBackend
 
 from search.backends import RankedResults, SearchEngine, StockResults
 from search.features import FRESHNESS, FRESHNESS_HALF_LIFE_DAYS, HELPFULNESS, PERSONAL
@@ -230,45 +216,24 @@ class HubBackendMixin(SearchEngine):
         return results if isinstance(results, RankedResults) else StockResults(results)
 
 
-# Elasticsearch 9
+def _mixed(mixin, base, name):
+    return type(name, (mixin, base), {"__module__": __name__})
 
 
-class Elasticsearch9Index(HubIndexMixin, Elasticsearch9Index):
-    pass
+def hub_backend(engine_backend):
+    """Return an engine's Wagtail backend with our index, query compiler and results mixed into its own.
+
+    The classes are named after the engine (`Elasticsearch9Backend`, `Elasticsearch9Index`...); the
+    mapping and autocomplete compiler are the engine's, unchanged.
+    """
+    engine = engine_backend.__name__.removesuffix("SearchBackend")
+    parts = {
+        "index_class": _mixed(HubIndexMixin, engine_backend.index_class, f"{engine}Index"),
+        "query_compiler_class": _mixed(HubQueryCompilerMixin, engine_backend.query_compiler_class, f"{engine}Compiler"),
+        "results_class": _mixed(HubResultsMixin, engine_backend.results_class, f"{engine}Results"),
+    }
+    return type(f"{engine}Backend", (HubBackendMixin, engine_backend), {"__module__": __name__, **parts})
 
 
-class Elasticsearch9Compiler(HubQueryCompilerMixin, Elasticsearch9SearchQueryCompiler):
-    mapping_class = Elasticsearch9Mapping
-
-
-class Elasticsearch9Results(HubResultsMixin, Elasticsearch9SearchResults):
-    pass
-
-
-class Elasticsearch9Backend(HubBackendMixin, Elasticsearch9SearchBackend):
-    index_class = Elasticsearch9Index
-    query_compiler_class = Elasticsearch9Compiler
-    autocomplete_query_compiler_class = Elasticsearch9AutocompleteQueryCompiler
-    results_class = Elasticsearch9Results
-
-
-# OpenSearch 3
-
-
-class OpenSearch3Index(HubIndexMixin, OpenSearch3Index):
-    pass
-
-
-class OpenSearch3Compiler(HubQueryCompilerMixin, OpenSearch3SearchQueryCompiler):
-    mapping_class = OpenSearch3Mapping
-
-
-class OpenSearch3Results(HubResultsMixin, OpenSearch3SearchResults):
-    pass
-
-
-class OpenSearch3Backend(HubBackendMixin, OpenSearch3SearchBackend):
-    index_class = OpenSearch3Index
-    query_compiler_class = OpenSearch3Compiler
-    autocomplete_query_compiler_class = OpenSearch3AutocompleteQueryCompiler
-    results_class = OpenSearch3Results
+Elasticsearch9Backend = hub_backend(Elasticsearch9SearchBackend)
+OpenSearch3Backend = hub_backend(OpenSearch3SearchBackend)

@@ -136,32 +136,26 @@ if env.str("REDIS_URL", default=""):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Search: Elasticsearch 9 or OpenSearch 3 when their URL is set, the database otherwise.
+# Search: Elasticsearch 9 or OpenSearch 3 when their URL is set (Elasticsearch if both are), the database otherwise.
 SEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="practicehub_")
-if env.str("ELASTICSEARCH_URL", default=""):
+search_engines = {
+    "ELASTICSEARCH_URL": "search.elastic.Elasticsearch9Backend",
+    "OPENSEARCH_URL": "search.elastic.OpenSearch3Backend",
+}
+search_engine_url = next((name for name in search_engines if env.str(name, default="")), None)
+# Wagtail's database search, ranked and limited inside SQLite FTS5 or PostgreSQL (search/backends/).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+if search_engine_url:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.elastic.Elasticsearch9Backend",
-            "URLS": [env.str("ELASTICSEARCH_URL")],
+            "BACKEND": search_engines[search_engine_url],
+            "URLS": [env.str(search_engine_url)],
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=5),
-        }
+        },
+        # Kept in step beside the cluster, so that search answers from it when the cluster is down.
+        "database": WAGTAILSEARCH_BACKENDS["default"],
     }
-elif env.str("OPENSEARCH_URL", default=""):
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.elastic.OpenSearch3Backend",
-            "URLS": [env.str("OPENSEARCH_URL")],
-            "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
-            "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=5),
-        }
-    }
-else:
-    # Wagtail's database search, ranked and limited inside SQLite FTS5 or PostgreSQL (search/backends/).
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
-if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].startswith("search.elastic"):
-    # Kept in step beside the cluster, so that search answers from it when the cluster is down.
-    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "search.backends.database"}
 
 # Email: EMAIL_URL (e.g. smtp+tls://user:password@smtp.example.org:587) or the usual settings.
 if env.str("EMAIL_URL", default=""):

@@ -3,6 +3,8 @@
 Every refusal is a GOV.UK page with a 4xx status that says what went wrong, and writes nothing.
 """
 
+import functools
+
 from django_comments_xtd import signed
 from django_comments_xtd import views as xtd_views
 from django_comments_xtd.models import XtdComment
@@ -80,6 +82,10 @@ def require_member(request, action):
         raise CommentRefused(403, "Sign in first", f"Only members who have signed in can {action}.")
 
 
+def _to_comment(page, comment):
+    return redirect(f"{page.url}#c{comment.pk}")
+
+
 @require_POST
 @rate_limited("post")
 def post_comment(request):
@@ -112,7 +118,7 @@ def post_comment(request):
         messages.info(
             request, "Thank you. Your comment is awaiting review: others will see it once a moderator approves it."
         )
-    return redirect(f"{page.url}#c{comment.pk}")
+    return _to_comment(page, comment)
 
 
 def readable_comment(request, comment_id, feature):
@@ -127,34 +133,46 @@ def readable_comment(request, comment_id, feature):
     return comment, page
 
 
-@require_POST
-@rate_limited("post")
-def mark_helpful(request, comment_id):
+def about_a_comment(feature, action):
+    """Make a view of a member's POST about a published comment: the view is given the comment and its page.
+
+    The member must be signed in (to `action`), may read the comment's page, and `feature` must be on for
+    it; a CommentRefused, from these checks or the view, is answered with its page.
+    """
+
+    def decorator(view):
+        @require_POST
+        @rate_limited("post")
+        @functools.wraps(view)
+        def checked(request, comment_id):
+            try:
+                require_member(request, action)
+                comment, page = readable_comment(request, comment_id, feature)
+                return view(request, comment, page)
+            except CommentRefused as refused:
+                return refused.response(request)
+
+        return checked
+
+    return decorator
+
+
+@about_a_comment("allow_feedback", "mark comments as helpful")
+def mark_helpful(request, comment, page):
     """Record that the member found a comment helpful (once per member and comment)."""
-    try:
-        require_member(request, "mark comments as helpful")
-        comment, page = readable_comment(request, comment_id, "allow_feedback")
-        if comment.user_id == request.user.pk:
-            raise CommentRefused(400, "That is your own comment", "You cannot mark your own comment as helpful.", page)
-    except CommentRefused as refusal:
-        return refusal.response(request)
+    if comment.user_id == request.user.pk:
+        raise CommentRefused(400, "That is your own comment", "You cannot mark your own comment as helpful.", page)
     if comment_mark_helpful(comment=comment, by=request.user):
         messages.success(request, "Thank you. You marked the comment as helpful.")
-    return redirect(f"{page.url}#c{comment.pk}")
+    return _to_comment(page, comment)
 
 
-@require_POST
-@rate_limited("post")
-def report(request, comment_id):
+@about_a_comment("allow_flagging", "report comments")
+def report(request, comment, page):
     """Report a comment to the moderators (once per member and comment)."""
-    try:
-        require_member(request, "report comments")
-        comment, page = readable_comment(request, comment_id, "allow_flagging")
-    except CommentRefused as refusal:
-        return refusal.response(request)
     comment_report(comment=comment, by=request.user)
     messages.success(request, "Thank you. A moderator will look at the comment you reported.")
-    return redirect(f"{page.url}#c{comment.pk}")
+    return _to_comment(page, comment)
 
 
 def permalink(request, content_type_id, object_pk):

@@ -66,27 +66,18 @@ def invitations(request):
     return render(request, "practice/invitations.html", {"invitations": list(latest.values())})
 
 
-def _own_invitation(request, invitation_id):
-    """Return an invitation to one of the user's confirmed addresses, or 404: others are not theirs to see."""
-    return get_object_or_404(
+@login_required
+@require_POST
+def invitation_answer(request, invitation_id, answer):
+    """Accept or decline an invitation to one of the member's confirmed addresses (others' are a 404)."""
+    invitation = get_object_or_404(
         Invitation.objects.waiting_for(request.user).select_related("community", "invited_by"), pk=invitation_id
     )
-
-
-@login_required
-@require_POST
-def invitation_accept(request, invitation_id):
-    invitation = _own_invitation(request, invitation_id)
-    membership_accept_invitation(invitation=invitation, member=request.user)
     community = invitation.community
-    messages.success(request, f"You have joined {community.title}.")
-    return redirect(community.url)
-
-
-@login_required
-@require_POST
-def invitation_decline(request, invitation_id):
-    invitation = _own_invitation(request, invitation_id)
+    if answer == "accept":
+        membership_accept_invitation(invitation=invitation, member=request.user)
+        messages.success(request, f"You have joined {community.title}.")
+        return redirect(community.url)
     membership_decline_invitation(invitation=invitation, member=request.user)
-    messages.success(request, f"You declined the invitation to join {invitation.community.title}.")
+    messages.success(request, f"You declined the invitation to join {community.title}.")
     return redirect("membership_invitations")

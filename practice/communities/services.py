@@ -214,17 +214,23 @@ def membership_withdraw_invitation(*, invitation, by):
     invitation.delete()
 
 
+def _facilitators_emails(community):
+    facilitators = Membership.objects.active().facilitators().filter(community=community)
+    return list(facilitators.values_list("member__email", flat=True))
+
+
+def _members_page_link(community):
+    """Return the full address of the facilitators' page of the community's members, requests and invitations."""
+    return absolute_url(reverse("community_members", args=[community.pk]))
+
+
 def notify_join_requested(membership):
-    facilitators = Membership.objects.active().facilitators().filter(community=membership.community)
-    context = {
-        "membership": membership,
-        "link": absolute_url(reverse("community_members", args=[membership.community_id])),
-    }
+    community = membership.community
     send_templated_mail(
-        subject=f"Request to join {membership.community.title}",
+        subject=f"Request to join {community.title}",
         template="practice/emails/join_requested.txt",
-        context=context,
-        recipients=list(facilitators.values_list("member__email", flat=True)),
+        context={"membership": membership, "link": _members_page_link(community)},
+        recipients=_facilitators_emails(community),
     )
 
 
@@ -258,17 +264,16 @@ def notify_invited(invitation):
 def notify_invitation_answered(invitation, *, member, accepted):
     """Tell whoever sent the invitation, if they still run the community; otherwise its facilitators."""
     community = invitation.community
-    facilitators = Membership.objects.active().facilitators().filter(community=community)
     inviter = invitation.invited_by
     if inviter is not None and facilitates(inviter, community.pk):
         recipients = [inviter.email]
     else:
-        recipients = list(facilitators.values_list("member__email", flat=True))
+        recipients = _facilitators_emails(community)
     context = {
         "community": community,
         "member_name": member_name(member),
         "accepted": accepted,
-        "link": absolute_url(reverse("community_members", args=[community.pk])),
+        "link": _members_page_link(community),
     }
     send_templated_mail(
         subject=f"Your invitation to join {community.title}",

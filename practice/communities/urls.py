@@ -5,25 +5,21 @@ from django.urls import path
 from practice.communities import invitations as invitation_views
 from practice.communities import views
 
+
+def answer_paths(route, view, name, answers):
+    """Return a path per answer to a request or invitation (`<route>/<answer>/`, `<name>_<answer>`), all to one view."""
+    return [path(f"{route}/{answer}/", view, {"answer": answer}, name=f"{name}_{answer}") for answer in answers]
+
+
 urlpatterns = [
     path("<id:community_id>/join/", views.community_join, name="community_join"),
     path("<id:community_id>/leave/", views.community_leave, name="community_leave"),
     path("<id:community_id>/members/", views.community_members, name="community_members"),
-    path(
-        "requests/<id:membership_id>/approve/",
-        views.membership_request_answer,
-        {"answer": "approve"},
-        name="membership_approve",
-    ),
-    path(
-        "requests/<id:membership_id>/decline/",
-        views.membership_request_answer,
-        {"answer": "decline"},
-        name="membership_decline",
-    ),
+    *answer_paths("requests/<id:membership_id>", views.membership_request_answer, "membership", ["approve", "decline"]),
     path("<id:community_id>/invite/", invitation_views.community_invite, name="community_invite"),
     path("invitations/", invitation_views.invitations, name="membership_invitations"),
-    path("invitations/<id:invitation_id>/accept/", invitation_views.invitation_accept, name="invitation_accept"),
-    path("invitations/<id:invitation_id>/decline/", invitation_views.invitation_decline, name="invitation_decline"),
+    *answer_paths(
+        "invitations/<id:invitation_id>", invitation_views.invitation_answer, "invitation", ["accept", "decline"]
+    ),
     path("invitations/<id:invitation_id>/withdraw/", invitation_views.invitation_withdraw, name="invitation_withdraw"),
 ]

@@ -31,29 +31,22 @@ def author_credits(request):
     return render(request, "practice/author_credits.html", context)
 
 
-def _asked_of(request, credit_request_id):
-    """Return the member's own credit request, or 404: other people's are not theirs to see."""
-    return get_object_or_404(CreditRequest.objects.select_related("post"), pk=credit_request_id, member=request.user)
-
-
 @login_required
 @require_POST
-def credit_accept(request, credit_request_id):
-    credit_request = _asked_of(request, credit_request_id)
-    try:
-        credit_request_accept(credit_request=credit_request, member=request.user)
-    except CreditRefused as refused:
-        return refusal(request, str(refused), status=403)
-    messages.success(request, f"You are credited as an author of {credit_request.post.title}.")
-    return redirect("author_credits")
-
-
-@login_required
-@require_POST
-def credit_decline(request, credit_request_id):
-    credit_request = _asked_of(request, credit_request_id)
-    credit_request_decline(credit_request=credit_request, member=request.user)
-    messages.success(request, f"You declined to be credited as an author of {credit_request.post.title}.")
+def credit_answer(request, credit_request_id, answer):
+    """Accept or decline a credit the member is asked about (other people's are a 404)."""
+    credit_request = get_object_or_404(
+        CreditRequest.objects.select_related("post"), pk=credit_request_id, member=request.user
+    )
+    if answer == "accept":
+        try:
+            credit_request_accept(credit_request=credit_request, member=request.user)
+        except CreditRefused as refused:
+            return refusal(request, str(refused), status=403)
+        messages.success(request, f"You are credited as an author of {credit_request.post.title}.")
+    else:
+        credit_request_decline(credit_request=credit_request, member=request.user)
+        messages.success(request, f"You declined to be credited as an author of {credit_request.post.title}.")
     return redirect("author_credits")
 
 

@@ -287,31 +287,31 @@ def thread_clear_answer(*, thread, by):
     return thread
 
 
+def _publish_changed(thread, by, **values):
+    """Publish the locked thread with these field values, unless it has them already."""
+    if any(getattr(thread, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(thread, name, value)
+        _publish(thread, by)
+    return thread
+
+
 @transaction.atomic
 def thread_close(*, thread, by):
     """Close the thread to new replies and edits."""
-    thread = _locked(thread)
-    if thread.status != Status.CLOSED:
-        thread.status = Status.CLOSED
-        _publish(thread, by)
-    return thread
+    return _publish_changed(_locked(thread), by, status=Status.CLOSED)
 
 
 @transaction.atomic
 def thread_reopen(*, thread, by):
     """Open a closed thread again: answered if it has an accepted answer, open if not."""
     thread = _locked(thread)
-    if thread.status == Status.CLOSED:
-        thread.status = Status.ANSWERED if thread.accepted_reply_id else Status.OPEN
-        _publish(thread, by)
-    return thread
+    if thread.status != Status.CLOSED:
+        return thread
+    return _publish_changed(thread, by, status=Status.ANSWERED if thread.accepted_reply_id else Status.OPEN)
 
 
 @transaction.atomic
 def thread_pin(*, thread, by, pinned=True):
     """Pin the thread to the top of its community's list of discussions, or unpin it."""
-    thread = _locked(thread)
-    if thread.pinned != pinned:
-        thread.pinned = pinned
-        _publish(thread, by)
-    return thread
+    return _publish_changed(_locked(thread), by, pinned=pinned)

@@ -59,16 +59,30 @@ def _refused(request, event, message, status):
     return refusal(request, message, status=status, heading="Your booking was not changed", back=back)
 
 
-@post_only
-@login_required
-@rate_limited("booking")
-def event_rsvp(request, event_id):
+def booking_change(view):
+    """Make a view of a member's POST that changes their booking: the view is given the event they may read.
+
+    A BookingRefused from the view says, on a page of its own, why the booking was not changed.
+    """
+
+    @post_only
+    @login_required
+    @rate_limited("booking")
+    @functools.wraps(view)
+    def checked(request, event_id):
+        event = _event_for(request, event_id)
+        try:
+            return view(request, event)
+        except BookingRefused as refused:
+            return _refused(request, event, refused.message, refused.status)
+
+    return checked
+
+
+@booking_change
+def event_rsvp(request, event):
     """Book a place at the event, or join its waiting list when it is full."""
-    event = _event_for(request, event_id)
-    try:
-        booking = booking_create(event=event, member=request.user)
-    except BookingRefused as refused:
-        return _refused(request, event, refused.message, refused.status)
+    booking = booking_create(event=event, member=request.user)
     if booking.status == EventBooking.Status.GOING:
         messages.success(request, f"You have a place at {event.title}.")
     else:
@@ -81,16 +95,10 @@ def event_rsvp(request, event_id):
     return redirect(event.url)
 
 
-@post_only
-@login_required
-@rate_limited("booking")
-def event_cancel(request, event_id):
+@booking_change
+def event_cancel(request, event):
     """Give up the member's own place or turn on the waiting list."""
-    event = _event_for(request, event_id)
-    try:
-        booking_cancel(event=event, member=request.user)
-    except BookingRefused as refused:
-        return _refused(request, event, refused.message, refused.status)
+    booking_cancel(event=event, member=request.user)
     messages.success(request, f"You have cancelled your booking for {event.title}.")
     return redirect(event.url)
 

@@ -30,59 +30,60 @@ def back_to(request, fallback):
     return redirect(target if on_site and target.startswith("/") else fallback)
 
 
-@login_required
-@require_POST
-@rate_limited("follow")
+def follow_change(view):
+    """Make a view of a member's follow or unfollow: signed in, POST only, and within the follow rate limit."""
+    return login_required(require_POST(rate_limited("follow")(view)))
+
+
+def _follow_changed(request, follow, *, message, back, **subject):
+    """Follow the page, topic or member (or stop following it), say so, and go back."""
+    change = follow_create if follow else follow_delete
+    change(follower=request.user, **subject)
+    messages.success(request, message)
+    return back_to(request, back)
+
+
+@follow_change
 def follow_page(request, page_id, follow):
     """Follow or stop following a discussion or community the member may read."""
     if not follow:
         # Anyone may drop their own follow, even of a page they can no longer open.
-        followed = get_object_or_404(Follow.objects.select_related("page"), follower=request.user, page_id=page_id)
-        follow_delete(follower=request.user, page=followed.page)
-        messages.success(request, f"You no longer follow {followed.page.title}.")
-        return back_to(request, followed.page.url if followed.page.live else "/")
+        page = get_object_or_404(Follow.objects.select_related("page"), follower=request.user, page_id=page_id).page
+        message = f"You no longer follow {page.title}."
+        return _follow_changed(request, follow, message=message, back=page.url if page.live else "/", page=page)
     page = get_object_or_404(PracticePage.objects.live().visible_to(request.user), pk=page_id)
     if not issubclass(page.specific_class, FOLLOWABLE_PAGE_TYPES):
         return refusal(
             request, "You can follow discussions, communities, topics and members, not this kind of page.", status=400
         )
-    follow_create(follower=request.user, page=page)
-    messages.success(request, f"You are following {page.title}. We will let you know what is new.")
-    return back_to(request, page.url)
+    message = f"You are following {page.title}. We will let you know what is new."
+    return _follow_changed(request, follow, message=message, back=page.url, page=page)
 
 
-@login_required
-@require_POST
-@rate_limited("follow")
+@follow_change
 def follow_topic(request, slug, follow):
     topic = get_object_or_404(Topic, slug=slug)
     if follow:
-        follow_create(follower=request.user, topic=topic)
-        messages.success(request, f"You are following the topic {topic.name}.")
+        message = f"You are following the topic {topic.name}."
     else:
         get_object_or_404(Follow, follower=request.user, topic=topic)
-        follow_delete(follower=request.user, topic=topic)
-        messages.success(request, f"You no longer follow the topic {topic.name}.")
-    return back_to(request, topic.url)
+        message = f"You no longer follow the topic {topic.name}."
+    return _follow_changed(request, follow, message=message, back=topic.url, topic=topic)
 
 
-@login_required
-@require_POST
-@rate_limited("follow")
+@follow_change
 def follow_member(request, slug, follow):
     if not follow:
         followed = get_object_or_404(
             Follow.objects.select_related("member__profile"), follower=request.user, member__profile__slug=slug
         )
-        follow_delete(follower=request.user, member=followed.member)
-        messages.success(request, f"You no longer follow {followed.member.profile.display_name}.")
-        return back_to(request, "/")
+        message = f"You no longer follow {followed.member.profile.display_name}."
+        return _follow_changed(request, follow, message=message, back="/", member=followed.member)
     profile = get_object_or_404(MemberProfile.objects.select_related("user"), slug=slug, is_public=True)
     if profile.user_id == request.user.pk:
         return refusal(request, "You cannot follow yourself.", status=400)
-    follow_create(follower=request.user, member=profile.user)
-    messages.success(request, f"You are following {profile.display_name}.")
-    return back_to(request, profile.get_absolute_url())
+    message = f"You are following {profile.display_name}."
+    return _follow_changed(request, follow, message=message, back=profile.get_absolute_url(), member=profile.user)
 
 
 def topic_page(request, slug):

@@ -51,14 +51,29 @@ def _resource_for(request, pk, action):
     return page
 
 
+def _item_for(request, pk):
+    _require_editor(request)
+    return get_object_or_404(ExternalItem, pk=pk)
+
+
+def _reported(request, message, level=messages.SUCCESS):
+    """Go back to the report, saying what was done or why nothing was."""
+    messages.add_message(request, level, message)
+    return redirect("link_health")
+
+
+def _no_new_address(request, link):
+    """Refuse to move a resource or item whose last check found no new address."""
+    return _reported(request, f"“{link.title}” has no new address to move to.", messages.ERROR)
+
+
 @require_POST
 @transaction.atomic
 def resource_update(request, pk):
     """Point a moved resource link at the address it now redirects to, as a new published revision."""
     page = _resource_for(request, pk, "update")
     if page.link_status != LinkStatus.REDIRECTED or not page.final_url:
-        messages.error(request, f"“{page.title}” has no new address to move to.")
-        return redirect("link_health")
+        return _no_new_address(request, page)
     new_url = page.final_url
     publish_now = page.live and not page.has_unpublished_changes
     draft = page.get_latest_revision_as_object()
@@ -69,8 +84,7 @@ def resource_update(request, pk):
     else:
         # Someone's draft is waiting: keep it a draft, but the live page gets the new address now.
         ResourceLinkPage.objects.filter(pk=page.pk).update(link_url=new_url, link_status=LinkStatus.OK, final_url="")
-    messages.success(request, f"“{page.title}” now links to {new_url}.")
-    return redirect("link_health")
+    return _reported(request, f"“{page.title}” now links to {new_url}.")
 
 
 @require_POST
@@ -80,34 +94,30 @@ def resource_retire(request, pk):
     page = _resource_for(request, pk, "retire")
     if page.live:
         page.unpublish(user=request.user)
-    messages.success(request, f"“{page.title}” is unpublished. You can republish it from the page editor.")
-    return redirect("link_health")
+    return _reported(request, f"“{page.title}” is unpublished. You can republish it from the page editor.")
 
 
 @require_POST
 @transaction.atomic
 def item_update(request, pk):
     """Point a moved external item at the address it now redirects to."""
-    _require_editor(request)
-    item = get_object_or_404(ExternalItem, pk=pk)
+    item = _item_for(request, pk)
     if item.link_status != LinkStatus.REDIRECTED or not item.final_url:
-        messages.error(request, f"“{item.title}” has no new address to move to.")
-    elif ExternalItem.objects.filter(link=item.final_url).exclude(pk=item.pk).exists():
-        messages.error(request, f"Another entry already links to {item.final_url}. Retire this one instead.")
-    else:
-        item.link, item.link_status, item.final_url = item.final_url, LinkStatus.OK, ""
-        item.save(update_fields=["link", "link_status", "final_url"])
-        messages.success(request, f"“{item.title}” now links to {item.link}.")
-    return redirect("link_health")
+        return _no_new_address(request, item)
+    if ExternalItem.objects.filter(link=item.final_url).exclude(pk=item.pk).exists():
+        return _reported(
+            request, f"Another entry already links to {item.final_url}. Retire this one instead.", messages.ERROR
+        )
+    item.link, item.link_status, item.final_url = item.final_url, LinkStatus.OK, ""
+    item.save(update_fields=["link", "link_status", "final_url"])
+    return _reported(request, f"“{item.title}” now links to {item.link}.")
 
 
 @require_POST
 @transaction.atomic
 def item_retire(request, pk):
     """Hide an external item whose link is broken from listings, collections and search."""
-    _require_editor(request)
-    item = get_object_or_404(ExternalItem, pk=pk)
+    item = _item_for(request, pk)
     item.retired = True
     item.save(update_fields=["retired"])
-    messages.success(request, f"“{item.title}” is retired and no longer shown.")
-    return redirect("link_health")
+    return _reported(request, f"“{item.title}” is retired and no longer shown.")

@@ -61,6 +61,27 @@ class ContextFromFeatures:
         return page_context(self, request, super().get_context(request, *args, **kwargs))
 
 
+class IntroPage(Page):
+    """A page that opens with a short introduction above what it lists."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class SectionPage(ContextFromFeatures, IntroPage):
+    """A section of a community (its blog, discussions, resource library or events): one of each kind at most."""
+
+    parent_page_types = ["practice.CommunityPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class PracticePage(Page):
     """Fields every piece of practice content has, so listings and search can span types."""
 

@@ -9,17 +9,15 @@ from django.db.models.functions import Lower
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.search import index
 
-from practice.models.base import ContextFromFeatures, PracticePage
+from practice.models.base import ContextFromFeatures, IntroPage, PracticePage
 from practice.models.choices import AccessLevel
 
 
-class CommunityIndexPage(Page):
+class CommunityIndexPage(IntroPage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practice.CommunityPage"]
     max_count = 1

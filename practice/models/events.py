@@ -12,23 +12,19 @@ from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager
+from wagtail.models import PageManager
 from wagtail.search import index
 
 from practice.common.calendar import calendar_response
-from practice.models.base import ContextFromFeatures, PracticePage, PracticePageQuerySet
+from practice.models.base import ContextFromFeatures, PracticePage, PracticePageQuerySet, SectionPage
 from practice.models.comments import CommentsMixin
 
 TIME_ZONES = [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
 
 
-class EventIndexPage(ContextFromFeatures, RoutablePageMixin, Page):
-    intro = models.TextField(blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+class EventIndexPage(RoutablePageMixin, SectionPage):
     parent_page_types = ["home.HomePage", "practice.CommunityPage"]
     subpage_types = ["practice.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "events listing"

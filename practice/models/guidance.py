@@ -4,18 +4,14 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
 from practice.blocks import PostBodyBlock
-from practice.models.base import PracticePage
+from practice.models.base import IntroPage, PracticePage
 from practice.models.comments import CommentsMixin
 
 
-class GuidanceIndexPage(Page):
-    intro = models.TextField(blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+class GuidanceIndexPage(IntroPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practice.GuidancePage", "practice.CaseStudyPage"]
     max_count = 1

@@ -16,24 +16,19 @@ from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import PageManager
 from wagtail.search import index
 
 from hub.converters import ModelIdsChoiceField
 from practice.blocks import PostBodyBlock
 from practice.common.names import member_name
-from practice.models.base import ContextFromFeatures, PracticePage, PracticePageQuerySet
+from practice.models.base import PracticePage, PracticePageQuerySet, SectionPage
 from practice.models.comments import CommentsMixin
 from practice.models.communities import CommunityPage, Membership
 
 
-class BlogIndexPage(ContextFromFeatures, Page):
-    intro = models.TextField(blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["practice.CommunityPage"]
+class BlogIndexPage(SectionPage):
     subpage_types = ["practice.BlogPostPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "community blog"

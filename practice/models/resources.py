@@ -7,20 +7,16 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
-from practice.models.base import ContextFromFeatures, PracticePage
+from practice.models.base import PracticePage, SectionPage
 from practice.models.comments import CommentsMixin
 
 
-class ResourceLibraryPage(ContextFromFeatures, Page):
-    intro = models.TextField(blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+class ResourceLibraryPage(SectionPage):
     parent_page_types = ["home.HomePage", "practice.CommunityPage"]
     subpage_types = ["practice.ResourceLinkPage", "practice.CollectionPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "resource library"

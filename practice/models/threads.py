@@ -6,19 +6,14 @@ from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, PageManager
+from wagtail.models import PageManager
 from wagtail.search import index
 
-from practice.models.base import ContextFromFeatures, PracticePage, PracticePageQuerySet
+from practice.models.base import ContextFromFeatures, PracticePage, PracticePageQuerySet, SectionPage
 
 
-class DiscussionIndexPage(ContextFromFeatures, Page):
-    intro = models.TextField(blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["practice.CommunityPage"]
+class DiscussionIndexPage(SectionPage):
     subpage_types = ["practice.DiscussionThreadPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "community discussions"

@@ -30,8 +30,17 @@ def key_field(model):
 class RankingFeaturesIndexMixin:
     """Index side: each object's ranking features kept beside its entry (search.models.RankingFeatures).
 
-    A backend's index calls `write_features` in the transaction that writes the entries.
+    A backend's index reads objects through its `indexer_class` (see `indexers`) and calls
+    `write_features` in the transaction that writes the entries.
     """
+
+    indexer_class = None
+
+    def indexers(self, model, objs):
+        """Return an indexer per object to write, none for a model without search fields."""
+        if not model.get_search_fields():
+            return []
+        return [self.indexer_class(obj, self.backend) for obj in objs]
 
     def write_features(self, model, objs, content_type_pk):
         features.store_features(model, objs, content_type_pk, self.write_connection.alias)

@@ -1,5 +1,7 @@
 """The part each indexed field plays in ranking: title, summary or body."""
 
+from django.utils.functional import cached_property
+
 from wagtail.search import index
 
 from search.word_forms import index_text
@@ -7,6 +9,20 @@ from search.word_forms import index_text
 TITLE = "title"
 SUMMARY = "summary"
 BODY = "body"
+
+
+class PreparedFieldsMixin:
+    """A backend indexer that reads each of the object's search fields once, for role_texts and its own use."""
+
+    @cached_property
+    def prepared(self):
+        """Return (declared field, field, value) for every value of the object's search fields."""
+        # modelsearch's PostgreSQL indexer gives (field, weight, value), its SQLite one (field, value).
+        return [
+            (declared, field, value)
+            for declared in self.search_fields
+            for field, *_weight, value in self.prepare_field(self.obj, declared)
+        ]
 
 
 def field_role(field, *, related=False):

@@ -11,23 +11,15 @@ from modelsearch.utils import get_content_type_pk
 from search import index_keys
 from search.backends.postgres.tsearch import KEY_PREFIX, ROLE_WEIGHTS, escape_lexeme
 from search.backends.ranked import IndexEntry, RankingFeaturesIndexMixin
-from search.backends.roles import BODY, SUMMARY, TITLE, role_texts
+from search.backends.roles import BODY, SUMMARY, TITLE, PreparedFieldsMixin, role_texts
 from search.word_forms import words
 
 # The words of every entry, as written (migration search 0014; search.spelling).
 WORDS = "search_word"
 
 
-class WeightedIndexer(ObjectIndexer):
+class WeightedIndexer(PreparedFieldsMixin, ObjectIndexer):
     """Wagtail's indexer, reading each field once and weighting words by ranking role."""
-
-    @cached_property
-    def prepared(self):
-        return [
-            (declared, field, value)
-            for declared in self.search_fields
-            for field, _weight, value in self.prepare_field(self.obj, declared)
-        ]
 
     @cached_property
     def roles(self):
@@ -68,10 +60,10 @@ class WeightedIndexer(ObjectIndexer):
 class PostgresWeightedIndex(RankingFeaturesIndexMixin, PostgresIndex):
     """Wagtail's index entries, words weighted by role, written in one upsert per batch, and their ranking features."""
 
+    indexer_class = WeightedIndexer
+
     def add_items(self, model, objs):
-        if not model.get_search_fields():
-            return
-        indexers = [WeightedIndexer(obj, self.backend) for obj in objs]
+        indexers = self.indexers(model, objs)
         if not indexers:
             return
         keys = index_keys.entry_keys(model, objs)

@@ -9,20 +9,12 @@ from modelsearch.utils import get_content_type_pk
 
 from search import index_keys
 from search.backends.ranked import IndexEntry, RankingFeaturesIndexMixin
-from search.backends.roles import BODY, SUMMARY, TITLE, role_texts
+from search.backends.roles import BODY, SUMMARY, TITLE, PreparedFieldsMixin, role_texts
 from search.backends.sqlite.fts import DOCUMENTS, ENTRY_KEYS, TITLES, facet_keys, key_tokens
 
 
-class DocumentIndexer(ObjectIndexer):
+class DocumentIndexer(PreparedFieldsMixin, ObjectIndexer):
     """Wagtail's indexer, reading each field once and also splitting the text by ranking role."""
-
-    @cached_property
-    def prepared(self):
-        return [
-            (declared, field, value)
-            for declared in self.search_fields
-            for field, value in self.prepare_field(self.obj, declared)
-        ]
 
     @cached_property
     def roles(self):
@@ -44,10 +36,10 @@ class DocumentIndexer(ObjectIndexer):
 class SQLiteDocumentIndex(RankingFeaturesIndexMixin, SQLiteIndex):
     """Wagtail's index entries, plus a row per entry in our FTS5 table and its ranking features, in one transaction."""
 
+    indexer_class = DocumentIndexer
+
     def add_items(self, model, objs):
-        if not model.get_search_fields():
-            return
-        indexers = [DocumentIndexer(obj, self.backend) for obj in objs]
+        indexers = self.indexers(model, objs)
         if not indexers:
             return
         content_type_pk = get_content_type_pk(model)
