@@ -1,14 +1,16 @@
-"""A titled section of cards, written like a `{% for %}` loop with its `{% empty %}`.
+"""Lists of cards, written like a `{% for %}` loop with its `{% empty %}`.
 
     {% load card_tags %}
-    {% card_section post in latest_posts heading="Latest posts" id="posts-heading" %}
-      {% include "practice/includes/page_card.html" with entry=post heading_level=3 date=post.date %}
+    {% card_list post in posts filters=filter_form clear_url=clear_url things="posts" everything="every post" %}
+      {% include "practice/includes/page_card.html" with entry=post date=post.date %}
     {% empty %}
-      No posts yet.
-    {% endcard_section %}
+      No posts you can read yet.
+    {% endcard_list %}
 
-The page says what each card shows and what to say when there is none; components/card_section.html
-draws the section, its heading and the list around them.
+The page says what each card shows and what to say when there is none; components/card_list.html draws
+the list around them. `{% card_section %}` draws the same in a section under a heading of its own
+(components/card_section.html). Each gives its template only its `name=value` pairs, as
+`{% include ... with ... only %}` does; the templates say which they take.
 """
 
 from django import template
@@ -17,14 +19,13 @@ from django.utils.safestring import mark_safe
 
 register = template.Library()
 
-SECTION_TEMPLATE = "components/card_section.html"
 
-
-class CardSectionNode(template.Node):
-    def __init__(self, name, entries, options, card, empty):
+class CardsNode(template.Node):
+    def __init__(self, template_name, name, entries, extra, card, empty):
+        self.template_name = template_name
         self.name = name
         self.entries = entries
-        self.options = options
+        self.extra = extra
         self.card = card
         self.empty = empty
 
@@ -35,28 +36,34 @@ class CardSectionNode(template.Node):
             for entry in entries:
                 context[self.name] = entry
                 cards.append(self.card.render(context))
+        values = {key: value.resolve(context) for key, value in self.extra.items()}
         # Both were rendered by the template engine, which escaped what they show.
-        rendered = {
-            "cards": mark_safe("".join(cards)),  # noqa: S308  # nosec
-            "empty": mark_safe("" if cards else self.empty.render(context).strip()),  # noqa: S308  # nosec
-        }
-        options = {key: value.resolve(context) for key, value in self.options.items()}
-        section = context.template.engine.get_template(SECTION_TEMPLATE)
-        return section.render(context.new({**options, **rendered}))
+        values["cards"] = mark_safe("".join(cards))  # noqa: S308  # nosec
+        values["empty"] = mark_safe("" if cards else self.empty.render(context).strip())  # noqa: S308  # nosec
+        values["entries"] = entries
+        return context.template.engine.get_template(self.template_name).render(context.new(values))
 
 
-@register.tag
-def card_section(parser, token):
-    """Render a section headed `heading` (`id`, `size` "l" or "m"): a card per entry, or the words for none."""
-    bits = token.split_contents()
-    if len(bits) < 4 or bits[2] != "in":
-        raise template.TemplateSyntaxError(f"'{bits[0]}' starts like a for loop: {bits[0]} entry in entries")
-    options = token_kwargs(bits[4:], parser)
-    if len(options) != len(bits[4:]) or not {"heading", "id"} <= options.keys() <= {"heading", "id", "size"}:
-        raise template.TemplateSyntaxError(f"'{bits[0]}' takes heading=, id= and optionally size=")
-    card = parser.parse(("empty", "endcard_section"))
-    empty = template.NodeList()
-    if parser.next_token().contents == "empty":
-        empty = parser.parse(("endcard_section",))
-        parser.delete_first_token()
-    return CardSectionNode(bits[1], parser.compile_filter(bits[3]), options, card, empty)
+def cards_tag(template_name):
+    """Return a tag that renders `template_name` with a card per entry, or the words for none."""
+
+    def parse(parser, token):
+        bits = token.split_contents()
+        tag, end = bits[0], f"end{bits[0]}"
+        if len(bits) < 4 or bits[2] != "in":
+            raise template.TemplateSyntaxError(f"'{tag}' starts like a for loop: {tag} entry in entries")
+        extra = token_kwargs(bits[4:], parser)
+        if len(extra) != len(bits[4:]):
+            raise template.TemplateSyntaxError(f"'{tag}' takes name=value pairs after its entries")
+        card = parser.parse(("empty", end))
+        empty = template.NodeList()
+        if parser.next_token().contents == "empty":
+            empty = parser.parse((end,))
+            parser.delete_first_token()
+        return CardsNode(template_name, bits[1], parser.compile_filter(bits[3]), extra, card, empty)
+
+    return parse
+
+
+register.tag("card_list", cards_tag("components/card_list.html"))
+register.tag("card_section", cards_tag("components/card_section.html"))
