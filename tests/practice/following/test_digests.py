@@ -265,6 +265,15 @@ def test_settings_page_saves_valid_choices_and_rejects_bad_ones(client, member):
     )
 
 
+def test_every_digest_choice_has_its_label_and_the_error_summary_leads_to_the_first(client, member):
+    client.force_login(member)
+    page = client.post(reverse("notification_settings"), {"digest": "hourly"}).content.decode()
+    ids = re.findall(r'<input class="govuk-radios__input" id="([^"]*)" name="digest"', page)
+    assert len(ids) == len(Digest.choices) and all(ids)
+    assert all(f'for="{radio_id}"' in page for radio_id in ids)
+    assert f'href="#{ids[0]}"' in page  # the error summary's link
+
+
 def test_settings_page_lists_follows_without_naming_pages_out_of_reach(client, communities):
     community = communities[PRIVATE]["community"]
     _, follower, thread = followed_thread(community, title="Confidential restructure")
