@@ -114,6 +114,13 @@ class HubIndexMixin:
             self.backend.settings = saved
 
 
+def holds_at_least(column, values, times):
+    """Return an engine filter for results whose `column` holds at least `times` of the values."""
+    if times == 1:
+        return {"terms": {column: values}}
+    return {"bool": {"should": [{"term": {column: value}} for value in values], "minimum_should_match": times}}
+
+
 class HubQueryCompilerMixin:
     """Adds personal and general boosts to Wagtail's query as a function_score."""
 
@@ -131,7 +138,13 @@ class HubQueryCompilerMixin:
         return self.mapping.get_field_column_name(fields[name])
 
     def boost_functions(self):
-        """Return the function_score functions for search.features' boosts, in the same proportions."""
+        """Return the function_score functions for search.features' boosts, in the same proportions and caps.
+
+        A boost counted up to `most` times is one clause per count, each adding its weight when the
+        result holds at least that many ("helpful at least 3 times", "2 of the reader's interests"):
+        the sum is weight x min(most, count), as the database backends re-rank (search.personal).
+        """
+        helpfulness = self.column(HELPFULNESS.field)
         functions = [
             {"weight": 1},
             {
@@ -144,25 +157,20 @@ class HubQueryCompilerMixin:
                 },
                 "weight": FRESHNESS.weight,
             },
-            {
-                "field_value_factor": {
-                    "field": self.column(HELPFULNESS.field),
-                    "factor": HELPFULNESS.weight,
-                    "missing": 0,
-                }
-            },
+            *(
+                {"filter": {"range": {helpfulness: {"gte": times}}}, "weight": HELPFULNESS.weight}
+                for times in range(1, HELPFULNESS.most + 1)
+            ),
         ]
         if self.signals is None:
             return functions
         for each in PERSONAL:
             told = sorted(each.told(self.signals))
-            if not told:
-                continue
             column = self.column(each.field)
-            if each.one_clause:
-                functions.append({"filter": {"terms": {column: told}}, "weight": each.weight})
-            else:
-                functions += [{"filter": {"term": {column: pk}}, "weight": each.weight} for pk in told]
+            functions += [
+                {"filter": holds_at_least(column, told, times), "weight": each.weight}
+                for times in range(1, min(each.most, len(told)) + 1)
+            ]
         return functions
 
     def get_query(self):

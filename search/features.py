@@ -45,8 +45,8 @@ class PersonalBoost:
 
     `signal` names what the reader told us (search.personal.ReaderSignals: {id: name}, or one
     (id, name)), `feature` what the result holds (Features: a set of ids, or one id), `field` the
-    engine's filter field holding the same ids. Each match adds `weight`, up to `most` matches. The
-    engine counts the reader's values in one clause (`one_clause`: a `terms` filter) or one clause each.
+    engine's filter field holding the same ids. Each match adds `weight`, up to `most` matches (the
+    engines count them the same way: search.elastic.holds_at_least).
     """
 
     name: str
@@ -56,7 +56,6 @@ class PersonalBoost:
     field: str
     reason: str  # said of a result that matches: {names} of what matched, {s} a plural's "s"
     most: int = 1
-    one_clause: bool = False
 
     def told(self, signals):
         """Return {id: name} of what the reader told us, for this boost."""
@@ -92,9 +91,7 @@ GENERAL = (FRESHNESS, HELPFULNESS)
 PERSONAL = (
     PersonalBoost("interest", 0.35, "interests", "topics", "topics", "Matches your interest{s}: {names}", most=2),
     PersonalBoost("role", 0.25, "role", "audiences", "audiences", "Written for your role: {names}"),
-    PersonalBoost(
-        "community", 0.3, "communities", "community", "community", "From your community: {names}", one_clause=True
-    ),
+    PersonalBoost("community", 0.3, "communities", "community", "community", "From your community: {names}"),
     PersonalBoost(
         "organisation", 0.2, "organisation", "organisation", "search_organisation", "From your organisation: {names}"
     ),

@@ -17,6 +17,7 @@ from wagtail.search.query import Or, PlainText
 
 from practice.models import BlogPostPage
 from search import personal, ranking
+from search.elastic import holds_at_least
 from search.models import SynonymSet
 from search.query import build_query
 
@@ -164,23 +165,35 @@ def test_personalised_query_body(no_thesaurus, sent, backend):
                         },
                         "weight": 0.2,
                     },
-                    {
-                        "field_value_factor": {
-                            "field": "practice_practicepage__search_helpfulness_filter",
-                            "factor": 0.05,
-                            "missing": 0,
+                    # Helpful up to 8 times, each adding 0.05: one clause per count.
+                    *(
+                        {
+                            "filter": {"range": {"practice_practicepage__search_helpfulness_filter": {"gte": times}}},
+                            "weight": 0.05,
                         }
-                    },
-                    {"filter": {"term": {"practice_practicepage__topics_filter": 3}}, "weight": 0.35},
-                    {"filter": {"term": {"practice_practicepage__audiences_filter": 2}}, "weight": 0.25},
+                        for times in range(1, 9)
+                    ),
+                    {"filter": {"terms": {"practice_practicepage__topics_filter": [3]}}, "weight": 0.35},
+                    {"filter": {"terms": {"practice_practicepage__audiences_filter": [2]}}, "weight": 0.25},
                     {"filter": {"terms": {"practice_practicepage__community_id_filter": [7]}}, "weight": 0.3},
-                    {"filter": {"term": {"practice_practicepage__search_organisation_filter": 5}}, "weight": 0.2},
-                    {"filter": {"term": {"practice_practicepage__search_region_filter": 9}}, "weight": 0.15},
+                    {"filter": {"terms": {"practice_practicepage__search_organisation_filter": [5]}}, "weight": 0.2},
+                    {"filter": {"terms": {"practice_practicepage__search_region_filter": [9]}}, "weight": 0.15},
                 ],
                 "score_mode": "sum",
                 "boost_mode": "multiply",
             }
         },
+    }
+
+
+def test_a_boost_counted_up_to_most_times_is_one_clause_per_count():
+    # Three of the reader's interests held: the two-interest cap, as the databases re-rank.
+    assert holds_at_least("topics", [3, 4, 5], 1) == {"terms": {"topics": [3, 4, 5]}}
+    assert holds_at_least("topics", [3, 4, 5], 2) == {
+        "bool": {
+            "should": [{"term": {"topics": 3}}, {"term": {"topics": 4}}, {"term": {"topics": 5}}],
+            "minimum_should_match": 2,
+        }
     }
 
 
