@@ -16,7 +16,7 @@ Every count is the reader's: the same Scope of what they may open that ranking s
 import re
 from dataclasses import dataclass
 
-from wagtail.search.backends import get_search_backend
+from wagtail.search.backends import InvalidSearchBackendError, get_search_backend
 
 from search import relaxing
 from search.backends import as_engine
@@ -70,7 +70,7 @@ def _vocabulary_backend():
     """The backend whose vocabulary corrections come from: the database backend beside an engine, or the default."""
     try:
         return as_engine(get_search_backend(FALLBACK_BACKEND))
-    except Exception:  # noqa: BLE001  # no backend of that name: the default is the database backend
+    except InvalidSearchBackendError:  # none of that name: the default is the database backend
         return as_engine(get_search_backend())
 
 
