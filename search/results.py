@@ -122,9 +122,11 @@ def results_of(asked):
         elif fixed.order:
             offered = [fix.text]
     found_pages, found_entries = ranked.pages, ranked.entries
+    # Snippets mark the words searched for: of a looser step, only those that carry meaning.
+    highlighted = " ".join(ranked.attempt.meaningful) if ranked.attempt.relaxed else asked.text
     return SearchResults(
         query=asked.text,
-        hits=_hits(ranked.order, asked.text, ranked.signals, {PAGES: found_pages, ENTRIES: found_entries}),
+        hits=_hits(ranked.order, highlighted, ranked.signals, {PAGES: found_pages, ENTRIES: found_entries}),
         count=ranked.count,
         more=ranked.more,
         page=asked.page,
