@@ -7,7 +7,9 @@ with the same first letter, no more than one edit away for a short word, two for
 (an edit: a letter added, dropped, changed, or two swapped). Of those, the nearest that the
 reader's own search finds wins, and the most found among equally near ones: so a word is never
 corrected to one the reader could not find, and a word found only in what the reader may not open
-is never offered. A word the reader's search finds is never replaced, however rare.
+is never offered. A word the reader's search finds is never replaced, however rare, nor a word the index holds as
+written (whoever's page holds it: leaving it as typed tells nobody anything); only the other words
+are counted, so a search of real words costs one lookup.
 
 Every count is the reader's: the same Scope of what they may open that ranking searches
 (search.ranking.visible_pages), on whichever backend answers, falling back as ranking does.
@@ -104,10 +106,13 @@ def correction(search):
     asked = [word for word in relaxing.meaningful_words(words) if word.isalpha() and len(word) > 2]
     if not asked:
         return None
-    known = reader_counts(asked, search)
+    # A word the index holds as written is a word, never corrected; only the others are counted.
     vocabulary = _vocabulary_backend()
+    written = vocabulary.written_words({word.lower() for word in asked})
+    unsure = [word for word in asked if word.lower() not in written]
+    known = reader_counts(unsure, search)
     corrected = {}
-    for word in (word for word in asked if not known[word]):
+    for word in (word for word in unsure if not known[word]):
         options = nearest(word, vocabulary.words_like(word, SPREAD))
         found = {option: n for option, n in reader_counts(options, search).items() if n}
         if found:

@@ -127,6 +127,10 @@ class SearchEngine(abc.ABC):
         """
         return []
 
+    def written_words(self, words):
+        """Return those of the words (lower case) the index holds as written, in any entry (see words_like)."""
+        return set()
+
     @abc.abstractmethod
     def ranked_search(self, query, scope, *, order_by_relevance=True):
         """Return RankedResults of the engine query over a Scope's objects (by the keys, if the index holds them)."""

@@ -284,6 +284,16 @@ class RankedBackendMixin(SearchEngine):
             cursor.execute(sql, [first, chr(ord(first) + 1), len(word) - spread, len(word) + spread])
             return [found for (found,) in cursor.fetchall()]
 
+    def written_words(self, words):
+        """Look the words up in the index's words, by their primary key (or FTS5's own term lookup)."""
+        if not words:
+            return set()
+        table, column = self.vocabulary
+        marks = ", ".join(["%s"] * len(words))
+        with connections[router.db_for_read(IndexEntry)].cursor() as cursor:
+            cursor.execute(f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", list(words))  # noqa: S608  # nosec
+            return {found for (found,) in cursor.fetchall()}
+
     def ranked_search(self, query, scope, *, order_by_relevance=True):
         results = self._search(
             self.query_compiler_class,
