@@ -90,7 +90,12 @@ class SynonymSet(models.Model):
         return " = ".join(self.term_list())
 
     def term_list(self):
-        return [" ".join(line.lower().split()) for line in self.terms.splitlines() if line.strip()]
+        return self.terms_in(self.terms)
+
+    @staticmethod
+    def terms_in(text):
+        """Return the terms of a set's text, one a line, in lower case and single-spaced."""
+        return [" ".join(line.lower().split()) for line in text.splitlines() if line.strip()]
 
     def clean(self):
         terms = self.term_list()

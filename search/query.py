@@ -6,6 +6,7 @@
 acronyms swapped in.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -58,6 +59,8 @@ AS_TYPED = "as-typed"
 # What no one types into a search box: C0 and C1 control characters and DEL. A NUL ends SQLite FTS5's
 # string early and PostgreSQL refuses it in any text; tabs and line breaks only part words.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# The words of a query or a synonym, for telling quickly which synonyms a query may hold.
+WORDS = re.compile(r"[\w']+")
 # What names a topic, an audience or a community in a filter.
 SLUG = re.compile(r"[-\w]+")
 
@@ -179,7 +182,13 @@ def parse_params(params, reader):
 
 
 def _synonym_sets():
-    return [synonyms.term_list() for synonyms in SynonymSet.objects.all()]
+    return [SynonymSet.terms_in(terms) for terms in SynonymSet.objects.values_list("terms", flat=True)]
+
+
+@functools.cache
+def _term(term):
+    """Return (its words, a pattern finding it whole) of a synonym term, made once per term."""
+    return frozenset(WORDS.findall(term)), re.compile(rf"\b{re.escape(term)}\b")
 
 
 def forms_of(query):
@@ -199,11 +208,11 @@ def expansions(query):
     variants = forms_of(query)
     for terms in _synonym_sets():
         for variant in list(variants):
+            held = set(WORDS.findall(variant))
             for term in terms:
-                if re.search(rf"\b{re.escape(term)}\b", variant):
-                    for other in terms:
-                        if other != term:
-                            variants.append(re.sub(rf"\b{re.escape(term)}\b", other, variant))
+                words, pattern = _term(term)
+                if words <= held and pattern.search(variant):
+                    variants += [pattern.sub(other, variant) for other in terms if other != term]
                     break
     return list(dict.fromkeys(variants))[:MAX_EXPANSIONS]
 
