@@ -181,7 +181,8 @@ def parse_params(params, reader):
     return Params(query, SearchFilters(types, topics, communities, audiences), page, sort, correct)
 
 
-def _synonym_sets():
+def synonym_sets():
+    """Return the editors' synonyms, each set as its list of terms: read once for all of a search's queries."""
     return [SynonymSet.terms_in(terms) for terms in SynonymSet.objects.values_list("terms", flat=True)]
 
 
@@ -200,13 +201,14 @@ def forms_of(query):
     return list(dict.fromkeys([spelt, joined_variants(spelt)]))
 
 
-def expansions(query):
+def expansions(query, sets=None):
     """Return the query and its variants with each synonym or acronym the editors keep swapped in.
 
-    American words are read as British, and hyphenated words are also tried joined up (search.word_forms).
+    `sets` as synonym_sets() gives them (read here if None). American words are read as British, and
+    hyphenated words are also tried joined up (search.word_forms).
     """
     variants = forms_of(query)
-    for terms in _synonym_sets():
+    for terms in synonym_sets() if sets is None else sets:
         for variant in list(variants):
             held = set(WORDS.findall(variant))
             for term in terms:
@@ -235,14 +237,15 @@ def _parse(text, operator="and"):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def build_query(text, operator="and", synonyms=True):
+def build_query(text, operator="and", synonyms=None):
     """Return the engine query for the reader's words, with the editors' synonyms and acronyms swapped in.
 
-    Without `synonyms`, the words alone, in their British spelling and with compounds joined up too.
+    `synonyms`: the sets to swap in, as synonym_sets() gives them (read here if None); with none,
+    the words alone, in their British spelling and with compounds joined up too.
     """
     if not text:
         return MATCH_ALL
-    variants = expansions(text) if synonyms else forms_of(text)
+    variants = expansions(text, synonyms)
     queries = [query for query in (_parse(variant, operator) for variant in variants) if query is not None]
     if not queries:
         return MATCH_ALL

@@ -48,7 +48,7 @@ from search.index_keys import (
     topic_key,
     type_key,
 )
-from search.query import EXTERNAL, MAX_PAGE, NO_FILTERS, PAGE_TYPES, PER_PAGE, build_query
+from search.query import EXTERNAL, MAX_PAGE, NO_FILTERS, PAGE_TYPES, PER_PAGE, build_query, synonym_sets
 from search.snippets import query_terms
 
 logger = logging.getLogger(__name__)
@@ -318,9 +318,10 @@ def rank(search):
     entries = visible_external_items(search.filters) if search.external else None
     now = timezone.now()
     terms = tuple(query_terms(search.text))
-    strict = None
+    strict, scopes = None, {}
+    synonyms = synonym_sets() if search.synonyms and search.text else ()
     for attempt in relaxing.attempts(search.text, search.operator):
-        query = build_query(attempt.text, attempt.operator, synonyms=search.synonyms)
+        query = build_query(attempt.text, attempt.operator, synonyms)
         plan = _Plan(
             query=query,
             terms=terms,
@@ -331,7 +332,7 @@ def rank(search):
             facets=search.facets,
             count=search.count,
         )
-        found_pages, found_entries, incomplete = _ask(plan, search, entries)
+        found_pages, found_entries, incomplete = _ask(plan, search, entries, scopes)
         if strict is not None and not plan.by_date:
             found_pages, found_entries = found_pages.after(strict[0]), found_entries.after(strict[1])
         found = found_pages.total(plan.count) + found_entries.total(plan.count)
@@ -344,15 +345,19 @@ def rank(search):
     return Ranking(found_pages, found_entries, order, signals, incomplete, attempt, every_word)
 
 
-def _ask(plan, search, entries):
+def _ask(plan, search, entries, scopes):
     """Ask the search backend about both kinds for a plan: (pages found, entries found, incomplete).
 
     If the search engine cannot be reached, the database answers, and the result is incomplete.
+    `scopes` keeps the reader's Scope of pages for each way of filtering, so a second step asks again
+    without working it out again.
     """
 
     def ask(backend):
         engine = as_engine(backend)
-        pages = visible_pages(search.reader, search.filters, in_sql=engine.filters_in_sql)
+        if engine.filters_in_sql not in scopes:
+            scopes[engine.filters_in_sql] = visible_pages(search.reader, search.filters, in_sql=engine.filters_in_sql)
+        pages = scopes[engine.filters_in_sql]
         return _engine(engine, plan, pages, PAGES), _engine(engine, plan, entries, ENTRIES)
 
     try:

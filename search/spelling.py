@@ -23,7 +23,7 @@ from wagtail.search.backends import InvalidSearchBackendError, get_search_backen
 from search import relaxing
 from search.backends import as_engine
 from search.elastic import UNREACHABLE
-from search.query import build_query
+from search.query import build_query, synonym_sets
 from search.ranking import FALLBACK_BACKEND, visible_external_items, visible_pages
 
 # How many letters longer or shorter than the typed word a correction may be.
@@ -76,20 +76,25 @@ def _vocabulary_backend():
         return as_engine(get_search_backend())
 
 
-def reader_counts(words, search):
-    """Return {word: how many results the reader of `search` may open hold it}, up to COUNT_LIMIT each."""
+def reader_counts(words, search, synonyms=None):
+    """Return {word: how many results the reader of `search` may open hold it}, up to COUNT_LIMIT each.
+
+    Each word is searched as the hub searches it, with the synonym sets given (read once here if None).
+    """
+    synonyms = synonym_sets() if synonyms is None else synonyms
+    entries = visible_external_items(search.filters) if search.external else None
     pages_for = {}
 
     def count(backend, word):
         engine = as_engine(backend)
         if engine not in pages_for:
             pages_for[engine] = visible_pages(search.reader, search.filters, in_sql=engine.filters_in_sql)
-        query = build_query(word)
-        total = 0
-        for scope in (pages_for[engine], visible_external_items(search.filters) if search.external else None):
-            if scope is not None:
-                total += engine.ranked_search(query, scope).count_up_to(COUNT_LIMIT)
-        return total
+        query = build_query(word, synonyms=synonyms)
+        return sum(
+            engine.ranked_search(query, scope).count_up_to(COUNT_LIMIT)
+            for scope in (pages_for[engine], entries)
+            if scope is not None
+        )
 
     counts = {}
     for word in words:
@@ -110,11 +115,14 @@ def correction(search):
     vocabulary = _vocabulary_backend()
     written = vocabulary.written_words({word.lower() for word in asked})
     unsure = [word for word in asked if word.lower() not in written]
-    known = reader_counts(unsure, search)
+    if not unsure:
+        return None
+    synonyms = synonym_sets()
+    known = reader_counts(unsure, search, synonyms)
     corrected = {}
     for word in (word for word in unsure if not known[word]):
         options = nearest(word, vocabulary.words_like(word, SPREAD))
-        found = {option: n for option, n in reader_counts(options, search).items() if n}
+        found = {option: n for option, n in reader_counts(options, search, synonyms).items() if n}
         if found:
             corrected[word] = min(found, key=lambda option: (edits(word.lower(), option), -found[option], option))
     if not corrected:

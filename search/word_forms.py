@@ -86,6 +86,8 @@ ENDINGS = [
     (re.compile(r"(\w{2,})yz(e|ed|es|ing)$"), r"\1ys\2"),
 ]
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# The longest word kept for corrections (see words).
+MAX_WORD = 40
 HYPHENATED = re.compile(r"\b[^\W_]+(?:-[^\W_]+)+\b", re.UNICODE)
 
 
@@ -123,8 +125,12 @@ def joined_variants(text):
 
 
 def words(text):
-    """Return the set of words of a text, in lower case, as a misspelt word may be corrected to (three letters up)."""
-    return {word for word in WORD.findall(text.lower()) if len(word) > 2 and not word.isdigit()}
+    """Return the set of words of a text, in lower case, as a misspelt word may be corrected to.
+
+    From three letters to MAX_WORD: a longer run of letters (a pasted key, a URL's slug) is nobody's
+    word, and the words' index (search_word on PostgreSQL) takes no key over a page's size.
+    """
+    return {word for word in WORD.findall(text.lower()) if 2 < len(word) <= MAX_WORD and not word.isdigit()}
 
 
 def index_text(text):
